@@ -1,0 +1,28 @@
+# The README's two commands, `make demo` and `make test`, plus the build they share.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DDOCNB_PYTHON=/usr/bin/python3
+
+.PHONY: all deps configure docnb demo test clean
+
+all: docnb
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS)
+
+configure: deps $(BUILD_DIR)/CMakeCache.txt
+
+docnb: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: docnb
+	$(BUILD_DIR)/docnb run samples/
+
+test: docnb
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The one list of Debian packages docnb needs to build, test and demo.
+# Installs only what is missing, so a second run costs a dpkg query and nothing else.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config ccache
+  # libraries named in DESIGN.md
+  nlohmann-json3-dev libzmq3-dev cppzmq-dev libssl-dev libcli11-dev catch2
+  libpcre2-dev libdtl-dev
+  # the Jupyter stack: the real kernel and the peers the tests and benchmarks compare with
+  python3 python3-ipykernel python3-jupyter-client python3-nbformat python3-nbclient
+  python3-matplotlib python3-numpy python3-ipywidgets python3-comm
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
