@@ -1,0 +1,26 @@
+// The scheduler: runs notebooks on N workers, each driving its own kernel.
+#pragma once
+
+#include "engine/run_config.hpp"
+#include "engine/source_result.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+namespace docnb {
+
+// Called once per finished source, never concurrently.
+using SourceFinished = std::function<void(const SourceResult&)>;
+
+// Runs `notebooks` and returns their results in the same order.
+std::vector<SourceResult> run_notebooks(const RunConfig& config,
+                                        const std::vector<std::filesystem::path>& notebooks,
+                                        const SourceFinished& on_finished);
+
+// Where the executed copy of `source` goes: under `out_dir`, mirroring the source's path
+// relative to the working directory (or its absolute path, made relative, outside it).
+std::filesystem::path output_path_for(const std::filesystem::path& source,
+                                      const std::filesystem::path& out_dir);
+
+} // namespace docnb

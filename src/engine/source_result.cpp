@@ -1,0 +1,35 @@
+#include "engine/source_result.hpp"
+
+#include <algorithm>
+
+namespace docnb {
+
+bool SourceResult::failed() const {
+  return input_error.has_value() ||
+         std::any_of(verdicts.begin(), verdicts.end(),
+                     [](const Verdict& v) { return v.status == VerdictStatus::failed; });
+}
+
+void RunTotals::add(const SourceResult& result) {
+  if (result.input_error) ++input_errors;
+  for (const Verdict& verdict : result.verdicts) {
+    switch (verdict.status) {
+    case VerdictStatus::passed:
+      ++passed;
+      break;
+    case VerdictStatus::failed:
+      ++failed;
+      break;
+    case VerdictStatus::skipped:
+      ++skipped;
+      break;
+    }
+  }
+}
+
+int RunTotals::exit_code() const {
+  if (input_errors > 0) return 2;
+  return failed > 0 ? 1 : 0;
+}
+
+} // namespace docnb

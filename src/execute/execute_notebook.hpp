@@ -1,0 +1,55 @@
+// Running one notebook, cell by cell, in one kernel.
+#pragma once
+
+#include "client/kernel_client.hpp"
+#include "notebook/notebook.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace docnb {
+
+struct ExecuteOptions {
+  std::optional<std::chrono::milliseconds> cell_timeout; // none: wait as long as it takes
+  // After an interrupt, how long the kernel has to report idle before it is killed; also how
+  // long to wait for the half (reply or idle) of a finished cell that has not arrived yet.
+  std::chrono::milliseconds interrupt_grace{5'000};
+  std::optional<std::string> stdin_text; // answers input() when set; else input() fails
+  std::string skip_tag = "skip-execution";
+  bool record_timing = true;
+};
+
+enum class CellOutcome {
+  ok,          // the reply said ok
+  error,       // the reply said error, or an error output arrived
+  aborted,     // the kernel aborted the request
+  timed_out,   // interrupted (or killed) after the timeout
+  kernel_died, // the kernel died while the cell ran
+  not_run,     // a previous cell's kernel died or was killed
+  skipped,     // empty, or tagged skip-execution
+};
+
+std::string_view to_string(CellOutcome outcome);
+
+struct CellRun {
+  std::size_t index = 0; // into the notebook's cells array
+  CellOutcome outcome = CellOutcome::ok;
+  std::string reason; // for anything but ok and skipped
+  double seconds = 0;
+};
+
+struct NotebookRun {
+  Notebook notebook;          // with fresh outputs, execution counts and timings
+  std::vector<CellRun> cells; // code cells only, in order
+  bool kernel_lost = false;   // the kernel died or was killed: do not reuse it
+  std::vector<std::string> warnings;
+};
+
+// Executes every code cell of `notebook` in `kernel` (which must be ready). Never throws for
+// anything a kernel does: failures are outcomes.
+NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel,
+                             const ExecuteOptions& options);
+
+} // namespace docnb
