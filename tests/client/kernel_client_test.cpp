@@ -1,0 +1,111 @@
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+
+#include "client/kernel_client.hpp"
+#include "execute/execute_notebook.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace docnb;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path fake_kernels = fs::path(DOCNB_SOURCE_DIR) / "tests/fixtures/kernels";
+
+KernelLaunch launch_for(const KernelSpec& spec, const fs::path& runtime) {
+  KernelLaunch launch;
+  launch.spec = spec;
+  launch.environment = current_environment();
+  launch.runtime_dir = runtime;
+  launch.startup_timeout = std::chrono::seconds(30);
+  return launch;
+}
+
+Notebook one_cell(const std::string& source) {
+  Notebook notebook;
+  notebook.document = {{"cells", Json::array({{{"cell_type", "code"},
+                                              {"source", source},
+                                              {"metadata", Json::object()},
+                                              {"outputs", Json::array()},
+                                              {"execution_count", nullptr}}})},
+                       {"metadata", Json::object()},
+                       {"nbformat", 4},
+                       {"nbformat_minor", 5}};
+  return notebook;
+}
+
+}  // namespace
+
+TEST_CASE("forged, truncated, garbage-suffixed and unsigned messages are dropped",
+          "[client][kernel]") {
+  Result<TempDir> runtime = TempDir::create("docnb-test");
+  REQUIRE(runtime.ok());
+  Result<KernelSpec> spec = find_kernelspec("fake-forge", {fake_kernels});
+  REQUIRE(spec.ok());
+  KernelHost host;
+  auto kernel = KernelClient::start(launch_for(*spec, runtime->path()), host);
+  REQUIRE(kernel.ok());
+
+  NotebookRun run = execute_notebook(one_cell("anything"), **kernel, ExecuteOptions{});
+  REQUIRE(run.cells.size() == 1);
+  CHECK(run.cells[0].outcome == CellOutcome::ok);
+  const Json& outputs = run.notebook.cells()[0]["outputs"];
+  REQUIRE(outputs.size() == 1);
+  CHECK(outputs[0]["text"] == "GOOD\n");
+  const std::vector<std::string>& dropped = (*kernel)->dropped();
+  REQUIRE(dropped.size() == 4);
+  CHECK(std::count(dropped.begin(), dropped.end(), "unsigned message") == 1);
+  CHECK(run.warnings.size() == 4);
+}
+
+TEST_CASE("a kernel that never answers fails the cell on timeout and is killed",
+          "[client][kernel]") {
+  Result<TempDir> runtime = TempDir::create("docnb-test");
+  REQUIRE(runtime.ok());
+  Result<KernelSpec> spec = find_kernelspec("fake-mute", {fake_kernels});
+  REQUIRE(spec.ok());
+  KernelHost host;
+  auto kernel = KernelClient::start(launch_for(*spec, runtime->path()), host);
+  REQUIRE(kernel.ok());
+  ExecuteOptions options;
+  options.cell_timeout = std::chrono::milliseconds(500);
+  options.interrupt_grace = std::chrono::milliseconds(500);
+  NotebookRun run = execute_notebook(one_cell("x"), **kernel, options);
+  REQUIRE(run.cells.size() == 1);
+  CHECK(run.cells[0].outcome == CellOutcome::timed_out);
+  CHECK(run.cells[0].reason.find("killed") != std::string::npos);
+  CHECK(run.kernel_lost);
+  CHECK((*kernel)->exited().has_value());
+  const Json& outputs = run.notebook.cells()[0]["outputs"];
+  REQUIRE(outputs.size() == 1);
+  CHECK(outputs[0]["ename"] == "CellTimeoutError");
+}
+
+TEST_CASE("ipykernel starts, runs a cell, answers heartbeats and is reaped on shutdown",
+          "[client][kernel]") {
+  Result<TempDir> runtime = TempDir::create("docnb-test");
+  REQUIRE(runtime.ok());
+  Result<KernelSpec> spec = find_kernelspec("python3", kernel_search_path(current_environment()));
+  REQUIRE(spec.ok());
+  KernelHost host;
+  auto kernel = KernelClient::start(launch_for(*spec, runtime->path()), host);
+  REQUIRE(kernel.ok());
+  CHECK((*kernel)->kernel_info()["protocol_version"].get<std::string>().starts_with("5."));
+  CHECK((*kernel)->heartbeat(std::chrono::seconds(5)));
+
+  NotebookRun run = execute_notebook(one_cell("print('hi')\n1 + 1"), **kernel, ExecuteOptions{});
+  const Json& cell = run.notebook.cells()[0];
+  REQUIRE(cell["outputs"].size() == 2);
+  CHECK(cell["outputs"][0]["text"] == "hi\n");
+  CHECK(cell["outputs"][1]["data"]["text/plain"] == "2");
+  CHECK(cell["execution_count"] == 1);
+  for (const char* key :
+       {"iopub.status.busy", "iopub.execute_input", "shell.execute_reply", "iopub.status.idle"}) {
+    CHECK(cell["metadata"]["execution"].contains(key));
+  }
+  const pid_t pid = (*kernel)->pid();
+  const ExitStatus status = (*kernel)->shutdown(std::chrono::seconds(5));
+  CHECK(status.signal == 0);
+  CHECK(kill(pid, 0) != 0);  // reaped: the pid no longer exists
+}
