@@ -1,0 +1,229 @@
+#include "notebook/disk_form.hpp"
+
+#include <algorithm>
+
+namespace docnb {
+namespace {
+
+// Length of the line break starting at text[i] (0 when there is none), in UTF-8 bytes.
+std::size_t line_break_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0U;
+  };
+  switch (byte(i)) {
+  case '\n':
+  case '\v':
+  case '\f':
+  case 0x1c:
+  case 0x1d:
+  case 0x1e:
+    return 1;
+  case '\r':
+    return byte(i + 1) == '\n' ? 2 : 1;
+  case 0xc2:
+    return byte(i + 1) == 0x85 ? 2 : 0; // U+0085
+  case 0xe2:
+    return byte(i + 1) == 0x80 && (byte(i + 2) & 0xfe) == 0xa8 ? 3 : 0; // U+2028/9
+  default:
+    return 0;
+  }
+}
+
+bool is_list_of_strings(const Json& value) {
+  return value.is_array() &&
+         std::all_of(value.begin(), value.end(), [](const Json& v) { return v.is_string(); });
+}
+
+std::string joined(const Json& lines) {
+  std::string out;
+  for (const auto& line : lines) {
+    out += line.get_ref<const std::string&>();
+  }
+  return out;
+}
+
+Json split(const std::string& text) {
+  Json lines = Json::array();
+  for (auto& line : python_splitlines(text)) {
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// nbformat leaves JSON MIME types alone: their lists are data, not lines.
+bool is_json_mime(std::string_view mime) {
+  return mime == "application/json" ||
+         (mime.starts_with("application/") && mime.ends_with("+json"));
+}
+
+void rejoin_mimebundle(Json& bundle) {
+  if (!bundle.is_object()) {
+    return;
+  }
+  for (const auto& [mime, value] : bundle.items()) {
+    if (!is_json_mime(mime) && is_list_of_strings(value)) {
+      value = joined(value);
+    }
+  }
+}
+
+void split_mimebundle(Json& bundle) {
+  if (!bundle.is_object()) {
+    return;
+  }
+  for (const auto& [mime, value] : bundle.items()) {
+    const bool splittable = std::string_view(mime).starts_with("text/") ||
+                            mime == "application/javascript" || mime == "image/svg+xml";
+    if (splittable && value.is_string()) {
+      value = split(value.get_ref<const std::string&>());
+    }
+  }
+}
+
+bool is_rich_output(const std::string& output_type) {
+  return output_type == "execute_result" || output_type == "display_data";
+}
+
+std::string output_type_of(const Json& output) {
+  const auto it = output.find("output_type");
+  return it != output.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void for_each_attachment(Json& cell, void (*apply)(Json&)) {
+  const auto attachments = cell.find("attachments");
+  if (attachments == cell.end() || !attachments->is_object()) {
+    return;
+  }
+  for (const auto& [name, bundle] : attachments->items()) {
+    apply(bundle);
+  }
+}
+
+// Outputs of code cells only: nbformat never looks at outputs of other cell types.
+void for_each_code_output(Json& cell, void (*apply)(Json&)) {
+  const auto type = cell.find("cell_type");
+  const auto outputs = cell.find("outputs");
+  if (type == cell.end() || *type != "code" || outputs == cell.end() || !outputs->is_array()) {
+    return;
+  }
+  for (auto& output : *outputs) {
+    if (output.is_object()) {
+      apply(output);
+    }
+  }
+}
+
+void join_member(Json& object, const char* key) {
+  const auto value = object.find(key);
+  if (value != object.end() && is_list_of_strings(*value)) {
+    *value = joined(*value);
+  }
+}
+
+void split_member(Json& object, const char* key) {
+  const auto value = object.find(key);
+  if (value != object.end() && value->is_string()) {
+    *value = split(value->get_ref<const std::string&>());
+  }
+}
+
+void rejoin_output(Json& output) {
+  const std::string type = output_type_of(output);
+  if (is_rich_output(type)) {
+    if (const auto data = output.find("data"); data != output.end()) {
+      rejoin_mimebundle(*data);
+    }
+  } else if (!type.empty()) {
+    join_member(output, "text"); // nbformat rejoins the text of every other output type
+  }
+}
+
+void split_output(Json& output) {
+  const std::string type = output_type_of(output);
+  if (is_rich_output(type)) {
+    if (const auto data = output.find("data"); data != output.end()) {
+      split_mimebundle(*data);
+    }
+  } else if (type == "stream") {
+    split_member(output, "text"); // but splits only stream text
+  }
+}
+
+Json* cells_of(Json& document) {
+  const auto cells = document.find("cells");
+  return cells != document.end() && cells->is_array() ? &*cells : nullptr;
+}
+
+} // namespace
+
+std::vector<std::string> python_splitlines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = line_break_length(text, i);
+    if (length == 0) {
+      ++i;
+      continue;
+    }
+    i += length;
+    lines.emplace_back(text.substr(start, i - start));
+    start = i;
+  }
+  if (start < text.size()) {
+    lines.emplace_back(text.substr(start));
+  }
+  return lines;
+}
+
+void rejoin_lines(Json& document) {
+  Json* cells = cells_of(document);
+  if (cells == nullptr) {
+    return;
+  }
+  for (auto& cell : *cells) {
+    if (!cell.is_object()) {
+      continue;
+    }
+    join_member(cell, "source");
+    for_each_attachment(cell, rejoin_mimebundle);
+    for_each_code_output(cell, rejoin_output);
+  }
+}
+
+void split_lines(Json& document) {
+  Json* cells = cells_of(document);
+  if (cells == nullptr) {
+    return;
+  }
+  for (auto& cell : *cells) {
+    if (!cell.is_object()) {
+      continue;
+    }
+    split_member(cell, "source");
+    for_each_attachment(cell, split_mimebundle);
+    for_each_code_output(cell, split_output);
+  }
+}
+
+void strip_transient(Json& document) {
+  if (auto metadata = document.find("metadata");
+      metadata != document.end() && metadata->is_object()) {
+    for (const char* key : {"orig_nbformat", "orig_nbformat_minor", "signature"}) {
+      metadata->erase(key);
+    }
+  }
+  Json* cells = cells_of(document);
+  if (cells == nullptr) {
+    return;
+  }
+  for (auto& cell : *cells) {
+    if (!cell.is_object()) {
+      continue;
+    }
+    if (auto metadata = cell.find("metadata"); metadata != cell.end() && metadata->is_object()) {
+      metadata->erase("trusted");
+    }
+  }
+}
+
+} // namespace docnb
