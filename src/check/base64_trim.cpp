@@ -30,19 +30,30 @@ std::string md5_hex(std::string_view text) {
 bool looks_like_base64(std::string_view text) {
   std::string compact;
   compact.reserve(text.size());
-  for (char c : text)
-    if (c != '\n') compact += c;
-  if (compact.size() % 4 != 0) return false;
+  for (char c : text) {
+    if (c != '\n') {
+      compact += c;
+    }
+  }
+  if (compact.size() % 4 != 0) {
+    return false;
+  }
   std::size_t padding = 0;
-  while (padding < 2 && padding < compact.size() && compact[compact.size() - 1 - padding] == '=')
+  while (padding < 2 && padding < compact.size() && compact[compact.size() - 1 - padding] == '=') {
     ++padding;
-  for (std::size_t i = 0; i + padding < compact.size(); ++i)
-    if (!is_base64_char(compact[i])) return false;
+  }
+  for (std::size_t i = 0; i + padding < compact.size(); ++i) {
+    if (!is_base64_char(compact[i])) {
+      return false;
+    }
+  }
   return true;
 }
 
 std::string trim_base64(std::string_view text) {
-  if (text.size() <= 64 || !looks_like_base64(text)) return std::string(text);
+  if (text.size() <= 64 || !looks_like_base64(text)) {
+    return std::string(text);
+  }
   return std::string(text.substr(0, 8)) + "...<snip base64, md5=" + md5_hex(text).substr(0, 16) +
          "..., " + std::to_string(text.size()) + " chars>";
 }

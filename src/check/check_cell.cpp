@@ -5,9 +5,14 @@ namespace docnb::check {
 namespace {
 
 const Json* first_error(const Json& outputs) {
-  if (!outputs.is_array()) return nullptr;
-  for (const Json& output : outputs)
-    if (output.is_object() && output.value("output_type", "") == "error") return &output;
+  if (!outputs.is_array()) {
+    return nullptr;
+  }
+  for (const Json& output : outputs) {
+    if (output.is_object() && output.value("output_type", "") == "error") {
+      return &output;
+    }
+  }
   return nullptr;
 }
 
@@ -30,8 +35,9 @@ bool has_outputs(const Json& cell) {
 
 Verdict check_cell(const Json& reference_cell, const CellRun& run, const CheckOptions& options) {
   CellPolicy policy = cell_policy(reference_cell, options.mode);
-  if (policy.skip)
+  if (policy.skip) {
     return Verdict{Outcome::skipped, "skipped by marker or tag", {}, std::move(policy.warnings)};
+  }
 
   const Json* error = first_error(run.outputs);
   const bool raised = error != nullptr || run.reply_status_error;
@@ -40,13 +46,15 @@ Verdict check_cell(const Json& reference_cell, const CellRun& run, const CheckOp
                                    : "Cell execution failed: execute_reply status is error",
                   std::move(policy.warnings));
   }
-  if (!raised && policy.raises_exception)
+  if (!raised && policy.raises_exception) {
     return failed("Cell was marked to raise an exception but did not", std::move(policy.warnings));
+  }
 
   const Json count = reference_cell.value("execution_count", Json());
   const bool unrun = count.is_null();
-  if (unrun && has_outputs(reference_cell))
+  if (unrun && has_outputs(reference_cell)) {
     return failed("Unrun reference cell has outputs", std::move(policy.warnings));
+  }
 
   if (policy.compare_outputs && !unrun) {
     const Json stored = reference_cell.value("outputs", Json::array());
@@ -65,9 +73,13 @@ std::vector<Verdict> check_notebook(const Notebook& reference, const Notebook& e
   auto code_cells = [](const Notebook& notebook) {
     std::vector<const Json*> cells;
     const auto all = notebook.document.find("cells");
-    if (all != notebook.document.end() && all->is_array())
-      for (const Json& cell : *all)
-        if (cell.is_object() && cell.value("cell_type", "") == "code") cells.push_back(&cell);
+    if (all != notebook.document.end() && all->is_array()) {
+      for (const Json& cell : *all) {
+        if (cell.is_object() && cell.value("cell_type", "") == "code") {
+          cells.push_back(&cell);
+        }
+      }
+    }
     return cells;
   };
   const std::vector<const Json*> want = code_cells(reference);
@@ -76,7 +88,9 @@ std::vector<Verdict> check_notebook(const Notebook& reference, const Notebook& e
   verdicts.reserve(want.size());
   for (std::size_t i = 0; i < want.size(); ++i) {
     CellRun run;
-    if (i < got.size()) run.outputs = got[i]->value("outputs", Json::array());
+    if (i < got.size()) {
+      run.outputs = got[i]->value("outputs", Json::array());
+    }
     run.reply_status_error = i < reply_status_errors.size() && reply_status_errors[i];
     if (i >= got.size() && !cell_policy(*want[i], options.mode).skip) {
       verdicts.push_back(failed("Cell missing from the executed notebook", {}));

@@ -15,13 +15,16 @@ std::string python_set(const std::vector<std::string>& keys) {
   std::vector<std::string> sorted = keys;
   std::sort(sorted.begin(), sorted.end());
   std::string out = "{";
-  for (std::size_t i = 0; i < sorted.size(); ++i)
-    out += (i ? ", '" : "'") + sorted[i] + "'";
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    out += (i != 0u ? ", '" : "'") + sorted[i] + "'";
+  }
   return out + "}";
 }
 
 std::string render(const Json& value) {
-  if (value.is_string()) return trim_base64(value.get<std::string>());
+  if (value.is_string()) {
+    return trim_base64(value.get<std::string>());
+  }
   return value.dump(1) + "\n";
 }
 
@@ -29,14 +32,18 @@ std::string render_all(const std::vector<Json>& values) {
   std::string out;
   for (const Json& value : values) {
     // Each value starts on its own line, so adjacent values never blur into one line.
-    if (!out.empty() && out.back() != '\n') out += '\n';
+    if (!out.empty() && out.back() != '\n') {
+      out += '\n';
+    }
     out += render(value);
   }
   return out;
 }
 
 bool values_match(const Json& want, const Json& got, const CompareOptions& options) {
-  if (want == got) return true;
+  if (want == got) {
+    return true;
+  }
   return options.float_tolerance && want.is_string() && got.is_string() &&
          matches_with_tolerance(want.get<std::string>(), got.get<std::string>(),
                                 *options.float_tolerance);
@@ -44,8 +51,11 @@ bool values_match(const Json& want, const Json& got, const CompareOptions& optio
 
 std::vector<std::string> keys_missing_from(const OutputFields& from, const OutputFields& in) {
   std::vector<std::string> missing;
-  for (const std::string& key : in.order)
-    if (!from.values.contains(key)) missing.push_back(key);
+  for (const std::string& key : in.order) {
+    if (!from.values.contains(key)) {
+      missing.push_back(key);
+    }
+  }
   return missing;
 }
 
@@ -74,9 +84,12 @@ Comparison compare_outputs(const Json& stored, const Json& got, const CompareOpt
 
   const std::vector<std::string> missing = keys_missing_from(*have, *want);
   const std::vector<std::string> unexpected = keys_missing_from(*want, *have);
-  if (!missing.empty()) fail("Missing output fields from running code: " + python_set(missing));
-  if (!unexpected.empty())
+  if (!missing.empty()) {
+    fail("Missing output fields from running code: " + python_set(missing));
+  }
+  if (!unexpected.empty()) {
     fail("Unexpected output fields from running code: " + python_set(unexpected));
+  }
 
   // Stored keys first, in their order, then keys only the new run produced.
   std::vector<std::string> keys = want->order;
@@ -94,9 +107,12 @@ Comparison compare_outputs(const Json& stored, const Json& got, const CompareOpt
       fail(message);
     } else {
       bool same = true;
-      for (std::size_t i = 0; i < a.size() && same; ++i)
+      for (std::size_t i = 0; i < a.size() && same; ++i) {
         same = values_match(a[i], b[i], options);
-      if (same) continue;
+      }
+      if (same) {
+        continue;
+      }
       message = "mismatch '" + key + "'";
       fail(message);
     }

@@ -62,7 +62,9 @@ std::string range(std::size_t start, std::size_t count) {
 } // namespace
 
 std::string unified_diff(std::string_view stored, std::string_view got, const DiffStyle& style) {
-  if (stored == got) return {};
+  if (stored == got) {
+    return {};
+  }
   const std::vector<Line> script = edit_script(split_lines(stored), split_lines(got));
   const std::size_t context = style.context < 0 ? 0 : static_cast<std::size_t>(style.context);
   const char* red = style.color ? "\x1b[31m" : "";
@@ -77,19 +79,24 @@ std::string unified_diff(std::string_view stored, std::string_view got, const Di
   while (i < script.size()) {
     // Find the next change; a hunk starts `context` lines before it.
     std::size_t change = i;
-    while (change < script.size() && script[change].op == Op::common)
+    while (change < script.size() && script[change].op == Op::common) {
       ++change;
-    if (change == script.size()) break;
+    }
+    if (change == script.size()) {
+      break;
+    }
     const std::size_t lead = std::min(context, change - i);
     old_line += change - lead - i;
     new_line += change - lead - i;
     std::size_t end = change; // one past the hunk's last line
     while (true) {
-      while (end < script.size() && script[end].op != Op::common)
+      while (end < script.size() && script[end].op != Op::common) {
         ++end;
+      }
       std::size_t gap = end;
-      while (gap < script.size() && script[gap].op == Op::common)
+      while (gap < script.size() && script[gap].op == Op::common) {
         ++gap;
+      }
       // Changes closer than two contexts apart share a hunk.
       if (gap < script.size() && gap - end <= 2 * context) {
         end = gap;
@@ -113,10 +120,14 @@ std::string unified_diff(std::string_view stored, std::string_view got, const Di
       const char mark = line.op == Op::remove ? '-' : line.op == Op::add ? '+' : ' ';
       std::string text = line.text;
       const bool missing_eol = text.ends_with(no_eol);
-      if (missing_eol) text.resize(text.size() - no_eol.size());
+      if (missing_eol) {
+        text.resize(text.size() - no_eol.size());
+      }
       out += std::string(line.op == Op::common ? "" : colour) + mark + text +
              (line.op == Op::common ? "" : reset) + "\n";
-      if (missing_eol) out += "\\ No newline at end of file\n";
+      if (missing_eol) {
+        out += "\\ No newline at end of file\n";
+      }
     }
     old_line += old_count;
     new_line += new_count;

@@ -15,8 +15,12 @@ bool skipped(const std::string& key, const FieldOptions& options) {
   static constexpr std::array<std::string_view, 7> always = {
       "metadata", "traceback",       "prompt_number", "output_type",
       "name",     "execution_count", "transient"};
-  if (std::find(always.begin(), always.end(), key) != always.end()) return true;
-  if (!options.check_images && (key == "image/png" || key == "image/jpeg")) return true;
+  if (std::find(always.begin(), always.end(), key) != always.end()) {
+    return true;
+  }
+  if (!options.check_images && (key == "image/png" || key == "image/jpeg")) {
+    return true;
+  }
   return std::find(options.skip_keys.begin(), options.skip_keys.end(), key) !=
          options.skip_keys.end();
 }
@@ -33,14 +37,20 @@ public:
       : sanitizer_(sanitizer), options_(options) {}
 
   Status add(const std::string& key, Json value) {
-    if (skipped(key, options_)) return Done{};
+    if (skipped(key, options_)) {
+      return Done{};
+    }
     if (value.is_string()) {
       Result<std::string> clean = sanitizer_.apply(value.get<std::string>());
-      if (!clean) return clean.error();
+      if (!clean) {
+        return clean.error();
+      }
       value = std::move(clean).value();
     }
     auto [it, inserted] = fields_.values.try_emplace(key);
-    if (inserted) fields_.order.push_back(key);
+    if (inserted) {
+      fields_.order.push_back(key);
+    }
     it->second.push_back(std::move(value));
     return Done{};
   }
@@ -58,14 +68,20 @@ private:
 Result<OutputFields> flatten_outputs(const Json& outputs, const Sanitizer& sanitizer,
                                      const FieldOptions& options) {
   Collector collector(sanitizer, options);
-  if (!outputs.is_array()) return collector.take();
+  if (!outputs.is_array()) {
+    return collector.take();
+  }
   for (const Json& output : outputs) {
-    if (!output.is_object()) continue;
+    if (!output.is_object()) {
+      continue;
+    }
     if (output.value("output_type", "") == "stream") {
       // nbval keys a stream by its name, so stdout and stderr are separate fields.
       Status added =
           collector.add(output.value("name", ""), joined_text(output.value("text", Json())));
-      if (!added) return added.error();
+      if (!added) {
+        return added.error();
+      }
       continue;
     }
     for (const auto& [key, value] : output.items()) {
@@ -74,12 +90,16 @@ Result<OutputFields> flatten_outputs(const Json& outputs, const Sanitizer& sanit
         for (const auto& [mime, data] : value.items()) {
           added = collector.add(
               mime, data.is_array() && !is_json_mime(mime) ? Json(joined_text(data)) : data);
-          if (!added) break;
+          if (!added) {
+            break;
+          }
         }
       } else {
         added = collector.add(key, value);
       }
-      if (!added) return added.error();
+      if (!added) {
+        return added.error();
+      }
     }
   }
   return collector.take();

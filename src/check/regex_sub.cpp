@@ -56,7 +56,9 @@ std::string translate_pattern(std::string_view p) {
       continue;
     }
     if (in_class) {
-      if (c == ']') in_class = false;
+      if (c == ']') {
+        in_class = false;
+      }
       out += c;
       continue;
     }
@@ -64,14 +66,19 @@ std::string translate_pattern(std::string_view p) {
       in_class = true;
       out += c;
       // A ']' first in a class (after an optional '^') is a literal.
-      if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
-      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];
+      if (i + 1 < p.size() && p[i + 1] == '^') {
+        out += p[++i];
+      }
+      if (i + 1 < p.size() && p[i + 1] == ']') {
+        out += p[++i];
+      }
       continue;
     }
     if (c == '{' && i + 1 < p.size() && p[i + 1] == ',') {
       std::size_t j = i + 2;
-      while (j < p.size() && is_digit(p[j]))
+      while (j < p.size() && is_digit(p[j])) {
         ++j;
+      }
       if (j > i + 2 && j < p.size() && p[j] == '}') {
         out += "{0";
         continue;
@@ -123,12 +130,15 @@ Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view re
     return Error{"bad replacement '" + std::string(replacement) + "': " + what, ""};
   };
   auto add_literal = [&](std::string_view text) {
-    if (sub.pieces_.empty() || !std::holds_alternative<std::string>(sub.pieces_.back()))
+    if (sub.pieces_.empty() || !std::holds_alternative<std::string>(sub.pieces_.back())) {
       sub.pieces_.emplace_back(std::string());
+    }
     std::get<std::string>(sub.pieces_.back()).append(text);
   };
   auto add_group = [&](unsigned n) -> bool {
-    if (n > group_count) return false;
+    if (n > group_count) {
+      return false;
+    }
     sub.pieces_.emplace_back(n);
     return true;
   };
@@ -140,44 +150,61 @@ Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view re
       add_literal(r.substr(i, 1));
       continue;
     }
-    if (i + 1 >= r.size()) return bad("bad escape (end of pattern)");
+    if (i + 1 >= r.size()) {
+      return bad("bad escape (end of pattern)");
+    }
     const char c = r[++i];
     if (c == 'g') {
-      if (i + 1 >= r.size() || r[i + 1] != '<') return bad("missing <");
+      if (i + 1 >= r.size() || r[i + 1] != '<') {
+        return bad("missing <");
+      }
       const std::size_t close = r.find('>', i + 2);
-      if (close == std::string_view::npos) return bad("missing >, unterminated name");
+      if (close == std::string_view::npos) {
+        return bad("missing >, unterminated name");
+      }
       const std::string name(r.substr(i + 2, close - i - 2));
-      if (name.empty()) return bad("missing group name");
+      if (name.empty()) {
+        return bad("missing group name");
+      }
       i = close;
       bool numeric = true;
-      for (char d : name)
+      for (char d : name) {
         numeric = numeric && is_digit(d);
+      }
       unsigned number = 0;
       if (numeric) {
         number = static_cast<unsigned>(std::stoul(name));
       } else {
         const int found =
             pcre2_substring_number_from_name(raw, reinterpret_cast<PCRE2_SPTR>(name.c_str()));
-        if (found < 0) return bad("unknown group name '" + name + "'");
+        if (found < 0) {
+          return bad("unknown group name '" + name + "'");
+        }
         number = static_cast<unsigned>(found);
       }
-      if (!add_group(number)) return bad("invalid group reference " + name);
+      if (!add_group(number)) {
+        return bad("invalid group reference " + name);
+      }
     } else if (c == '0') {
       unsigned value = 0;
-      for (int k = 0; k < 2 && i + 1 < r.size() && is_octal(r[i + 1]); ++k)
+      for (int k = 0; k < 2 && i + 1 < r.size() && is_octal(r[i + 1]); ++k) {
         value = value * 8 + static_cast<unsigned>(r[++i] - '0');
+      }
       std::string character;
       append_utf8(character, value);
       add_literal(character);
     } else if (is_digit(c)) {
       std::string digits(1, c);
-      if (i + 1 < r.size() && is_digit(r[i + 1])) digits += r[++i];
+      if (i + 1 < r.size() && is_digit(r[i + 1])) {
+        digits += r[++i];
+      }
       if (digits.size() == 2 && is_octal(digits[0]) && is_octal(digits[1]) && i + 1 < r.size() &&
           is_octal(r[i + 1])) {
         digits += r[++i];
-        const unsigned value = static_cast<unsigned>(std::stoul(digits, nullptr, 8));
-        if (value > 0377)
+        const auto value = static_cast<unsigned>(std::stoul(digits, nullptr, 8));
+        if (value > 0377) {
           return bad("octal escape value \\" + digits + " outside of range 0-0o377");
+        }
         std::string character;
         append_utf8(character, value);
         add_literal(character);
@@ -211,8 +238,9 @@ Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view re
         add_literal("\\");
         break;
       default:
-        if (std::isalpha(static_cast<unsigned char>(c)) != 0)
+        if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
           return bad(std::string("bad escape \\") + c);
+        }
         // Python keeps an unknown non-letter escape as written, backslash included.
         add_literal(r.substr(i - 1, 2));
       }
@@ -234,12 +262,17 @@ Result<std::string> RegexSub::apply(std::string_view text) const {
     const uint32_t options = last_was_empty ? (PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED) : 0;
     const int rc = pcre2_match(code_->code, subject, text.size(), start, options, data, nullptr);
     if (rc == PCRE2_ERROR_NOMATCH) {
-      if (!last_was_empty) break;
-      if (start >= text.size()) break;
+      if (!last_was_empty) {
+        break;
+      }
+      if (start >= text.size()) {
+        break;
+      }
       // Step over one UTF-8 character.
       std::size_t next = start + 1;
-      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80)
+      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) {
         ++next;
+      }
       start = next;
       last_was_empty = false;
       continue;
@@ -259,8 +292,9 @@ Result<std::string> RegexSub::apply(std::string_view text) const {
       }
       const unsigned group = std::get<unsigned>(piece);
       // Groups that did not take part in the match substitute as "" (Python 3.5+).
-      if (group < static_cast<unsigned>(rc) && ovector[2 * group] != PCRE2_UNSET)
+      if (group < static_cast<unsigned>(rc) && ovector[2 * group] != PCRE2_UNSET) {
         out.append(text.substr(ovector[2 * group], ovector[2 * group + 1] - ovector[2 * group]));
+      }
     }
     copied = match_end;
     last_was_empty = match_start == match_end;

@@ -12,12 +12,18 @@ std::vector<std::string_view> split_universal_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t begin = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n' && text[i] != '\r') continue;
+    if (text[i] != '\n' && text[i] != '\r') {
+      continue;
+    }
     lines.push_back(text.substr(begin, i - begin));
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;
+    }
     begin = i + 1;
   }
-  if (begin < text.size()) lines.push_back(text.substr(begin));
+  if (begin < text.size()) {
+    lines.push_back(text.substr(begin));
+  }
   return lines;
 }
 
@@ -53,7 +59,9 @@ std::vector<SanitizeRule> parse_sanitize_rules(std::string_view text, std::strin
   const std::vector<std::string_view> lines = split_universal_lines(text);
   std::vector<SanitizeRule> rules;
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (!lines[i].starts_with(regex_prefix) || !lines[i + 1].starts_with(replace_prefix)) continue;
+    if (!lines[i].starts_with(regex_prefix) || !lines[i + 1].starts_with(replace_prefix)) {
+      continue;
+    }
     rules.push_back({std::string(lines[i].substr(regex_prefix.size())),
                      std::string(lines[i + 1].substr(replace_prefix.size())),
                      std::string(origin) + ":" + std::to_string(i + 1)});
@@ -64,7 +72,9 @@ std::vector<SanitizeRule> parse_sanitize_rules(std::string_view text, std::strin
 
 Result<std::vector<SanitizeRule>> read_sanitize_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot read sanitizer file", path.string()};
+  if (!in) {
+    return Error{"cannot read sanitizer file", path.string()};
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse_sanitize_rules(text.str(), path.string());
@@ -73,8 +83,9 @@ Result<std::vector<SanitizeRule>> read_sanitize_file(const std::filesystem::path
 const std::vector<std::string_view>& builtin_sanitizer_names() {
   static const std::vector<std::string_view> names = [] {
     std::vector<std::string_view> out;
-    for (const Builtin& b : builtins())
+    for (const Builtin& b : builtins()) {
       out.push_back(b.name);
+    }
     return out;
   }();
   return names;
@@ -82,15 +93,19 @@ const std::vector<std::string_view>& builtin_sanitizer_names() {
 
 Result<std::vector<SanitizeRule>> builtin_sanitize_rules(std::string_view name) {
   for (const Builtin& b : builtins()) {
-    if (b.name != name) continue;
+    if (b.name != name) {
+      continue;
+    }
     std::vector<SanitizeRule> rules;
-    for (const auto& [regex, replace] : b.rules)
+    for (const auto& [regex, replace] : b.rules) {
       rules.push_back({std::string(regex), std::string(replace), "builtin:" + std::string(name)});
+    }
     return rules;
   }
   std::string known;
-  for (std::string_view n : builtin_sanitizer_names())
+  for (std::string_view n : builtin_sanitizer_names()) {
     known += (known.empty() ? "" : ", ") + std::string(n);
+  }
   return Error{"unknown sanitizer '" + std::string(name) + "' (known: " + known + ")", ""};
 }
 
