@@ -17,6 +17,8 @@ struct RegexSub::Code {
 
 namespace {
 
+using Piece = std::variant<std::string, unsigned>;
+
 std::string pcre2_message(int code) {
   PCRE2_UCHAR buffer[256];
   pcre2_get_error_message(code, buffer, sizeof buffer);
@@ -98,48 +100,26 @@ void append_utf8(std::string& out, unsigned cp) {
   }
 }
 
-} // namespace
-
-Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view replacement) {
-  const std::string translated = translate_pattern(pattern);
-  pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
-  // Python str patterns: Unicode classes, '.' stops only at '\n', '^' under (?m) also
-  // matches after a final newline, \uXXXX and \x{...} escapes.
-  pcre2_set_newline(context, PCRE2_NEWLINE_LF);
-  pcre2_set_compile_extra_options(context, PCRE2_EXTRA_ALT_BSUX);
-  int error_code = 0;
-  PCRE2_SIZE error_offset = 0;
-  pcre2_code* raw =
-      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(translated.data()), translated.size(),
-                    PCRE2_UTF | PCRE2_UCP | PCRE2_ALT_CIRCUMFLEX | PCRE2_ALT_BSUX, &error_code,
-                    &error_offset, context);
-  pcre2_compile_context_free(context);
-  if (raw == nullptr) {
-    return Error{"bad regex '" + std::string(pattern) + "': " + pcre2_message(error_code) +
-                     " at offset " + std::to_string(error_offset),
-                 ""};
-  }
-  RegexSub sub;
-  sub.pattern_ = pattern;
-  sub.replacement_ = replacement;
-  sub.code_ = std::make_shared<const Code>(raw);
-
+// Parses a replacement by Python's template rules (re._parser.parse_template): group
+// references checked against `code`, escapes resolved to literal text.
+Result<std::vector<Piece>> parse_template(std::string_view replacement, const pcre2_code* code) {
+  std::vector<Piece> pieces;
   std::uint32_t group_count = 0;
-  pcre2_pattern_info(raw, PCRE2_INFO_CAPTURECOUNT, &group_count);
+  pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &group_count);
   auto bad = [&](const std::string& what) -> Error {
     return Error{"bad replacement '" + std::string(replacement) + "': " + what, ""};
   };
   auto add_literal = [&](std::string_view text) {
-    if (sub.pieces_.empty() || !std::holds_alternative<std::string>(sub.pieces_.back())) {
-      sub.pieces_.emplace_back(std::string());
+    if (pieces.empty() || !std::holds_alternative<std::string>(pieces.back())) {
+      pieces.emplace_back(std::string());
     }
-    std::get<std::string>(sub.pieces_.back()).append(text);
+    std::get<std::string>(pieces.back()).append(text);
   };
   auto add_group = [&](unsigned n) -> bool {
     if (n > group_count) {
       return false;
     }
-    sub.pieces_.emplace_back(n);
+    pieces.emplace_back(n);
     return true;
   };
 
@@ -167,7 +147,7 @@ Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view re
         return bad("missing group name");
       }
       i = close;
-      bool numeric = true;
+      bool numeric = name.size() <= 4; // more digits than any group count
       for (char d : name) {
         numeric = numeric && is_digit(d);
       }
@@ -176,7 +156,7 @@ Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view re
         number = static_cast<unsigned>(std::stoul(name));
       } else {
         const int found =
-            pcre2_substring_number_from_name(raw, reinterpret_cast<PCRE2_SPTR>(name.c_str()));
+            pcre2_substring_number_from_name(code, reinterpret_cast<PCRE2_SPTR>(name.c_str()));
         if (found < 0) {
           return bad("unknown group name '" + name + "'");
         }
@@ -246,6 +226,40 @@ Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view re
       }
     }
   }
+  return pieces;
+}
+
+} // namespace
+
+Result<RegexSub> RegexSub::compile(std::string_view pattern, std::string_view replacement) {
+  const std::string translated = translate_pattern(pattern);
+  pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
+  // Python str patterns: Unicode classes, '.' stops only at '\n', '^' under (?m) also
+  // matches after a final newline, \uXXXX and \x{...} escapes.
+  pcre2_set_newline(context, PCRE2_NEWLINE_LF);
+  pcre2_set_compile_extra_options(context, PCRE2_EXTRA_ALT_BSUX);
+  int error_code = 0;
+  PCRE2_SIZE error_offset = 0;
+  pcre2_code* raw =
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(translated.data()), translated.size(),
+                    PCRE2_UTF | PCRE2_UCP | PCRE2_ALT_CIRCUMFLEX | PCRE2_ALT_BSUX, &error_code,
+                    &error_offset, context);
+  pcre2_compile_context_free(context);
+  if (raw == nullptr) {
+    return Error{"bad regex '" + std::string(pattern) + "': " + pcre2_message(error_code) +
+                     " at offset " + std::to_string(error_offset),
+                 ""};
+  }
+  RegexSub sub;
+  sub.pattern_ = pattern;
+  sub.replacement_ = replacement;
+  sub.code_ = std::make_shared<const Code>(raw);
+
+  Result<std::vector<Piece>> pieces = parse_template(replacement, raw);
+  if (!pieces) {
+    return pieces.error();
+  }
+  sub.pieces_ = std::move(pieces).value();
   return sub;
 }
 

@@ -54,6 +54,7 @@ TEST_CASE("re.sub: Python escapes in the replacement", "[check]") {
   CHECK_FALSE(RegexSub::compile("(x)", R"(\2)").ok());
   CHECK_FALSE(RegexSub::compile("(x)", R"(\g<nope>)").ok());
   CHECK_FALSE(RegexSub::compile("x", "\\").ok());
+  CHECK_FALSE(RegexSub::compile("(x)", R"(\g<99999999999999999999>)").ok());
 }
 
 TEST_CASE("re.sub: empty matches behave as in Python 3.7+", "[check]") {
