@@ -8,8 +8,10 @@ namespace docnb::cli {
 std::function<int()> add_kernels_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("kernels", "List the Jupyter kernelspecs docnb can use");
   auto kernel_path = std::make_shared<std::vector<std::filesystem::path>>();
-  command->add_option("--kernel-path", *kernel_path,
-                      "Folder of kernelspecs to search instead of Jupyter's (repeatable)");
+  command
+      ->add_option("--kernel-path", *kernel_path,
+                   "Folder of kernelspecs to search instead of Jupyter's (repeatable)")
+      ->allow_extra_args(false);
   return [kernel_path] {
     std::vector<Error> problems;
     const std::vector<KernelSpec> specs =

@@ -1,3 +1,6 @@
+#include "check/float_tolerance.hpp"
+#include "check/sanitize_rules.hpp"
+#include "check/sanitizer.hpp"
 #include "cli/commands.hpp"
 #include "cli/kernel_search.hpp"
 #include "engine/discover.hpp"
@@ -25,13 +28,35 @@ struct RunArguments {
   bool stdin_given = false;
   unsigned jobs = std::max(1U, std::thread::hardware_concurrency());
   std::string python = "/usr/bin/python3";
+  bool lax = false;
+  std::vector<std::filesystem::path> sanitize_files;
+  std::vector<std::string> sanitize_names;
+  bool check_images = false;
+  std::string float_tolerance;
+  bool exit_first = false;
 };
 
 std::chrono::milliseconds to_millis(double seconds) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
 }
 
-RunConfig to_config(const RunArguments& args) {
+// Sanitizer rules from files (in order), then the built-in ones asked for by name.
+Result<check::Sanitizer> build_sanitizer(const RunArguments& args) {
+  std::vector<check::SanitizeRule> rules;
+  for (const std::filesystem::path& file : args.sanitize_files) {
+    Result<std::vector<check::SanitizeRule>> read = check::read_sanitize_file(file);
+    if (!read) return read.error();
+    rules.insert(rules.end(), read->begin(), read->end());
+  }
+  for (const std::string& name : args.sanitize_names) {
+    Result<std::vector<check::SanitizeRule>> builtin = check::builtin_sanitize_rules(name);
+    if (!builtin) return builtin.error();
+    rules.insert(rules.end(), builtin->begin(), builtin->end());
+  }
+  return check::Sanitizer::compile(rules);
+}
+
+Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   RunConfig config;
   config.paths = args.paths;
   config.out_dir = args.out_dir;
@@ -43,19 +68,36 @@ RunConfig to_config(const RunArguments& args) {
   if (args.timeout > 0) config.execute.cell_timeout = to_millis(args.timeout);
   config.execute.interrupt_grace = to_millis(args.interrupt_grace);
   if (args.stdin_given) config.execute.stdin_text = args.stdin_text;
+  config.exit_first_per_notebook = args.exit_first;
+  config.check.mode = args.lax ? check::CompareMode::lax : check::CompareMode::strict;
+  config.check.compare.fields.check_images = args.check_images;
+  config.check.compare.diff_style.color = colour;
+  if (!args.float_tolerance.empty()) {
+    Result<check::FloatTolerance> tolerance = check::parse_float_tolerance(args.float_tolerance);
+    if (!tolerance) return Error{tolerance.error().message, "--float-tolerance"};
+    config.check.compare.float_tolerance = *tolerance;
+  }
+  Result<check::Sanitizer> sanitizer = build_sanitizer(args);
+  if (!sanitizer) return sanitizer.error();
+  config.check.compare.sanitizer = std::move(sanitizer).value();
   return config;
 }
 
 int run(const RunArguments& args) {
   const auto started = std::chrono::steady_clock::now();
-  const RunConfig config = to_config(args);
+  const ConsoleStyle style{isatty(STDOUT_FILENO) != 0};
+  const Result<RunConfig> built = to_config(args, style.colour);
+  if (!built) {
+    std::cerr << "docnb: error: " << built.error().describe() << "\n";
+    return 2;
+  }
+  const RunConfig& config = *built;
   const Discovery discovery = discover_notebooks(config.paths, config.out_dir);
   RunTotals totals;
   for (const Error& problem : discovery.problems) {
     std::cerr << "docnb: error: " << problem.describe() << "\n";
     ++totals.input_errors;
   }
-  const ConsoleStyle style{isatty(STDOUT_FILENO) != 0};
   const std::vector<SourceResult> results =
       run_notebooks(config, discovery.notebooks, [&](const SourceResult& result) {
         print_source(std::cout, result, style);
@@ -78,8 +120,10 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--kernel", args->kernel,
                       "Kernelspec to use for every notebook (default: each notebook's own)");
-  command->add_option("--kernel-path", args->kernel_path,
-                      "Folder of kernelspecs to search instead of Jupyter's (repeatable)");
+  command
+      ->add_option("--kernel-path", args->kernel_path,
+                   "Folder of kernelspecs to search instead of Jupyter's (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--timeout", args->timeout, "Seconds a cell may run (default: no limit)")
       ->check(CLI::PositiveNumber);
   command
@@ -103,6 +147,25 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->add_option("--python", args->python,
                    "Interpreter that replaces a kernelspec's bare `python3`")
       ->capture_default_str();
+  command->add_flag(
+      "--lax", args->lax,
+      "Compare outputs only of cells marked NBVAL_CHECK_OUTPUT (nbval's --nbval-lax)");
+  command
+      ->add_option("--sanitize-with", args->sanitize_files,
+                   "nbval sanitizer file (regex:/replace: pairs), applied to both sides; "
+                   "repeatable")
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingFile);
+  command
+      ->add_option("--sanitize", args->sanitize_names,
+                   "Built-in sanitizers: memory-address, timestamp, uuid, ansi")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  command->add_flag("--check-images", args->check_images, "Also compare image/png and image/jpeg");
+  command->add_option("--float-tolerance", args->float_tolerance,
+                      "Compare numbers in text outputs with tolerance: RTOL[,ATOL]");
+  command->add_flag("-x,--exitfirst-per-notebook", args->exit_first,
+                    "Stop each notebook at its first failing cell");
   return [args] { return run(*args); };
 }
 

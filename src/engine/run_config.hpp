@@ -1,6 +1,7 @@
 // Everything a run needs to know, built once by the command line and passed down.
 #pragma once
 
+#include "check/check_cell.hpp"
 #include "execute/execute_notebook.hpp"
 
 #include <chrono>
@@ -20,6 +21,8 @@ struct RunConfig {
   std::chrono::milliseconds startup_timeout{60'000};
   unsigned jobs = 1;
   ExecuteOptions execute;
+  check::CheckOptions check;
+  bool exit_first_per_notebook = false; // stop a notebook at its first failing cell
 };
 
 } // namespace docnb

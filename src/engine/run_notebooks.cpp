@@ -1,7 +1,8 @@
 #include "engine/run_notebooks.hpp"
 
+#include "check/cell_policy.hpp"
 #include "client/kernel_client.hpp"
-#include "engine/judge_execution.hpp"
+#include "engine/judge_notebook.hpp"
 #include "notebook/read.hpp"
 #include "notebook/write.hpp"
 #include "support/temp_dir.hpp"
@@ -76,10 +77,22 @@ private:
       fail_every_cell(*notebook, "kernel did not start: " + kernel.error().describe(), result);
       return;
     }
-    NotebookRun run = execute_notebook(std::move(notebook).value(), **kernel, config_.execute);
+    const Notebook reference = *notebook;
+    ExecuteOptions execute = config_.execute;
+    const check::CompareMode mode = config_.check.mode;
+    execute.skip_cell = [mode](const Json& cell) { return check::cell_policy(cell, mode).skip; };
+    ContinueAfter continue_after;
+    if (config_.exit_first_per_notebook) {
+      continue_after = [&](const Json& cell, const CellRun& cell_run) {
+        return judge_cell(reference.cells().at(cell_run.index), cell, cell_run, config_.check) !=
+               VerdictStatus::failed;
+      };
+    }
+    NotebookRun run =
+        execute_notebook(std::move(notebook).value(), **kernel, execute, continue_after);
     (*kernel)->shutdown(shutdown_grace);
-    result.verdicts = judge_execution(run);
     result.warnings = std::move(run.warnings);
+    result.verdicts = judge_notebook(reference, run, config_.check, result.warnings);
     const fs::path out = output_path_for(path, config_.out_dir);
     if (Status written = write_notebook(run.notebook, out); written) {
       result.written = out;
@@ -94,7 +107,13 @@ private:
     const Json& cells = notebook.cells();
     for (std::size_t index = 0; index < cells.size(); ++index) {
       if (cells[index].value("cell_type", "") != "code") continue;
-      result.verdicts.push_back({index, VerdictStatus::failed, reason, {}, {}, 0});
+      Verdict verdict;
+      verdict.cell = index;
+      verdict.line = index;
+      verdict.example = notebook.path.string() + "::Cell " + std::to_string(result.verdicts.size());
+      verdict.status = VerdictStatus::failed;
+      verdict.reason = reason;
+      result.verdicts.push_back(std::move(verdict));
     }
     if (result.verdicts.empty()) result.input_error = Error{reason, notebook.path.string()};
   }

@@ -4,6 +4,18 @@
 
 namespace docnb {
 
+std::string_view to_string(VerdictStatus status) {
+  switch (status) {
+  case VerdictStatus::passed:
+    return "passed";
+  case VerdictStatus::failed:
+    return "failed";
+  case VerdictStatus::skipped:
+    return "skipped";
+  }
+  return "unknown";
+}
+
 bool SourceResult::failed() const {
   return input_error.has_value() ||
          std::any_of(verdicts.begin(), verdicts.end(),

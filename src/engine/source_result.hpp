@@ -12,6 +12,8 @@ namespace docnb {
 
 enum class VerdictStatus { passed, failed, skipped };
 
+std::string_view to_string(VerdictStatus status);
+
 // One example: for a notebook, one code cell, as nbval counts.
 struct Verdict {
   std::size_t cell = 0; // index into the notebook's cells array
@@ -20,6 +22,8 @@ struct Verdict {
   std::string first_line;           // the cell's first source line, to find it by eye
   std::vector<std::string> details; // diffs or other text shown under a failure
   double seconds = 0;
+  std::string example;  // its id: "path::Cell N" (N counts code cells from 0, as nbval)
+  std::size_t line = 0; // 1-based line in the source; for .ipynb, the cell index
 };
 
 struct SourceResult {

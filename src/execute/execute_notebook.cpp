@@ -233,9 +233,10 @@ std::string_view to_string(CellOutcome outcome) {
   return "unknown";
 }
 
-NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel,
-                             const ExecuteOptions& options) {
+NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const ExecuteOptions& options,
+                             const ContinueAfter& continue_after) {
   NotebookRun run;
+  bool stopped = false;
   Json& cells = notebook.cells();
   OutputAssembler assembler(cells);
   for (std::size_t index = 0; index < cells.size(); ++index) {
@@ -244,12 +245,14 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel,
     CellRun result;
     result.index = index;
     const std::string source = cell.value("source", "");
-    if (run.kernel_lost) {
+    if (run.kernel_lost || stopped) {
       result.outcome = CellOutcome::not_run;
-      result.reason = "not run: the kernel was lost in an earlier cell";
-    } else if (is_blank(source) || has_tag(cell, options.skip_tag)) {
+      result.reason = stopped ? "not run: the notebook stopped at its first failure"
+                              : "not run: the kernel was lost in an earlier cell";
+    } else if (is_blank(source) || has_tag(cell, options.skip_tag) ||
+               (options.skip_cell && options.skip_cell(cell))) {
       result.outcome = CellOutcome::skipped;
-      result.reason = is_blank(source) ? "empty cell" : "tagged " + options.skip_tag;
+      result.reason = is_blank(source) ? "empty cell" : "skipped";
       cell["execution_count"] = nullptr;
     } else {
       cell["execution_count"] = nullptr;
@@ -259,6 +262,7 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel,
       CellExecution execution(kernel, options, assembler, cell);
       result = execution.run(index);
       run.kernel_lost = execution.kernel_lost();
+      if (continue_after && !continue_after(cell, result)) stopped = true;
     }
     run.cells.push_back(std::move(result));
   }

@@ -5,6 +5,7 @@
 #include "notebook/notebook.hpp"
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct ExecuteOptions {
   std::optional<std::string> stdin_text; // answers input() when set; else input() fails
   std::string skip_tag = "skip-execution";
   bool record_timing = true;
+  // Cells the caller does not want executed (nbval's NBVAL_SKIP and the like).
+  std::function<bool(const Json& cell)> skip_cell;
 };
 
 enum class CellOutcome {
@@ -36,9 +39,14 @@ std::string_view to_string(CellOutcome outcome);
 struct CellRun {
   std::size_t index = 0; // into the notebook's cells array
   CellOutcome outcome = CellOutcome::ok;
-  std::string reason; // for anything but ok and skipped
+  std::string reason;       // for anything but ok and skipped
+  bool reply_error = false; // the execute_reply said status "error"
   double seconds = 0;
 };
+
+// Called after each executed cell; returning false stops the notebook there, and the
+// remaining cells are reported not run.
+using ContinueAfter = std::function<bool(const Json& cell, const CellRun& run)>;
 
 struct NotebookRun {
   Notebook notebook;          // with fresh outputs, execution counts and timings
@@ -49,7 +57,7 @@ struct NotebookRun {
 
 // Executes every code cell of `notebook` in `kernel` (which must be ready). Never throws for
 // anything a kernel does: failures are outcomes.
-NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel,
-                             const ExecuteOptions& options);
+NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const ExecuteOptions& options,
+                             const ContinueAfter& continue_after = {});
 
 } // namespace docnb
