@@ -11,7 +11,7 @@ packages=(
   libpcre2-dev libdtl-dev
   # the Jupyter stack: the real kernel and the peers the tests and benchmarks compare with
   python3 python3-ipykernel python3-jupyter-client python3-nbformat python3-nbclient
-  python3-matplotlib python3-numpy python3-ipywidgets python3-comm
+  python3-matplotlib python3-numpy python3-ipywidgets python3-comm python3-sympy
 )
 
 missing=()

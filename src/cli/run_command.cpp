@@ -6,8 +6,13 @@
 #include "engine/discover.hpp"
 #include "engine/run_notebooks.hpp"
 #include "report/console.hpp"
+#include "report/github_annotations.hpp"
+#include "report/json_report.hpp"
+#include "report/junit_report.hpp"
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -34,7 +39,25 @@ struct RunArguments {
   bool check_images = false;
   std::string float_tolerance;
   bool exit_first = false;
+  std::vector<std::string> skip_compare;
+  std::filesystem::path json_file;
+  std::filesystem::path junit_file;
 };
+
+bool write_report(const std::filesystem::path& path, const std::string& text) {
+  std::error_code ignored;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) std::cerr << "docnb: error: cannot write " << path.string() << "\n";
+  return static_cast<bool>(out);
+}
+
+bool in_github_actions() {
+  const char* value = std::getenv("GITHUB_ACTIONS");
+  return value != nullptr && std::string_view(value) == "true";
+}
 
 std::chrono::milliseconds to_millis(double seconds) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
@@ -71,6 +94,7 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.exit_first_per_notebook = args.exit_first;
   config.check.mode = args.lax ? check::CompareMode::lax : check::CompareMode::strict;
   config.check.compare.fields.check_images = args.check_images;
+  config.check.compare.fields.skip_keys = args.skip_compare;
   config.check.compare.diff_style.color = colour;
   if (!args.float_tolerance.empty()) {
     Result<check::FloatTolerance> tolerance = check::parse_float_tolerance(args.float_tolerance);
@@ -106,8 +130,17 @@ int run(const RunArguments& args) {
       });
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::filesystem::path cwd = std::filesystem::current_path();
+  bool reports_written = true;
+  if (!args.json_file.empty()) {
+    reports_written &= write_report(args.json_file, json_report(results, totals, cwd));
+  }
+  if (!args.junit_file.empty()) {
+    reports_written &= write_report(args.junit_file, junit_report(results, totals, cwd));
+  }
+  if (in_github_actions()) std::cout << github_annotations(results, totals, cwd);
   print_summary(std::cout, totals, results.size(), seconds);
-  return totals.exit_code();
+  return reports_written ? totals.exit_code() : 2;
 }
 
 } // namespace
@@ -166,6 +199,12 @@ std::function<int()> add_run_command(CLI::App& app) {
                       "Compare numbers in text outputs with tolerance: RTOL[,ATOL]");
   command->add_flag("-x,--exitfirst-per-notebook", args->exit_first,
                     "Stop each notebook at its first failing cell");
+  command
+      ->add_option("--skip-compare", args->skip_compare,
+                   "Output key never compared, e.g. stderr or text/html (repeatable)")
+      ->allow_extra_args(false);
+  command->add_option("--json", args->json_file, "Write a JSON report of every example");
+  command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
   return [args] { return run(*args); };
 }
 
