@@ -1,0 +1,73 @@
+#include "report/json_report.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace docnb {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json example_record(const std::string& file, const Verdict& verdict) {
+  Json record;
+  record["file"] = file;
+  record["example"] = example_name(verdict);
+  // An array although it holds one cell today: an example that spans cells (a Markdown
+  // session split by outputs) keeps the same shape.
+  record["cells"] = Json::array({verdict.cell});
+  record["line"] = verdict.line;
+  record["status"] = to_string(verdict.status);
+  record["reason"] = verdict.reason;
+  record["details"] = verdict.details;
+  // nlohmann writes NaN as null, which a reader expecting a number rejects.
+  record["seconds"] = std::isfinite(verdict.seconds) && verdict.seconds > 0 ? verdict.seconds : 0.0;
+  return record;
+}
+
+} // namespace
+
+std::string report_path(const std::filesystem::path& source, const std::filesystem::path& cwd) {
+  if (source.is_absolute() && cwd.is_absolute()) {
+    const std::filesystem::path relative =
+        source.lexically_normal().lexically_relative(cwd.lexically_normal());
+    const bool under = !relative.empty() && *relative.begin() != "..";
+    if (under) {
+      return relative.generic_string();
+    }
+  }
+  return source.lexically_normal().generic_string();
+}
+
+std::string example_name(const Verdict& verdict) {
+  if (!verdict.example.empty()) {
+    return verdict.example;
+  }
+  return "cell " + std::to_string(verdict.cell);
+}
+
+std::string json_report(const std::vector<SourceResult>& results, const RunTotals& totals,
+                        const std::filesystem::path& cwd) {
+  Json examples = Json::array();
+  Json errors = Json::array();
+  for (const SourceResult& result : results) {
+    const std::string file = report_path(result.source, cwd);
+    if (result.input_error) {
+      errors.push_back(Json{{"file", file},
+                            {"message", result.input_error->message},
+                            {"where", result.input_error->where}});
+    }
+    for (const Verdict& verdict : result.verdicts) {
+      examples.push_back(example_record(file, verdict));
+    }
+  }
+  Json report;
+  report["examples"] = std::move(examples);
+  report["errors"] = std::move(errors);
+  report["totals"] =
+      Json{{"passed", totals.passed}, {"failed", totals.failed}, {"skipped", totals.skipped}};
+  // Cell outputs are not guaranteed UTF-8 (a kernel may print raw bytes); replace the bad
+  // bytes with U+FFFD rather than throw and lose the whole report.
+  return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace docnb

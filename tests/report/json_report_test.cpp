@@ -1,0 +1,95 @@
+// The JSON report's shape and content; readers_test.cpp checks it against the schema.
+#include "report/json_report.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace docnb;
+using Json = nlohmann::json;
+
+namespace {
+
+Verdict verdict(std::size_t cell, VerdictStatus status, std::string reason = "") {
+  Verdict v;
+  v.cell = cell;
+  v.status = status;
+  v.reason = std::move(reason);
+  v.example = "docs/a.ipynb::Cell " + std::to_string(cell);
+  v.line = cell;
+  v.seconds = 0.25;
+  return v;
+}
+
+} // namespace
+
+TEST_CASE("report paths are relative to the working directory when under it", "[report]") {
+  CHECK(report_path("/repo/docs/a.ipynb", "/repo") == "docs/a.ipynb");
+  CHECK(report_path("/repo/docs/a.ipynb", "/repo/") == "docs/a.ipynb");
+  CHECK(report_path("/repo/x/../docs/a.md", "/repo") == "docs/a.md");
+  CHECK(report_path("/repo2/a.md", "/repo") == "/repo2/a.md");
+  CHECK(report_path("/elsewhere/b.md", "/repo") == "/elsewhere/b.md");
+  CHECK(report_path("docs/./c.md", "/repo") == "docs/c.md");
+}
+
+TEST_CASE("an example without an id is named by its cell", "[report]") {
+  Verdict v;
+  v.cell = 4;
+  CHECK(example_name(v) == "cell 4");
+  v.example = "m.py::f:0";
+  CHECK(example_name(v) == "m.py::f:0");
+}
+
+TEST_CASE("json report has one record per verdict and totals from the run", "[report]") {
+  SourceResult notebook;
+  notebook.source = "/repo/docs/a.ipynb";
+  notebook.verdicts = {verdict(1, VerdictStatus::passed),
+                       verdict(2, VerdictStatus::failed, "output differs"),
+                       verdict(3, VerdictStatus::skipped, "NBVAL_SKIP")};
+  notebook.verdicts[1].details = {"- 1\n+ 2"};
+  SourceResult broken;
+  broken.source = "/repo/docs/broken.ipynb";
+  broken.input_error = Error{"not valid JSON", "docs/broken.ipynb:3"};
+  RunTotals totals;
+  totals.add(notebook);
+  totals.add(broken);
+
+  const Json report = Json::parse(json_report({notebook, broken}, totals, "/repo"));
+  REQUIRE(report["examples"].size() == 3);
+  const Json& failed = report["examples"][1];
+  CHECK(failed["file"] == "docs/a.ipynb");
+  CHECK(failed["example"] == "docs/a.ipynb::Cell 2");
+  CHECK(failed["cells"] == Json::array({2}));
+  CHECK(failed["line"] == 2);
+  CHECK(failed["status"] == "failed");
+  CHECK(failed["reason"] == "output differs");
+  CHECK(failed["details"] == Json::array({"- 1\n+ 2"}));
+  CHECK(failed["seconds"] == 0.25);
+  CHECK(report["examples"][0]["status"] == "passed");
+  CHECK(report["examples"][2]["status"] == "skipped");
+
+  // The broken source is an error, not a failed example: totals count examples only.
+  REQUIRE(report["errors"].size() == 1);
+  CHECK(report["errors"][0] == Json{{"file", "docs/broken.ipynb"},
+                                    {"message", "not valid JSON"},
+                                    {"where", "docs/broken.ipynb:3"}});
+  CHECK(report["totals"] == Json{{"passed", 1}, {"failed", 1}, {"skipped", 1}});
+}
+
+TEST_CASE("json report of an empty run is still a complete document", "[report]") {
+  const Json report = Json::parse(json_report({}, RunTotals{}, "/repo"));
+  CHECK(report["examples"] == Json::array());
+  CHECK(report["errors"] == Json::array());
+  CHECK(report["totals"] == Json{{"passed", 0}, {"failed", 0}, {"skipped", 0}});
+}
+
+TEST_CASE("json report survives output that is not UTF-8", "[report]") {
+  SourceResult result;
+  result.source = "/repo/a.md";
+  result.verdicts = {verdict(0, VerdictStatus::failed, "got \xff\xfe bytes, \"quotes\" \x01")};
+  RunTotals totals;
+  totals.add(result);
+  const std::string text = json_report({result}, totals, "/repo");
+  const Json report = Json::parse(text);
+  CHECK(report["examples"][0]["reason"] == "got \xEF\xBF\xBD\xEF\xBF\xBD bytes, \"quotes\" \x01");
+  CHECK(text.find("\\u0001") != std::string::npos);
+}
