@@ -65,6 +65,12 @@ std::vector<Verdict> judge_notebook(const Notebook& reference, const NotebookRun
           check_one(reference_cell, executed_cells.at(cell_run.index), cell_run, options);
       verdict.status = to_status(checked.outcome);
       verdict.reason = checked.reason;
+      // A failed reply without an error output (ipykernel's %bad_magic) names its error only
+      // in the reply.
+      if (cell_run.reply_error && verdict.status == VerdictStatus::failed &&
+          verdict.reason.find(cell_run.reason) == std::string::npos) {
+        verdict.reason += " (" + cell_run.reason + ")";
+      }
       for (const check::KeyDiff& diff : checked.diffs) {
         verdict.details.push_back(diff.message + (diff.diff.empty() ? "" : "\n" + diff.diff));
       }

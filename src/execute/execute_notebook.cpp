@@ -134,6 +134,7 @@ private:
       cell_["execution_count"] = content["execution_count"];
     }
     const std::string status = content.value("status", "ok");
+    result.reply_error = status == "error";
     if (result.outcome != CellOutcome::ok) return; // timed out: keep that reason
     if (status == "error") {
       result.outcome = CellOutcome::error;
