@@ -25,6 +25,16 @@ std::string bounded(std::string text) {
   return text + "\n... (truncated)";
 }
 
+// Control characters other than tab and line breaks mean nothing on a web page; drop them so
+// the annotation shows what a reader can see.
+std::string printable(std::string text) {
+  std::erase_if(text, [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F;
+  });
+  return text;
+}
+
 std::string command(std::string_view kind, const std::string& file, std::size_t line,
                     std::string_view title, const std::string& message) {
   std::string out = "::" + std::string(kind) + " file=" + escape_annotation_property(file);
@@ -32,7 +42,8 @@ std::string command(std::string_view kind, const std::string& file, std::size_t 
     out += ",line=" + std::to_string(line);
   }
   out += ",title=" + escape_annotation_property(title);
-  out += "::" + escape_annotation_message(bounded(strip_terminal_escapes(message))) + "\n";
+  out +=
+      "::" + escape_annotation_message(bounded(printable(strip_terminal_escapes(message)))) + "\n";
   return out;
 }
 

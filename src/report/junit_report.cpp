@@ -73,11 +73,14 @@ void open_suite(std::string& xml, const std::string& file, std::size_t tests, st
          std::to_string(skipped) + "\" time=\"" + seconds_text(seconds) + "\">\n";
 }
 
-void add_testcase(std::string& xml, const std::string& file, const Verdict& verdict) {
+void add_testcase(std::string& xml, const std::string& file, bool notebook,
+                  const Verdict& verdict) {
   const std::string name = xml_escape(file, true);
   xml += "    <testcase classname=\"" + name + "\" name=\"" +
          xml_escape(example_name(verdict), true) + "\" file=\"" + name + "\"";
-  if (verdict.line > 0) {
+  // For a .ipynb the verdict's line is a cell index: as a line of the JSON file it would send
+  // a reader to the wrong place, so only other sources say where.
+  if (verdict.line > 0 && !notebook) {
     xml += " line=\"" + std::to_string(verdict.line) + "\"";
   }
   xml += " time=\"" + seconds_text(verdict.seconds) + "\"";
@@ -213,7 +216,7 @@ std::string junit_report(const std::vector<SourceResult>& results, const RunTota
       add_input_error(suites, file, *result.input_error);
     }
     for (const Verdict& verdict : result.verdicts) {
-      add_testcase(suites, file, verdict);
+      add_testcase(suites, file, result.source.extension() == ".ipynb", verdict);
     }
     if (!result.warnings.empty()) {
       std::string text;

@@ -41,7 +41,8 @@ TEST_CASE("a failed Markdown example points at its line", "[report]") {
 TEST_CASE("a failed notebook cell points at line 1 and names the cell", "[report]") {
   SourceResult result;
   result.source = "/repo/nb.ipynb";
-  result.verdicts = {failure("nb.ipynb::Cell 5", 9, "\x1b[31mZeroDivisionError\x1b[0m: 100%")};
+  result.verdicts = {
+      failure("nb.ipynb::Cell 5", 9, "\x1b[31mZeroDivisionError\x1b[0m\x01\x7f: 100%")};
   RunTotals totals;
   totals.add(result);
   CHECK(github_annotations({result}, totals, "/repo") ==

@@ -64,3 +64,16 @@ TEST_CASE("junit report names each source and example", "[report]") {
                  "line=\"7\" time=\"0.125\"/>") != std::string::npos);
   CHECK(xml.find("<skipped message=\"+SKIP\"/>") != std::string::npos);
 }
+
+TEST_CASE("junit report gives no line for a notebook cell", "[report]") {
+  SourceResult result;
+  result.source = "/repo/nb.ipynb";
+  Verdict cell;
+  cell.example = "nb.ipynb::Cell 2";
+  cell.line = 2; // a cell index, not a line of the file
+  result.verdicts = {cell};
+  RunTotals totals;
+  totals.add(result);
+  const std::string xml = junit_report({result}, totals, "/repo");
+  CHECK(xml.find("name=\"nb.ipynb::Cell 2\" file=\"nb.ipynb\" time=") != std::string::npos);
+}
