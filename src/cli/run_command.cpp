@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/kernel_search.hpp"
 #include "engine/discover.hpp"
+#include "engine/last_failed.hpp"
 #include "engine/run_notebooks.hpp"
 #include "report/console.hpp"
 #include "report/github_annotations.hpp"
@@ -42,6 +43,7 @@ struct RunArguments {
   std::vector<std::string> skip_compare;
   std::filesystem::path json_file;
   std::filesystem::path junit_file;
+  bool last_failed = false;
 };
 
 bool write_report(const std::filesystem::path& path, const std::string& text) {
@@ -122,16 +124,23 @@ int run(const RunArguments& args) {
     std::cerr << "docnb: error: " << problem.describe() << "\n";
     ++totals.input_errors;
   }
+  const std::filesystem::path cwd = std::filesystem::current_path();
+  const std::filesystem::path record = last_failed_path(cwd);
+  const std::vector<std::filesystem::path> sources =
+      args.last_failed ? select_last_failed(discovery.notebooks, read_last_failed(record))
+                       : discovery.notebooks;
   const std::vector<SourceResult> results =
-      run_notebooks(config, discovery.notebooks, [&](const SourceResult& result) {
+      run_notebooks(config, sources, [&](const SourceResult& result) {
         print_source(std::cout, result, style);
         std::cout.flush();
         totals.add(result);
       });
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const std::filesystem::path cwd = std::filesystem::current_path();
   bool reports_written = true;
+  if (Status recorded = write_last_failed(record, results); !recorded) {
+    std::cerr << "docnb: warning: " << recorded.error().describe() << "\n";
+  }
   if (!args.json_file.empty()) {
     reports_written &= write_report(args.json_file, json_report(results, totals, cwd));
   }
@@ -203,6 +212,8 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->add_option("--skip-compare", args->skip_compare,
                    "Output key never compared, e.g. stderr or text/html (repeatable)")
       ->allow_extra_args(false);
+  command->add_flag("--last-failed", args->last_failed,
+                    "Run only the notebooks that failed in the last run (all when none did)");
   command->add_option("--json", args->json_file, "Write a JSON report of every example");
   command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
   return [args] { return run(*args); };

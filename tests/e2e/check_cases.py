@@ -155,6 +155,27 @@ def float_tolerance_accepts_nearby_numbers(work):
     check(code == 0, f"with tolerance it must pass: {out}")
 
 
+@case
+def last_failed_reruns_only_the_failed_notebooks(work):
+    executed_notebook(work, "good.ipynb", ["print('good')"])
+    executed_notebook(work, "bad.ipynb", ["print('bad')"])
+    nb = harness.read_notebook(work / "bad.ipynb")
+    nb.cells[0].outputs[0]["text"] = "stale\n"
+    harness.nbformat.write(nb, str(work / "bad.ipynb"))
+    code, out, _ = run_docnb("run", ".", cwd=work)
+    check(code == 1 and summary_counts(out) == (1, 1, 0), f"first run: {out}")
+    code, out, _ = run_docnb("run", "--last-failed", ".", cwd=work)
+    print(out)
+    check("bad.ipynb" in out and "good.ipynb" not in out, "--last-failed ran the wrong set")
+    check(summary_counts(out) == (0, 1, 0), "only the failed notebook's cell runs")
+    nb.cells[0].outputs[0]["text"] = "bad\n"
+    harness.nbformat.write(nb, str(work / "bad.ipynb"))
+    code, out, _ = run_docnb("run", "--last-failed", ".", cwd=work)
+    check(code == 0 and summary_counts(out) == (1, 0, 0), f"fixed notebook: {out}")
+    code, out, _ = run_docnb("run", "--last-failed", ".", cwd=work)
+    check(summary_counts(out) == (2, 0, 0), f"no failures recorded: everything runs: {out}")
+
+
 if __name__ == "__main__":
     CASES[sys.argv[1]](harness.workdir())
     print(sys.argv[1], "ok")
