@@ -26,3 +26,9 @@ test: docnb
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Execution overhead of docnb against nbclient (bench/README.md). Not part of `make test`.
+BENCH_ARGS ?=
+.PHONY: bench
+bench: docnb
+	/usr/bin/python3 bench/execution_overhead.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
