@@ -19,7 +19,7 @@ docnb: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 demo: docnb
-	$(BUILD_DIR)/docnb run samples/
+	$(BUILD_DIR)/docnb run --out $(BUILD_DIR)/executed samples/
 
 test: docnb
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -171,8 +171,11 @@ Status KernelClient::wait_until_ready(Clock::time_point deadline) {
       iopub_connected = true;
     }
   }
-  // Drain what the extra kernel_info requests still produce, so that the first cell's wait
-  // sees only its own traffic. Anything left is ignored later by parent id anyway.
+  // The heartbeat channel is the one that tells a wedged kernel from a busy one; a kernel
+  // whose heartbeat is dead from the start is not worth running cells in.
+  if (!heartbeat(until(deadline))) {
+    return Error{"kernel does not answer on its heartbeat channel", spec_.name};
+  }
   return Done{};
 }
 

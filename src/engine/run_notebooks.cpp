@@ -97,8 +97,8 @@ private:
     if (Status written = write_notebook(run.notebook, out); written) {
       result.written = out;
     } else {
-      result.warnings.push_back("could not write the executed notebook: " +
-                                written.error().describe());
+      result.write_error = Error{"cannot write the executed notebook: " + written.error().message,
+                                 written.error().where};
     }
   }
 

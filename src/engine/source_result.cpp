@@ -17,13 +17,13 @@ std::string_view to_string(VerdictStatus status) {
 }
 
 bool SourceResult::failed() const {
-  return input_error.has_value() ||
+  return input_error.has_value() || write_error.has_value() ||
          std::any_of(verdicts.begin(), verdicts.end(),
                      [](const Verdict& v) { return v.status == VerdictStatus::failed; });
 }
 
 void RunTotals::add(const SourceResult& result) {
-  if (result.input_error) ++input_errors;
+  if (result.input_error || result.write_error) ++input_errors;
   for (const Verdict& verdict : result.verdicts) {
     switch (verdict.status) {
     case VerdictStatus::passed:

@@ -30,6 +30,7 @@ struct SourceResult {
   std::filesystem::path source;
   std::filesystem::path written;    // the executed notebook, when one was written
   std::optional<Error> input_error; // unreadable source or unusable kernel: nothing ran
+  std::optional<Error> write_error; // the executed notebook could not be written
   std::vector<Verdict> verdicts;
   std::vector<std::string> warnings;
   double seconds = 0;
@@ -41,7 +42,7 @@ struct RunTotals {
   std::size_t passed = 0;
   std::size_t failed = 0;
   std::size_t skipped = 0;
-  std::size_t input_errors = 0;
+  std::size_t input_errors = 0; // unreadable sources and unwritable outputs
 
   void add(const SourceResult& result);
   // 0 all passed, 1 some example failed, 2 usage or input error.

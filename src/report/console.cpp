@@ -40,6 +40,10 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
       }
     }
   }
+  if (result.write_error) {
+    out << paint(style, "\033[1;31m") << "  ERROR " << reset << result.write_error->describe()
+        << "\n";
+  }
   for (const std::string& warning : result.warnings) {
     out << paint(style, "\033[33m") << "  warning: " << reset << warning << "\n";
   }
@@ -49,7 +53,7 @@ void print_summary(std::ostream& out, const RunTotals& totals, std::size_t sourc
                    double seconds) {
   out << "docnb: " << sources << (sources == 1 ? " source" : " sources") << " in " << std::fixed
       << std::setprecision(1) << seconds << " s";
-  if (totals.input_errors > 0) out << ", " << totals.input_errors << " with input errors";
+  if (totals.input_errors > 0) out << ", " << totals.input_errors << " with input or output errors";
   out << "\n";
   out << "docnb: " << totals.passed << " passed, " << totals.failed << " failed, " << totals.skipped
       << " skipped\n";

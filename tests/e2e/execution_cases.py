@@ -211,6 +211,16 @@ def discovery_skips_checkpoints_build_and_hidden(work):
           "summary line is not last")
 
 
+@case
+def unwritable_output_is_an_error(work):
+    harness.write_notebook(work / "nb.ipynb", ["print('x')"])
+    (work / "taken").write_text("a file where the output folder should go")
+    code, out, _ = run_docnb("run", "--out", "taken", "nb.ipynb", cwd=work)
+    print(out)
+    check(code == 2, f"exit code {code}, want 2")
+    check("cannot write the executed notebook" in out, "the write failure is not reported")
+
+
 if __name__ == "__main__":
     CASES[sys.argv[1]](harness.workdir())
     print(sys.argv[1], "ok")
