@@ -3,7 +3,6 @@
 #include <fstream>
 #include <iterator>
 #include <signal.h>
-#include <sstream>
 #include <zmq_addon.hpp>
 
 namespace docnb {
@@ -51,10 +50,13 @@ void send_frames(zmq::socket_t& socket, const std::vector<std::string>& frames) 
   }
 }
 
+// A client socket that never blocks on close; `configure` sets what must precede connect.
+template <class Configure>
 zmq::socket_t make_socket(zmq::context_t& context, zmq::socket_type type,
-                          const std::string& endpoint) {
+                          const std::string& endpoint, Configure configure) {
   zmq::socket_t socket(context, type);
   socket.set(zmq::sockopt::linger, 0);
+  configure(socket);
   socket.connect(endpoint);
   return socket;
 }
@@ -69,25 +71,23 @@ KernelClient::KernelClient(KernelSpec spec, ConnectionInfo info, ChildProcess pr
   zmq::context_t& context = host.context;
   // shell and stdin share one identity, so the kernel can send input_request to us.
   const std::string identity = new_uuid();
-  shell_ = zmq::socket_t(context, zmq::socket_type::dealer);
-  shell_.set(zmq::sockopt::linger, 0);
-  shell_.set(zmq::sockopt::routing_id, identity);
-  shell_.connect(info_.endpoint(Channel::shell));
-  stdin_ = zmq::socket_t(context, zmq::socket_type::dealer);
-  stdin_.set(zmq::sockopt::linger, 0);
-  stdin_.set(zmq::sockopt::routing_id, identity);
-  stdin_.connect(info_.endpoint(Channel::stdin_));
-  iopub_ = zmq::socket_t(context, zmq::socket_type::sub);
-  iopub_.set(zmq::sockopt::linger, 0);
-  iopub_.set(zmq::sockopt::subscribe, "");
-  iopub_.connect(info_.endpoint(Channel::iopub));
-  control_ = make_socket(context, zmq::socket_type::dealer, info_.endpoint(Channel::control));
-  hb_ = zmq::socket_t(context, zmq::socket_type::req);
-  hb_.set(zmq::sockopt::linger, 0);
+  const auto with_identity = [&identity](zmq::socket_t& s) {
+    s.set(zmq::sockopt::routing_id, identity);
+  };
+  shell_ =
+      make_socket(context, zmq::socket_type::dealer, info_.endpoint(Channel::shell), with_identity);
+  stdin_ = make_socket(context, zmq::socket_type::dealer, info_.endpoint(Channel::stdin_),
+                       with_identity);
+  iopub_ = make_socket(context, zmq::socket_type::sub, info_.endpoint(Channel::iopub),
+                       [](zmq::socket_t& s) { s.set(zmq::sockopt::subscribe, ""); });
+  control_ = make_socket(context, zmq::socket_type::dealer, info_.endpoint(Channel::control),
+                         [](zmq::socket_t&) {});
   // A lost echo must not wedge the REQ socket.
-  hb_.set(zmq::sockopt::req_relaxed, 1);
-  hb_.set(zmq::sockopt::req_correlate, 1);
-  hb_.connect(info_.endpoint(Channel::hb));
+  hb_ = make_socket(context, zmq::socket_type::req, info_.endpoint(Channel::hb),
+                    [](zmq::socket_t& s) {
+                      s.set(zmq::sockopt::req_relaxed, 1);
+                      s.set(zmq::sockopt::req_correlate, 1);
+                    });
 }
 
 KernelClient::~KernelClient() {

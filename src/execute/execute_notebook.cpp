@@ -14,16 +14,6 @@ bool is_blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
-bool has_tag(const Json& cell, const std::string& tag) {
-  const Json* tags = nullptr;
-  if (const auto metadata = cell.find("metadata");
-      metadata != cell.end() && metadata->is_object()) {
-    if (const auto found = metadata->find("tags"); found != metadata->end()) tags = &*found;
-  }
-  return tags != nullptr && tags->is_array() &&
-         std::find(tags->begin(), tags->end(), tag) != tags->end();
-}
-
 // nbclient's timestamps: the kernel's own header date, as %Y-%m-%dT%H:%M:%S.%fZ.
 std::string timestamp_of(const Message& message) {
   std::string date = message.header.value("date", "");
@@ -250,8 +240,7 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
       result.outcome = CellOutcome::not_run;
       result.reason = stopped ? "not run: the notebook stopped at its first failure"
                               : "not run: the kernel was lost in an earlier cell";
-    } else if (is_blank(source) || has_tag(cell, options.skip_tag) ||
-               (options.skip_cell && options.skip_cell(cell))) {
+    } else if (is_blank(source) || (options.skip_cell && options.skip_cell(cell))) {
       result.outcome = CellOutcome::skipped;
       result.reason = is_blank(source) ? "empty cell" : "skipped";
       cell["execution_count"] = nullptr;

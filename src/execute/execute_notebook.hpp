@@ -18,9 +18,8 @@ struct ExecuteOptions {
   // long to wait for the half (reply or idle) of a finished cell that has not arrived yet.
   std::chrono::milliseconds interrupt_grace{5'000};
   std::optional<std::string> stdin_text; // answers input() when set; else input() fails
-  std::string skip_tag = "skip-execution";
   bool record_timing = true;
-  // Cells the caller does not want executed (nbval's NBVAL_SKIP and the like).
+  // Cells the caller does not want executed (skip-execution, NBVAL_SKIP: check/cell_policy).
   std::function<bool(const Json& cell)> skip_cell;
 };
 
