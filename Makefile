@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DDOCNB_PYTHON=/usr/bin/python3
 
-.PHONY: all deps configure docnb demo test clean
+.PHONY: all deps configure docnb demo test docs install clean
 
 all: docnb
 
@@ -18,17 +18,57 @@ configure: deps $(BUILD_DIR)/CMakeCache.txt
 docnb: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The samples name the kernel python3; the demo runs them on docnb's own kernel instead.
 demo: docnb
-	$(BUILD_DIR)/docnb run --out $(BUILD_DIR)/executed samples/
+	$(BUILD_DIR)/docnb run --kernel docnb-python --out $(BUILD_DIR)/executed samples/
 
 test: docnb
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The sample Sphinx project (samples/docs) over the notebooks docnb executes from samples/:
+# docnb writes them into the project's executed/ folder, nbsphinx renders without executing.
+DOCS_DIR ?= $(BUILD_DIR)/docs
+docs: docnb
+	rm -rf $(DOCS_DIR)/src $(DOCS_DIR)/html
+	mkdir -p $(DOCS_DIR)
+	cp -R samples/docs $(DOCS_DIR)/src
+	$(BUILD_DIR)/docnb run --out $(DOCS_DIR)/src/executed samples/
+	/usr/bin/sphinx-build -b html -q $(DOCS_DIR)/src $(DOCS_DIR)/html
+	@echo "docs: $(DOCS_DIR)/html/index.html"
+
+# docnb, docnb-kernel and the kernelspec docnb-python under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+install: docnb
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
 clean:
 	rm -rf $(BUILD_DIR)
 
-# Execution overhead of docnb against nbclient (bench/README.md). Not part of `make test`.
+# Benchmarks against the peers (bench/README.md). Not part of `make test`. `bench` prints the
+# four ratios of bench/speed.py, then the execution-overhead table; each part can run alone.
 BENCH_ARGS ?=
-.PHONY: bench
-bench: docnb
+SPEED_ARGS ?=
+.PHONY: bench bench-speed bench-overhead bench-kernel
+bench: bench-speed bench-overhead bench-kernel
+
+bench-speed: docnb
+	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
+
+bench-overhead: docnb
 	/usr/bin/python3 bench/execution_overhead.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
+
+# docnb-kernel against ipykernel: start-up and trivial-cell round trip.
+bench-kernel: docnb
+	/usr/bin/python3 bench/kernel_start.py --build $(BUILD_DIR) $(BENCH_ARGS)
+
+# docnb's verdicts on torch's docstring examples against xdoctest's (PyTorch's CI call), all of
+# torch: 10 to 20 minutes, so not part of `make test`.
+.PHONY: parity
+parity: docnb
+	cd $(BUILD_DIR) && DOCNB_TORCH_PARITY=1 ctest -R torch_verdicts_match_xdoctest --output-on-failure
+
+# libFuzzer targets for the text converters, built with clang, each run for 60 s.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	sh fuzz/run_fuzz.sh $(FUZZ_SECONDS) $(BUILD_DIR)/fuzz

@@ -1,4 +1,5 @@
-// The kernelspec folders a command searches: --kernel-path replaces Jupyter's defaults.
+// The kernelspec folders a command searches: docnb's own (docnb-python) and then Jupyter's;
+// --kernel-path replaces them all.
 #pragma once
 
 #include "client/kernelspec.hpp"
@@ -12,7 +13,7 @@ namespace docnb::cli {
 inline std::vector<std::filesystem::path>
 kernel_search_folders(const std::vector<std::filesystem::path>& kernel_path) {
   if (!kernel_path.empty()) return kernel_path;
-  return kernel_search_path(current_environment());
+  return kernel_search_path(current_environment(), bundled_kernelspec_folders());
 }
 
 } // namespace docnb::cli

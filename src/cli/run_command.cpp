@@ -2,20 +2,27 @@
 #include "check/sanitize_rules.hpp"
 #include "check/sanitizer.hpp"
 #include "cli/commands.hpp"
+#include "cli/docstring_arguments.hpp"
 #include "cli/kernel_search.hpp"
+#include "converters/docstring.hpp"
+#include "converters/source.hpp"
+#include "engine/cache.hpp"
 #include "engine/discover.hpp"
 #include "engine/last_failed.hpp"
 #include "engine/run_notebooks.hpp"
+#include "engine/shard.hpp"
 #include "report/console.hpp"
 #include "report/github_annotations.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
+#include "report/progress.hpp"
 
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sys/ioctl.h>
 #include <thread>
 #include <unistd.h>
 
@@ -34,6 +41,7 @@ struct RunArguments {
   bool stdin_given = false;
   unsigned jobs = std::max(1U, std::thread::hardware_concurrency());
   std::string python = "/usr/bin/python3";
+  std::filesystem::path python_path; // a virtual environment the kernels import from first
   bool lax = false;
   std::vector<std::filesystem::path> sanitize_files;
   std::vector<std::string> sanitize_names;
@@ -44,6 +52,17 @@ struct RunArguments {
   std::filesystem::path json_file;
   std::filesystem::path junit_file;
   bool last_failed = false;
+  bool update = false;
+  bool check = false;
+  bool diff = false;
+  std::vector<std::string> flags;
+  std::vector<std::string> gallery_patterns;
+  DocstringArguments docstrings; // xdoctest's configuration keys
+  bool txt_as_rst = false;
+  bool no_cache = false;
+  std::vector<std::string> depends;
+  std::string shard;
+  bool fresh_kernel_per_example = false;
 };
 
 bool write_report(const std::filesystem::path& path, const std::string& text) {
@@ -54,6 +73,23 @@ bool write_report(const std::filesystem::path& path, const std::string& text) {
   out.close();
   if (!out) std::cerr << "docnb: error: cannot write " << path.string() << "\n";
   return static_cast<bool>(out);
+}
+
+bool env_is_true(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && std::string_view(value) == "true";
+}
+
+// --check, or CI=true, promises that no source is written, so --update contradicts it.
+Result<SourceWrites> source_writes(const RunArguments& args, bool colour) {
+  const bool check = args.check || env_is_true("CI");
+  if (check && args.update) {
+    return Error{args.check ? "--update writes sources; --check never does"
+                            : "--update writes sources; CI=true implies --check, which never "
+                              "does (unset CI to update)",
+                 "--update"};
+  }
+  return SourceWrites{args.update, args.diff, colour};
 }
 
 bool in_github_actions() {
@@ -83,7 +119,30 @@ Result<check::Sanitizer> build_sanitizer(const RunArguments& args) {
 
 Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   RunConfig config;
-  config.paths = args.paths;
+  // `docnb run --module torch` is xdoctest's `xdoctest torch`: the module alone is a target.
+  if (args.paths.empty() && args.docstrings.modules.empty()) {
+    return Error{"nothing to run: give paths or --module", ""};
+  }
+  // `path::callname:N` selects one docstring example, as xdoctest's command line does.
+  for (const std::filesystem::path& path : args.paths) {
+    const std::string text = path.string();
+    if (const auto at = text.find("::"); at != std::string::npos) {
+      config.paths.emplace_back(text.substr(0, at));
+      config.selected_examples.insert(text);
+    } else {
+      config.paths.push_back(path);
+    }
+  }
+  config.convert.docstrings = to_docstring_options(args.docstrings);
+  Result<std::vector<std::filesystem::path>> roots = module_roots(args.docstrings);
+  if (!roots) return roots.error();
+  for (const std::filesystem::path& root : *roots) {
+    // A package covers what xdoctest walks: its modules and sub-packages, not stray scripts.
+    for (const std::filesystem::path& file :
+         converters::python_files_of(root, config.convert.docstrings.exclude)) {
+      config.paths.push_back(file);
+    }
+  }
   config.out_dir = args.out_dir;
   if (!args.kernel.empty()) config.kernel_name = args.kernel;
   config.kernel_search = kernel_search_folders(args.kernel_path);
@@ -94,6 +153,14 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.execute.interrupt_grace = to_millis(args.interrupt_grace);
   if (args.stdin_given) config.execute.stdin_text = args.stdin_text;
   config.exit_first_per_notebook = args.exit_first;
+  config.use_cache = !args.no_cache;
+  config.project_root = find_project_root(std::filesystem::current_path());
+  Result<std::vector<std::string>> declared = read_declared_depends(config.project_root);
+  if (!declared) return declared.error();
+  config.depends = std::move(declared).value();
+  config.depends.insert(config.depends.end(), args.depends.begin(), args.depends.end());
+  config.fresh_kernel_per_example = args.fresh_kernel_per_example;
+  config.record_durations = args.shard.empty();
   config.check.mode = args.lax ? check::CompareMode::lax : check::CompareMode::strict;
   config.check.compare.fields.check_images = args.check_images;
   config.check.compare.fields.skip_keys = args.skip_compare;
@@ -103,14 +170,62 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
     if (!tolerance) return Error{tolerance.error().message, "--float-tolerance"};
     config.check.compare.float_tolerance = *tolerance;
   }
+  Result<SourceWrites> writes = source_writes(args, colour);
+  if (!writes) return writes.error();
+  config.source_writes = *writes;
+  if (!args.gallery_patterns.empty()) config.convert.gallery_patterns = args.gallery_patterns;
+  config.convert.txt_as_rst = args.txt_as_rst;
+  for (const std::string& flag : args.flags) {
+    config.requirement_flags.insert(flag.starts_with("-") ? flag : "--" + flag);
+  }
   Result<check::Sanitizer> sanitizer = build_sanitizer(args);
   if (!sanitizer) return sanitizer.error();
   config.check.compare.sanitizer = std::move(sanitizer).value();
   return config;
 }
 
+std::size_t terminal_width() {
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
+// The project's cache; a run goes on without one (everything executes) when it cannot open.
+std::optional<Cache> open_cache(const std::filesystem::path& project_root) {
+  std::vector<std::string> warnings;
+  Result<Cache> cache = Cache::open(cache_path(project_root), warnings);
+  for (const std::string& warning : warnings)
+    std::cerr << "docnb: warning: " << warning << "\n";
+  if (!cache) {
+    std::cerr << "docnb: warning: running without the cache: " << cache.error().describe() << "\n";
+    return std::nullopt;
+  }
+  return std::move(cache).value();
+}
+
+std::vector<std::filesystem::path> select_shard(const std::vector<std::filesystem::path>& sources,
+                                                const ShardSpec& shard,
+                                                const std::filesystem::path& project_root,
+                                                std::optional<Cache>& cache) {
+  std::vector<std::string> ids;
+  for (const std::filesystem::path& source : sources)
+    ids.push_back(source_id(source, project_root));
+  const std::map<std::string, double> durations =
+      cache ? cache->durations() : std::map<std::string, double>{};
+  std::vector<std::filesystem::path> selected;
+  for (const std::size_t index : shard_members(ids, durations, shard))
+    selected.push_back(sources[index]);
+  return selected;
+}
+
 int run(const RunArguments& args) {
   const auto started = std::chrono::steady_clock::now();
+  if (!args.python_path.empty()) {
+    // Kernels inherit docnb's environment, and VIRTUAL_ENV is how a Python kernel learns of
+    // the project's environment (docnb-kernel and IPython both read it). Set before any
+    // thread or kernel starts.
+    setenv("VIRTUAL_ENV", std::filesystem::absolute(args.python_path).c_str(), 1);
+  }
   const ConsoleStyle style{isatty(STDOUT_FILENO) != 0};
   const Result<RunConfig> built = to_config(args, style.colour);
   if (!built) {
@@ -118,7 +233,12 @@ int run(const RunArguments& args) {
     return 2;
   }
   const RunConfig& config = *built;
-  const Discovery discovery = discover_notebooks(config.paths, config.out_dir);
+  const Discovery discovery = discover_sources(
+      config.paths,
+      [&](const std::filesystem::path& path) {
+        return converters::source_kind(path, config.convert).has_value();
+      },
+      config.out_dir);
   RunTotals totals;
   for (const Error& problem : discovery.problems) {
     std::cerr << "docnb: error: " << problem.describe() << "\n";
@@ -126,15 +246,29 @@ int run(const RunArguments& args) {
   }
   const std::filesystem::path cwd = std::filesystem::current_path();
   const std::filesystem::path record = last_failed_path(cwd);
-  const std::vector<std::filesystem::path> sources =
-      args.last_failed ? select_last_failed(discovery.notebooks, read_last_failed(record))
-                       : discovery.notebooks;
-  const std::vector<SourceResult> results =
-      run_notebooks(config, sources, [&](const SourceResult& result) {
-        print_source(std::cout, result, style);
-        std::cout.flush();
+  std::optional<Cache> cache = open_cache(config.project_root);
+  std::vector<std::filesystem::path> sources = discovery.sources;
+  if (!args.shard.empty()) {
+    const Result<ShardSpec> shard = parse_shard(args.shard);
+    if (!shard) {
+      std::cerr << "docnb: error: " << shard.error().describe() << "\n";
+      return 2;
+    }
+    sources = select_shard(sources, *shard, config.project_root, cache);
+  }
+  if (args.last_failed) sources = select_last_failed(sources, read_last_failed(record));
+  Progress progress(std::cout, style, style.colour, sources.size(), terminal_width());
+  RunHooks hooks;
+  hooks.cache = cache ? &*cache : nullptr;
+  hooks.on_started = [&](const std::filesystem::path& source) { progress.started(source); };
+  const std::vector<SourceResult> results = run_notebooks(
+      config, sources,
+      [&](const SourceResult& result) {
+        progress.finished(result);
         totals.add(result);
-      });
+      },
+      hooks);
+  progress.close();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   bool reports_written = true;
@@ -157,7 +291,18 @@ int run(const RunArguments& args) {
 std::function<int()> add_run_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("run", "Execute notebooks and check their outputs");
   auto args = std::make_shared<RunArguments>();
-  command->add_option("paths", args->paths, "Notebooks, or folders to search for them")->required();
+  command->add_option("paths", args->paths,
+                      "Sources (notebooks, Markdown and rst pages, jupytext percent and "
+                      "sphinx-gallery scripts), or folders to search for them (required unless "
+                      "--module names one)");
+  command
+      ->add_option("--gallery-pattern", args->gallery_patterns,
+                   "File names of sphinx-gallery scripts (repeatable, default plot_*.py and "
+                   "*_tutorial.py)")
+      ->allow_extra_args(false);
+  add_docstring_options(*command, args->docstrings);
+  command->add_flag("--txt-as-rst", args->txt_as_rst,
+                    "Read .txt files as reStructuredText, as Sphinx doctest does");
   command->add_option("--out", args->out_dir, "Where executed notebooks are written")
       ->capture_default_str();
   command->add_option("--kernel", args->kernel,
@@ -189,6 +334,11 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->add_option("--python", args->python,
                    "Interpreter that replaces a kernelspec's bare `python3`")
       ->capture_default_str();
+  command
+      ->add_option("--python-path", args->python_path,
+                   "Virtual environment whose site-packages kernels import before the "
+                   "system's (sets VIRTUAL_ENV for them)")
+      ->check(CLI::ExistingDirectory);
   command->add_flag(
       "--lax", args->lax,
       "Compare outputs only of cells marked NBVAL_CHECK_OUTPUT (nbval's --nbval-lax)");
@@ -214,6 +364,28 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->allow_extra_args(false);
   command->add_flag("--last-failed", args->last_failed,
                     "Run only the notebooks that failed in the last run (all when none did)");
+  command->add_flag("--update", args->update,
+                    "Write the fresh outputs back into the sources (atomically; a source changed "
+                    "on disk meanwhile is left alone)");
+  command->add_flag("--check", args->check,
+                    "Never write sources (implied by CI=true); a mismatch fails the run");
+  command->add_flag("--diff", args->diff,
+                    "Print the changes --update makes to the sources (alone: without writing)");
+  command
+      ->add_option("--flag", args->flags,
+                   "Meets REQUIRES(--NAME) in doctest directives (repeatable), as xdoctest's "
+                   "command-line flags do")
+      ->allow_extra_args(false);
+  command->add_flag("--no-cache", args->no_cache,
+                    "Run every source, neither using nor filling the content cache");
+  command
+      ->add_option("--depends", args->depends,
+                   "Glob of files the examples depend on (repeatable): a change re-runs them")
+      ->allow_extra_args(false);
+  command->add_option("--shard", args->shard,
+                      "Run shard K of N (K/N), split by recorded durations, for CI matrices");
+  command->add_flag("--fresh-kernel-per-example", args->fresh_kernel_per_example,
+                    "Docstring examples each get a fresh kernel instead of a namespace reset");
   command->add_option("--json", args->json_file, "Write a JSON report of every example");
   command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
   return [args] { return run(*args); };

@@ -33,6 +33,14 @@ std::vector<fs::path> kernel_search_path(const std::map<std::string, std::string
   return folders;
 }
 
+std::vector<fs::path> bundled_kernelspec_folders() {
+  std::error_code error;
+  const fs::path binary = fs::read_symlink("/proc/self/exe", error);
+  if (error) return {};
+  const fs::path folder = binary.parent_path();
+  return {folder / "share/jupyter/kernels", folder.parent_path() / "share/jupyter/kernels"};
+}
+
 Result<KernelSpec> read_kernelspec(const fs::path& directory) {
   const fs::path file = directory / "kernel.json";
   std::ifstream in(file);

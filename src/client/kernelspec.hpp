@@ -29,6 +29,11 @@ std::vector<std::filesystem::path>
 kernel_search_path(const std::map<std::string, std::string>& environment,
                    const std::vector<std::filesystem::path>& extra = {});
 
+// The kernelspec folders that come with docnb itself, found from its own binary: beside it in
+// a build tree (build/share/jupyter/kernels) and under its prefix once installed
+// (bin/../share/jupyter/kernels). They hold docnb-python, the default kernel.
+std::vector<std::filesystem::path> bundled_kernelspec_folders();
+
 // Reads one kernel.json.
 Result<KernelSpec> read_kernelspec(const std::filesystem::path& directory);
 

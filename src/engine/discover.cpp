@@ -21,16 +21,23 @@ bool is_within(const fs::path& path, const fs::path& folder) {
 
 } // namespace
 
-Discovery discover_notebooks(const std::vector<fs::path>& roots, const fs::path& exclude) {
+bool is_notebook_file(const fs::path& path) {
+  return path.extension() == ".ipynb";
+}
+
+Discovery discover_sources(const std::vector<fs::path>& roots, const SourceFilter& is_source,
+                           const fs::path& exclude) {
   Discovery found;
   std::error_code error;
   const fs::path excluded = exclude.empty() ? fs::path() : fs::weakly_canonical(exclude, error);
   for (const fs::path& root : roots) {
     if (fs::is_regular_file(root, error)) {
-      if (root.extension() == ".ipynb") {
-        found.notebooks.push_back(root.lexically_normal());
+      if (is_source(root)) {
+        found.sources.push_back(root.lexically_normal());
       } else {
-        found.problems.push_back({"not a notebook (.ipynb)", root.string()});
+        found.problems.push_back({"not a source docnb runs (a notebook, a Markdown or "
+                                  "reStructuredText page, a Python script or module)",
+                                  root.string()});
       }
       continue;
     }
@@ -56,14 +63,13 @@ Discovery discover_notebooks(const std::vector<fs::path>& roots, const fs::path&
         }
         continue;
       }
-      if (entry->path().extension() == ".ipynb" && entry->is_regular_file(error)) {
-        found.notebooks.push_back(entry->path().lexically_normal());
+      if (entry->is_regular_file(error) && is_source(entry->path())) {
+        found.sources.push_back(entry->path().lexically_normal());
       }
     }
   }
-  std::sort(found.notebooks.begin(), found.notebooks.end());
-  found.notebooks.erase(std::unique(found.notebooks.begin(), found.notebooks.end()),
-                        found.notebooks.end());
+  std::sort(found.sources.begin(), found.sources.end());
+  found.sources.erase(std::unique(found.sources.begin(), found.sources.end()), found.sources.end());
   return found;
 }
 

@@ -1,11 +1,34 @@
 #include "engine/judge_notebook.hpp"
 
+#include "check/text_cell.hpp"
+
+#include <span>
+
 namespace docnb {
 namespace {
 
 std::string first_line(const Json& cell) {
   const std::string source = cell.value("source", "");
   return source.substr(0, source.find('\n'));
+}
+
+// A docstring example's part holding only comments and directives: xdoctest counts it as
+// skipped, so an example whose other parts are all skipped is skipped, not passed.
+bool example_part_without_code(const Json& cell) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  const auto docnb = metadata.find("docnb");
+  if (docnb == metadata.end() || !docnb->is_object() || !docnb->contains("example") ||
+      docnb->value("role", "") == "setup") {
+    return false;
+  }
+  const std::string source = cell.value("source", "");
+  for (std::size_t start = 0; start < source.size();) {
+    const std::size_t end = std::min(source.find('\n', start), source.size());
+    const std::size_t first = source.find_first_not_of(" \t\r", start);
+    if (first < end && source[first] != '#') return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 bool execution_failed(CellOutcome outcome) {
@@ -25,44 +48,133 @@ VerdictStatus to_status(check::Outcome outcome) {
   return VerdictStatus::failed;
 }
 
+const check::CellDoctest* doctest_of(const check::DoctestPlan& plan, std::size_t index) {
+  if (index >= plan.cells.size() || !plan.cells[index]) return nullptr;
+  return &*plan.cells[index];
+}
+
 check::Verdict check_one(const Json& reference_cell, const Json& executed_cell, const CellRun& run,
-                         const check::CheckOptions& options) {
+                         const check::CheckOptions& options, const check::DoctestPlan& plan,
+                         std::span<const std::string> deferred = {}) {
+  if (const check::CellDoctest* doctest = doctest_of(plan, run.index)) {
+    check::Verdict verdict;
+    if (doctest->invalid) {
+      verdict.outcome = check::Outcome::failed;
+      verdict.reason = "bad directive: " + *doctest->invalid;
+    } else if (doctest->skip) {
+      verdict.outcome = check::Outcome::skipped;
+      verdict.reason = *doctest->skip;
+    } else if (example_part_without_code(reference_cell)) {
+      verdict.outcome = check::Outcome::skipped;
+      verdict.reason = "no code";
+    } else {
+      check::CellPolicy policy = check::cell_policy(reference_cell, options.mode);
+      if (policy.skip) {
+        verdict.outcome = check::Outcome::skipped;
+        verdict.reason = "skipped";
+        return verdict;
+      }
+      verdict =
+          check::check_text_cell(reference_cell, executed_cell.value("outputs", Json::array()),
+                                 run.reply_error, doctest->options, policy, deferred);
+      verdict.warnings = std::move(policy.warnings);
+    }
+    return verdict;
+  }
   check::CellRun got;
   got.outputs = executed_cell.value("outputs", Json::array());
   got.reply_status_error = run.reply_error;
   return check::check_cell(reference_cell, got, options);
 }
 
+// A text source's cell is reported at its file and line, by its example id.
+void locate_in_source(const Json& cell, const std::string& file, Verdict& verdict) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  const auto docnb = metadata.find("docnb");
+  if (docnb == metadata.end() || !docnb->is_object()) return;
+  if (const auto line = docnb->find("line"); line != docnb->end() && line->is_number_integer()) {
+    verdict.line = line->get<std::size_t>();
+    verdict.example = file + ":" + std::to_string(verdict.line);
+    verdict.in_text = true;
+  }
+  if (const auto example = docnb->find("example");
+      example != docnb->end() && example->is_string()) {
+    verdict.example = example->get<std::string>();
+  }
+  verdict.setup = docnb->value("role", "") == "setup";
+}
+
+// What the want-less cells of one example printed, for the next want to match (xdoctest's
+// deferred output); a cell with a want, or a new example, empties it.
+class DeferredOutput {
+public:
+  std::span<const std::string> before(const Json& cell) {
+    const std::string example = docnb_string(cell, "example");
+    if (example != example_) {
+      example_ = example;
+      printed_.clear();
+    }
+    return printed_;
+  }
+
+  void after(const Json& cell, const Json& outputs) {
+    if (docnb_string(cell, "want").empty()) {
+      // Only what was printed waits for a later want: a want-less part's value is not output
+      // (xdoctest never evaluates it for display).
+      printed_.push_back(check::doctest_got(outputs).stdout_text);
+    } else {
+      printed_.clear();
+    }
+  }
+
+private:
+  static std::string docnb_string(const Json& cell, const char* key) {
+    const auto metadata = cell.find("metadata");
+    if (metadata == cell.end() || !metadata->contains("docnb")) return {};
+    const Json& docnb = (*metadata)["docnb"];
+    const auto value = docnb.find(key);
+    return value != docnb.end() && value->is_string() ? value->get<std::string>() : std::string();
+  }
+
+  std::string example_;
+  std::vector<std::string> printed_;
+};
+
 } // namespace
 
 VerdictStatus judge_cell(const Json& reference_cell, const Json& executed_cell, const CellRun& run,
-                         const check::CheckOptions& options) {
+                         const check::CheckOptions& options, const check::DoctestPlan& plan) {
   if (execution_failed(run.outcome)) return VerdictStatus::failed;
-  return to_status(check_one(reference_cell, executed_cell, run, options).outcome);
+  return to_status(check_one(reference_cell, executed_cell, run, options, plan).outcome);
 }
 
 std::vector<Verdict> judge_notebook(const Notebook& reference, const NotebookRun& run,
                                     const check::CheckOptions& options,
+                                    const check::DoctestPlan& plan,
                                     std::vector<std::string>& warnings) {
   std::vector<Verdict> verdicts;
   const Json& reference_cells = reference.cells();
   const Json& executed_cells = run.notebook.cells();
   const std::string file = reference.path.string();
   std::size_t code_index = 0;
+  DeferredOutput deferred;
   for (const CellRun& cell_run : run.cells) {
     const Json& reference_cell = reference_cells.at(cell_run.index);
     Verdict verdict;
     verdict.cell = cell_run.index;
     verdict.line = cell_run.index;
     verdict.example = file + "::Cell " + std::to_string(code_index++);
+    locate_in_source(reference_cell, file, verdict);
     verdict.first_line = first_line(reference_cell);
     verdict.seconds = cell_run.seconds;
     if (execution_failed(cell_run.outcome)) {
       verdict.status = VerdictStatus::failed;
       verdict.reason = cell_run.reason;
     } else {
-      const check::Verdict checked =
-          check_one(reference_cell, executed_cells.at(cell_run.index), cell_run, options);
+      const Json& executed_cell = executed_cells.at(cell_run.index);
+      const check::Verdict checked = check_one(reference_cell, executed_cell, cell_run, options,
+                                               plan, deferred.before(reference_cell));
+      deferred.after(reference_cell, executed_cell.value("outputs", Json::array()));
       verdict.status = to_status(checked.outcome);
       verdict.reason = checked.reason;
       // A failed reply without an error output (ipykernel's %bad_magic) names its error only

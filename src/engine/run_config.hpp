@@ -2,15 +2,26 @@
 #pragma once
 
 #include "check/check_cell.hpp"
+#include "converters/source.hpp"
 #include "execute/execute_notebook.hpp"
 
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace docnb {
+
+// What a run does with sources: the command line's --update, --diff and --check.
+struct SourceWrites {
+  bool update = false; // rewrite sources with the fresh outputs
+  bool diff = false;   // print the changes --update makes (without --update: only print)
+  bool colour = false; // ANSI colours in diffs
+
+  [[nodiscard]] bool any() const { return update || diff; }
+};
 
 struct RunConfig {
   std::vector<std::filesystem::path> paths;
@@ -23,6 +34,18 @@ struct RunConfig {
   ExecuteOptions execute;
   check::CheckOptions check;
   bool exit_first_per_notebook = false; // stop a notebook at its first failing cell
+  SourceWrites source_writes;
+  std::set<std::string, std::less<>> requirement_flags; // --flag: REQUIRES(--name) is met
+  converters::ConvertOptions convert; // which files are sources, and how they are read
+  // "path::callname:N" ids: when any names a source, only those examples of it run.
+  std::set<std::string, std::less<>> selected_examples;
+  // Content cache (engine/cache.hpp): unchanged sources are re-checked from stored outputs.
+  bool use_cache = true;              // --no-cache: never served from or stored in it
+  std::filesystem::path project_root; // cache, depends globs and duration ids are under it
+  std::vector<std::string> depends;   // --depends and [tool.docnb] depends: globs
+  // Off under --shard: shard jobs sharing one checkout must all split by the same durations.
+  bool record_durations = true;
+  bool fresh_kernel_per_example = false; // docstring examples: a kernel each, not a reset
 };
 
 } // namespace docnb

@@ -2,12 +2,21 @@
 
 #include "check/cell_policy.hpp"
 #include "client/kernel_client.hpp"
+#include "converters/source.hpp"
+#include "engine/cache.hpp"
+#include "engine/example_verdicts.hpp"
 #include "engine/judge_notebook.hpp"
+#include "engine/kernel_choice.hpp"
+#include "engine/kernel_pool.hpp"
+#include "engine/module_probe.hpp"
+#include "engine/schedule.hpp"
+#include "engine/update.hpp"
 #include "notebook/read.hpp"
 #include "notebook/write.hpp"
 #include "support/temp_dir.hpp"
 
 #include <atomic>
+#include <deque>
 #include <mutex>
 #include <thread>
 
@@ -19,12 +28,39 @@ namespace {
 constexpr std::chrono::milliseconds shutdown_grace{2'000};
 
 std::string kernel_name_for(const RunConfig& config, const Notebook& notebook) {
-  if (config.kernel_name) return *config.kernel_name;
-  const Json& metadata = notebook.document.value("metadata", Json::object());
-  if (const auto spec = metadata.find("kernelspec"); spec != metadata.end() && spec->is_object()) {
-    if (const std::string name = spec->value("name", ""); !name.empty()) return name;
+  const KernelRequest request = kernel_request_for(config.kernel_name, notebook);
+  std::vector<std::string> installed;
+  for (const KernelSpec& spec : find_kernelspecs(config.kernel_search))
+    installed.push_back(spec.name);
+  if (Result<std::string> chosen = choose_kernel(request, installed)) return *chosen;
+  // Nothing fits: looking up the notebook's own name reports it with the installed list.
+  return request.notebook_kernel.empty() ? default_kernel_name : request.notebook_kernel;
+}
+
+// With `path::name:N` on the command line, only the code cells of the named examples of that
+// source stay (their setup cells included); a source no selection names is left whole.
+void keep_selected_examples(Notebook& notebook,
+                            const std::set<std::string, std::less<>>& selected) {
+  const std::string prefix = notebook.path.string() + "::";
+  const bool names_this = std::any_of(selected.begin(), selected.end(), [&](const std::string& id) {
+    return id.starts_with(prefix);
+  });
+  if (!names_this) return;
+  Json kept = Json::array();
+  for (Json& cell : notebook.cells()) {
+    const Json metadata = cell.value("metadata", Json::object());
+    const std::string example = metadata.value("docnb", Json::object()).value("example", "");
+    if (cell.value("cell_type", "") == "code" && selected.contains(example)) {
+      kept.push_back(std::move(cell));
+    }
   }
-  return "python3";
+  notebook.cells() = std::move(kept);
+}
+
+bool has_code(const Notebook& notebook) {
+  const Json& cells = notebook.cells();
+  return std::any_of(cells.begin(), cells.end(),
+                     [](const Json& cell) { return cell.value("cell_type", "") == "code"; });
 }
 
 bool is_ipykernel(const KernelSpec& spec) {
@@ -33,37 +69,96 @@ bool is_ipykernel(const KernelSpec& spec) {
   });
 }
 
+// What the cache needs from the whole run, computed once.
+struct CacheContext {
+  Cache* cache = nullptr;
+  std::string config;  // execution_fingerprint()
+  std::string depends; // digest of the declared dependencies
+};
+
+// The configuration that can change what a kernel produces. Comparison options are left out
+// on purpose: a hit is judged again with the options of the run serving it.
+std::string execution_fingerprint(const RunConfig& config) {
+  const ExecuteOptions& execute = config.execute;
+  return Json{{"python", config.python_executable},
+              {"timeout", execute.cell_timeout ? execute.cell_timeout->count() : -1},
+              {"interrupt_grace", execute.interrupt_grace.count()},
+              {"stdin", execute.stdin_text ? Json(*execute.stdin_text) : Json()},
+              {"record_timing", execute.record_timing},
+              {"lax", config.check.mode == check::CompareMode::lax},
+              {"exit_first", config.exit_first_per_notebook}}
+      .dump();
+}
+
+std::string kernel_fingerprint(const KernelLaunch& launch) {
+  return Json{{"name", launch.spec.name},
+              {"argv", launch.spec.argv},
+              {"env", launch.spec.env},
+              {"interrupt_mode", launch.spec.interrupt_mode},
+              {"extra", launch.extra_arguments}}
+      .dump();
+}
+
+// A source a worker has claimed: read, looked up in the cache, and (on a miss) its kernel
+// already starting, so that start-up overlaps the notebook running before it.
+struct Claimed {
+  std::size_t index = 0; // into the run's sources
+  fs::path path;
+  std::optional<Notebook> notebook;
+  std::string original; // the bytes it was read from, for --update
+  // The doctest options of its text-source cells; its warnings start with the converter's
+  // (unclosed fences, misspelt skip markers).
+  check::DoctestPlan plan;
+  converters::SourceKind kind = converters::SourceKind::notebook;
+  bool runs_code = true; // it has a code cell
+  std::optional<Error> input_error;
+  std::string cache_id;
+  std::string cache_key;
+  std::optional<NotebookRun> hit; // the stored run, replayed onto the current source
+  std::optional<WarmKernel> kernel;
+};
+
 // Runs one notebook from file to verdicts, in a kernel of its own.
 class NotebookJob {
 public:
-  NotebookJob(const RunConfig& config, KernelHost& host, const fs::path& runtime_dir)
-      : config_(config), host_(host), runtime_dir_(runtime_dir) {}
+  NotebookJob(const RunConfig& config, KernelHost& host, const fs::path& runtime_dir,
+              KernelReaper& reaper, const CacheContext& cache,
+              const check::RequirementContext& requirements)
+      : config_(config), host_(host), runtime_dir_(runtime_dir), reaper_(reaper), cache_(cache),
+        requirements_(requirements) {}
 
-  SourceResult run(const fs::path& path) {
-    const auto started = Clock::now();
-    SourceResult result;
-    result.source = path;
-    execute(path, result);
-    result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    return result;
-  }
-
-private:
-  void execute(const fs::path& path, SourceResult& result) {
-    Result<Notebook> notebook = read_notebook(path);
-    if (!notebook) {
-      result.input_error = notebook.error();
-      return;
+  Claimed claim(std::size_t index, const fs::path& path) {
+    Claimed claimed;
+    claimed.index = index;
+    claimed.path = path;
+    Result<converters::Converted> converted = converters::read_source(path, config_.convert);
+    if (!converted) {
+      claimed.input_error = converted.error();
+      return claimed;
     }
+    claimed.kind = converted->kind;
+    claimed.original = std::move(converted->original);
+    claimed.notebook = std::move(converted->notebook);
+    keep_selected_examples(*claimed.notebook, config_.selected_examples);
+    claimed.plan = check::plan_doctest_cells(*claimed.notebook, requirements_);
+    claimed.plan.warnings.insert(claimed.plan.warnings.begin(), converted->warnings.begin(),
+                                 converted->warnings.end());
+    claimed.runs_code = has_code(*claimed.notebook);
+    if (!claimed.runs_code) return claimed;
     Result<KernelSpec> spec =
-        find_kernelspec(kernel_name_for(config_, *notebook), config_.kernel_search);
+        find_kernelspec(kernel_name_for(config_, *claimed.notebook), config_.kernel_search);
     if (!spec) {
-      result.input_error = Error{spec.error().message, path.string()};
-      return;
+      claimed.input_error = Error{spec.error().message, path.string()};
+      return claimed;
     }
     KernelLaunch launch;
     launch.spec = std::move(spec).value();
-    launch.cwd = fs::absolute(path).parent_path();
+    // A page or notebook runs beside its files, as nbclient runs it. A module's examples run
+    // where docnb was started, as xdoctest's do: a package folder holds files that shadow the
+    // standard library (torch/__future__.py) once it is the kernel's first sys.path entry.
+    launch.cwd = claimed.kind == converters::SourceKind::docstring
+                     ? fs::current_path()
+                     : fs::absolute(path).parent_path();
     launch.environment = current_environment();
     launch.python_executable = config_.python_executable;
     launch.startup_timeout = config_.startup_timeout;
@@ -72,34 +167,137 @@ private:
       // As nbclient does: no history database shared between parallel kernels.
       launch.extra_arguments.emplace_back("--HistoryManager.hist_file=:memory:");
     }
-    Result<std::unique_ptr<KernelClient>> kernel = KernelClient::start(launch, host_);
+    look_up(claimed, launch);
+    if (!claimed.hit) claimed.kernel.emplace(std::move(launch), host_);
+    return claimed;
+  }
+
+  SourceResult run(Claimed& claimed) {
+    const auto started = Clock::now();
+    SourceResult result;
+    result.source = claimed.path;
+    if (claimed.input_error) {
+      result.input_error = std::move(claimed.input_error);
+    } else if (!claimed.runs_code) {
+      // Nothing to execute (a prose page, a module without examples): no kernel. A page is
+      // still published; a module without examples has nothing to show.
+      if (claimed.kind != converters::SourceKind::docstring) {
+        finish(claimed, NotebookRun{*claimed.notebook, {}, false, {}}, result);
+      }
+    } else if (claimed.hit) {
+      result.cached = true;
+      finish(claimed, std::move(*claimed.hit), result);
+    } else {
+      execute(claimed, result, started);
+    }
+    result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (!claimed.hit && !claimed.cache_id.empty() && !result.input_error && cache_.cache &&
+        config_.record_durations) {
+      (void)cache_.cache->record_duration(claimed.cache_id, result.seconds);
+    }
+    return result;
+  }
+
+private:
+  // Only a run the kernel got through and that passed is served again: a failure is always
+  // the verdict of a real run, as nbval users expect when they rerun one.
+  void look_up(Claimed& claimed, const KernelLaunch& launch) {
+    if (cache_.cache == nullptr) return;
+    claimed.cache_id = source_id(claimed.path, config_.project_root);
+    if (!config_.use_cache) return;
+    CacheKeyParts parts;
+    parts.source = claimed.cache_id;
+    parts.cells = code_cells_fingerprint(*claimed.notebook);
+    parts.kernel = kernel_fingerprint(launch);
+    parts.config = cache_.config;
+    parts.depends = cache_.depends;
+    claimed.cache_key = cache_key(parts);
+    const std::optional<CachedRun> stored =
+        cache_.cache->lookup(claimed.cache_id, claimed.cache_key);
+    if (!stored) return;
+    std::optional<NotebookRun> replayed = replay(*claimed.notebook, *stored);
+    if (!replayed) return;
+    std::vector<std::string> ignored;
+    const std::vector<Verdict> verdicts =
+        judge_notebook(*claimed.notebook, *replayed, config_.check, claimed.plan, ignored);
+    const bool passes = std::none_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) {
+      return v.status == VerdictStatus::failed;
+    });
+    if (passes) claimed.hit = std::move(replayed);
+  }
+
+  void execute(Claimed& claimed, SourceResult& result, Clock::time_point started) {
+    KernelStart kernel = claimed.kernel->take();
+    claimed.kernel.reset();
     if (!kernel) {
-      fail_every_cell(*notebook, "kernel did not start: " + kernel.error().describe(), result);
+      fail_every_cell(*claimed.notebook, "kernel did not start: " + kernel.error().describe(),
+                      result);
       return;
     }
-    const Notebook reference = *notebook;
-    ExecuteOptions execute = config_.execute;
-    const check::CompareMode mode = config_.check.mode;
-    execute.skip_cell = [mode](const Json& cell) { return check::cell_policy(cell, mode).skip; };
+    const Notebook& reference = *claimed.notebook;
+    const check::DoctestPlan& plan = claimed.plan;
+    ExecuteOptions execute = execute_options_for(plan);
     ContinueAfter continue_after;
     if (config_.exit_first_per_notebook) {
       continue_after = [&](const Json& cell, const CellRun& cell_run) {
-        return judge_cell(reference.cells().at(cell_run.index), cell, cell_run, config_.check) !=
-               VerdictStatus::failed;
+        return judge_cell(reference.cells().at(cell_run.index), cell, cell_run, config_.check,
+                          plan) != VerdictStatus::failed;
       };
     }
-    NotebookRun run =
-        execute_notebook(std::move(notebook).value(), **kernel, execute, continue_after);
-    (*kernel)->shutdown(shutdown_grace);
-    result.warnings = std::move(run.warnings);
-    result.verdicts = judge_notebook(reference, run, config_.check, result.warnings);
-    const fs::path out = output_path_for(path, config_.out_dir);
+    NotebookRun run = execute_notebook(reference, **kernel, execute, continue_after);
+    reaper_.retire(std::move(kernel).value(), shutdown_grace);
+    const bool storable = kernel_behaved(run);
+    finish(claimed, run, result);
+    if (storable && !claimed.cache_key.empty() && !result.failed()) {
+      const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      const std::optional<double> duration =
+          config_.record_durations ? std::optional(seconds) : std::nullopt;
+      if (Status stored = cache_.cache->store(claimed.cache_id, claimed.cache_key, run, duration);
+          !stored) {
+        result.warnings.push_back("not cached: " + stored.error().describe());
+      }
+    }
+  }
+
+  // Judges a run and writes its executed notebook: the same for a real run and a cached one.
+  void finish(const Claimed& claimed, NotebookRun run, SourceResult& result) {
+    const Notebook& reference = *claimed.notebook;
+    const check::DoctestPlan& plan = claimed.plan;
+    result.warnings = plan.warnings;
+    result.warnings.insert(result.warnings.end(), run.warnings.begin(), run.warnings.end());
+    result.verdicts =
+        merge_example_parts(judge_notebook(reference, run, config_.check, plan, result.warnings));
+    if (config_.source_writes.any()) {
+      result.update = update_source(claimed.path, claimed.original, claimed.kind, reference, plan,
+                                    run, config_);
+    }
+    const fs::path out = output_path_for(result.source, config_.out_dir);
     if (Status written = write_notebook(run.notebook, out); written) {
       result.written = out;
     } else {
       result.write_error = Error{"cannot write the executed notebook: " + written.error().message,
                                  written.error().where};
     }
+  }
+
+  // nbval's markers skip notebook cells; a text source's cell is also skipped by its plan
+  // (SKIP, unmet REQUIRES, a directive that cannot be honoured) and may have its own timeout.
+  ExecuteOptions execute_options_for(const check::DoctestPlan& plan) const {
+    ExecuteOptions execute = config_.execute;
+    const check::CompareMode mode = config_.check.mode;
+    execute.skip_cell = [mode, &plan](std::size_t index, const Json& cell) {
+      if (index < plan.cells.size() && plan.cells[index]) {
+        const check::CellDoctest& doctest = *plan.cells[index];
+        if (doctest.skip || doctest.invalid) return true;
+      }
+      return check::cell_policy(cell, mode).skip;
+    };
+    execute.cell_timeout_for =
+        [&plan](std::size_t index) -> std::optional<std::chrono::milliseconds> {
+      if (index < plan.cells.size() && plan.cells[index]) return plan.cells[index]->options.timeout;
+      return std::nullopt;
+    };
+    return execute;
   }
 
   static void fail_every_cell(const Notebook& notebook, const std::string& reason,
@@ -121,6 +319,30 @@ private:
   const RunConfig& config_;
   KernelHost& host_;
   const fs::path& runtime_dir_;
+  KernelReaper& reaper_;
+  const CacheContext& cache_;
+  const check::RequirementContext& requirements_;
+};
+
+// Claimed sources whose kernels are warming, shared so that an idle worker takes over one
+// that another worker prepared rather than wait at the end of the run.
+class ReadyQueue {
+public:
+  void push(Claimed claimed) {
+    const std::lock_guard lock(mutex_);
+    ready_.push_back(std::move(claimed));
+  }
+  std::optional<Claimed> pop() {
+    const std::lock_guard lock(mutex_);
+    if (ready_.empty()) return std::nullopt;
+    std::optional<Claimed> claimed(std::move(ready_.front()));
+    ready_.pop_front();
+    return claimed;
+  }
+
+private:
+  std::mutex mutex_;
+  std::deque<Claimed> ready_;
 };
 
 } // namespace
@@ -130,12 +352,13 @@ fs::path output_path_for(const fs::path& source, const fs::path& out_dir) {
   const fs::path absolute = fs::weakly_canonical(fs::absolute(source), error);
   fs::path relative = absolute.lexically_relative(fs::current_path(error));
   if (relative.empty() || *relative.begin() == "..") relative = absolute.relative_path();
-  return out_dir / relative;
+  // Text sources are published as notebooks too: intro.md -> intro.ipynb.
+  return out_dir / relative.replace_extension(".ipynb");
 }
 
 std::vector<SourceResult> run_notebooks(const RunConfig& config,
                                         const std::vector<fs::path>& notebooks,
-                                        const SourceFinished& on_finished) {
+                                        const SourceFinished& on_finished, const RunHooks& hooks) {
   std::vector<SourceResult> results(notebooks.size());
   Result<TempDir> runtime = TempDir::create("docnb-runtime");
   if (!runtime) {
@@ -148,12 +371,54 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
     return results;
   }
   KernelHost host;
+  ModuleProbe modules(config.python_executable);
+  const check::RequirementContext requirements = check::host_requirement_context(
+      config.requirement_flags,
+      [&modules](const std::string& name) { return modules.available(name); });
+  KernelReaper reaper; // after host: every kernel is shut down before the context goes
+  CacheContext cache;
+  cache.cache = hooks.cache;
+  std::map<std::string, double> durations;
+  std::vector<std::string> ids;
+  if (hooks.cache != nullptr) {
+    durations = hooks.cache->durations();
+    for (const fs::path& notebook : notebooks)
+      ids.push_back(source_id(notebook, config.project_root));
+    cache.config = execution_fingerprint(config);
+    cache.depends =
+        depends_digest(config.project_root, expand_globs(config.project_root, config.depends));
+  } else {
+    ids.resize(notebooks.size());
+  }
+  const std::vector<std::size_t> order = longest_first(ids, durations);
   std::atomic<std::size_t> next{0};
+  const auto claim_index = [&]() -> std::optional<std::size_t> {
+    const std::size_t k = next++;
+    if (k >= order.size()) return std::nullopt;
+    return order[k];
+  };
+  ReadyQueue ready;
   std::mutex report_mutex;
   const auto worker = [&] {
-    NotebookJob job(config, host, runtime->path());
-    for (std::size_t i = next++; i < notebooks.size(); i = next++) {
-      results[i] = job.run(notebooks[i]);
+    NotebookJob job(config, host, runtime->path(), reaper, cache, requirements);
+    for (;;) {
+      std::optional<Claimed> current = ready.pop();
+      if (!current) {
+        const std::optional<std::size_t> index = claim_index();
+        if (!index) break; // whatever another worker still prepares, it runs itself
+        current = job.claim(*index, notebooks[*index]);
+      }
+      if (hooks.on_started) {
+        const std::lock_guard lock(report_mutex);
+        hooks.on_started(current->path);
+      }
+      // The next kernel starts while this notebook runs.
+      if (const std::optional<std::size_t> index = claim_index()) {
+        ready.push(job.claim(*index, notebooks[*index]));
+      }
+      const std::size_t i = current->index;
+      results[i] = job.run(*current);
+      current.reset(); // a warm kernel never taken is stopped now, not at the end
       const std::lock_guard lock(report_mutex);
       on_finished(results[i]);
     }

@@ -23,7 +23,8 @@ bool SourceResult::failed() const {
 }
 
 void RunTotals::add(const SourceResult& result) {
-  if (result.input_error || result.write_error) ++input_errors;
+  const bool update_refused = result.update && result.update->error;
+  if (result.input_error || result.write_error || update_refused) ++input_errors;
   for (const Verdict& verdict : result.verdicts) {
     switch (verdict.status) {
     case VerdictStatus::passed:

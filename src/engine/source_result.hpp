@@ -24,6 +24,27 @@ struct Verdict {
   double seconds = 0;
   std::string example;  // its id: "path::Cell N" (N counts code cells from 0, as nbval)
   std::size_t line = 0; // 1-based line in the source; for .ipynb, the cell index
+  bool in_text = false; // from a text source's code block: `example` names file and line
+  // The cells of an example that spans several (the parts of a `>>>` session or docstring
+  // example); empty means just `cell`. Parts skipped within an example that ran.
+  std::vector<std::size_t> cells;
+  std::size_t parts_skipped = 0;
+  bool setup = false; // a hidden setup cell: its error fails the example, it is not a part
+};
+
+// What --update (or --diff) did with the source itself.
+struct SourceUpdate {
+  enum class Action {
+    unchanged,   // nothing to rewrite: the source already holds the fresh outputs
+    written,     // rewritten atomically (--update)
+    pending,     // would be rewritten; not written (--diff alone, or --check)
+    refused,     // not written, see `error` (changed on disk, cannot write)
+    unsupported, // a kind of source --update cannot write back yet (text sources)
+  };
+  Action action = Action::unchanged;
+  std::vector<std::size_t> cells; // cells (indices) whose stored outputs are rewritten
+  std::string diff;               // unified diff of the source, when --diff asked for it
+  std::optional<Error> error;     // why a rewrite was refused
 };
 
 struct SourceResult {
@@ -31,9 +52,12 @@ struct SourceResult {
   std::filesystem::path written;    // the executed notebook, when one was written
   std::optional<Error> input_error; // unreadable source or unusable kernel: nothing ran
   std::optional<Error> write_error; // the executed notebook could not be written
+  // Set when --update or --diff was asked for.
+  std::optional<SourceUpdate> update;
   std::vector<Verdict> verdicts;
   std::vector<std::string> warnings;
   double seconds = 0;
+  bool cached = false; // served from the content cache: re-checked, no kernel started
 
   [[nodiscard]] bool failed() const;
 };
@@ -42,7 +66,7 @@ struct RunTotals {
   std::size_t passed = 0;
   std::size_t failed = 0;
   std::size_t skipped = 0;
-  std::size_t input_errors = 0; // unreadable sources and unwritable outputs
+  std::size_t input_errors = 0; // unreadable sources, unwritable outputs, refused updates
 
   void add(const SourceResult& result);
   // 0 all passed, 1 some example failed, 2 usage or input error.

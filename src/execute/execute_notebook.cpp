@@ -39,8 +39,13 @@ std::string seconds_text(milliseconds duration) {
 class CellExecution {
 public:
   CellExecution(KernelClient& kernel, const ExecuteOptions& options, OutputAssembler& assembler,
-                Json& cell)
-      : kernel_(kernel), options_(options), assembler_(assembler), cell_(cell) {}
+                Json& cell, std::size_t index)
+      : kernel_(kernel), options_(options), assembler_(assembler), cell_(cell),
+        limit_(options.cell_timeout) {
+    if (options.cell_timeout_for) {
+      if (auto own = options.cell_timeout_for(index)) limit_ = own;
+    }
+  }
 
   CellRun run(std::size_t index) {
     CellRun result;
@@ -53,7 +58,7 @@ public:
                     {"allow_stdin", options_.stdin_text.has_value()},
                     {"stop_on_error", false}};
     request_id_ = kernel_.send_request(Channel::shell, "execute_request", std::move(content));
-    deadline_ = options_.cell_timeout ? started + *options_.cell_timeout : Clock::time_point::max();
+    deadline_ = limit_ ? started + *limit_ : Clock::time_point::max();
     collect(result);
     result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return result;
@@ -150,7 +155,7 @@ private:
 
   // Returns false when the cell is over (the kernel was killed).
   bool on_timeout(CellRun& result) {
-    const milliseconds limit = *options_.cell_timeout;
+    const milliseconds limit = *limit_;
     if (!interrupted_) {
       interrupted_ = true;
       result.outcome = CellOutcome::timed_out;
@@ -191,6 +196,7 @@ private:
   const ExecuteOptions& options_;
   OutputAssembler& assembler_;
   Json& cell_;
+  std::optional<milliseconds> limit_;
   std::string request_id_;
   Clock::time_point deadline_;
   Clock::time_point half_deadline_ = Clock::time_point::max();
@@ -240,7 +246,7 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
       result.outcome = CellOutcome::not_run;
       result.reason = stopped ? "not run: the notebook stopped at its first failure"
                               : "not run: the kernel was lost in an earlier cell";
-    } else if (is_blank(source) || (options.skip_cell && options.skip_cell(cell))) {
+    } else if (is_blank(source) || (options.skip_cell && options.skip_cell(index, cell))) {
       result.outcome = CellOutcome::skipped;
       result.reason = is_blank(source) ? "empty cell" : "skipped";
       cell["execution_count"] = nullptr;
@@ -249,7 +255,7 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
       if (cell.contains("metadata") && cell["metadata"].is_object())
         cell["metadata"].erase("execution");
       assembler.start_cell(index);
-      CellExecution execution(kernel, options, assembler, cell);
+      CellExecution execution(kernel, options, assembler, cell, index);
       result = execution.run(index);
       run.kernel_lost = execution.kernel_lost();
       if (continue_after && !continue_after(cell, result)) stopped = true;

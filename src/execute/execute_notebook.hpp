@@ -19,8 +19,11 @@ struct ExecuteOptions {
   std::chrono::milliseconds interrupt_grace{5'000};
   std::optional<std::string> stdin_text; // answers input() when set; else input() fails
   bool record_timing = true;
-  // Cells the caller does not want executed (skip-execution, NBVAL_SKIP: check/cell_policy).
-  std::function<bool(const Json& cell)> skip_cell;
+  // Cells the caller does not want executed (skip-execution, NBVAL_SKIP: check/cell_policy),
+  // by index into the cells array.
+  std::function<bool(std::size_t index, const Json& cell)> skip_cell;
+  // A cell's own time limit (a TIMEOUT(s) directive) in place of cell_timeout, when it has one.
+  std::function<std::optional<std::chrono::milliseconds>(std::size_t index)> cell_timeout_for;
 };
 
 enum class CellOutcome {

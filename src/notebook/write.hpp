@@ -13,8 +13,8 @@ namespace docnb {
 // strings split into lists of lines, transient keys stripped, one trailing newline.
 std::string notebook_to_text(const Notebook& notebook);
 
-// Writes atomically: a temporary file in the target's directory, fsync, rename. Creates
-// missing parent directories.
+// Writes atomically (support/atomic_file.hpp): a temporary file in the target's directory,
+// fsync, rename, the existing file's mode kept. Creates missing parent directories.
 Status write_notebook(const Notebook& notebook, const std::filesystem::path& path);
 
 }  // namespace docnb

@@ -1,6 +1,7 @@
 #include "report/console.hpp"
 
 #include <iomanip>
+#include <string>
 
 namespace docnb {
 namespace {
@@ -9,9 +10,46 @@ const char* paint(const ConsoleStyle& style, const char* code) {
   return style.colour ? code : "";
 }
 
+std::string cell_list(const std::vector<std::size_t>& cells) {
+  std::string text = cells.size() == 1 ? "cell " : "cells ";
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += std::to_string(cells[i]);
+  }
+  return text;
+}
+
+void print_update(std::ostream& out, const SourceUpdate& update, const ConsoleStyle& style) {
+  const char* reset = paint(style, "\033[0m");
+  const std::string what = update.cells.empty() ? "execution counts" : cell_list(update.cells);
+  switch (update.action) {
+  case SourceUpdate::Action::unchanged:
+    break;
+  case SourceUpdate::Action::written:
+    out << paint(style, "\033[1;36m") << "  UPDATED " << reset << what << " written back\n";
+    break;
+  case SourceUpdate::Action::pending:
+    out << paint(style, "\033[36m") << "  --update would rewrite " << reset << what << "\n";
+    break;
+  case SourceUpdate::Action::unsupported:
+    out << "  not written back: --update cannot rewrite this kind of source yet\n";
+    break;
+  case SourceUpdate::Action::refused:
+    out << paint(style, "\033[1;31m") << "  NOT UPDATED " << reset
+        << (update.error ? update.error->describe() : std::string()) << "\n";
+    break;
+  }
+  out << update.diff;
+}
+
 } // namespace
 
 void print_source(std::ostream& out, const SourceResult& result, const ConsoleStyle& style) {
+  // A module without docstring examples or a page without code: nothing to say.
+  if (result.verdicts.empty() && !result.input_error && !result.write_error &&
+      result.warnings.empty()) {
+    return;
+  }
   const char* reset = paint(style, "\033[0m");
   if (result.input_error) {
     out << paint(style, "\033[1;31m") << "ERROR" << reset << " " << result.input_error->describe()
@@ -23,11 +61,17 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
     failed += verdict.status == VerdictStatus::failed;
   out << (failed > 0 ? paint(style, "\033[1;31m") : paint(style, "\033[1;32m"))
       << (failed > 0 ? "FAIL " : "PASS ") << reset << result.source.string() << " ("
-      << result.verdicts.size() << " cells, " << std::fixed << std::setprecision(1)
-      << result.seconds << " s)\n";
+      << result.verdicts.size()
+      << (result.source.extension() == ".ipynb" ? " cells, " : " examples, ") << std::fixed
+      << std::setprecision(1) << result.seconds << " s" << (result.cached ? ", cached" : "")
+      << ")\n";
   for (const Verdict& verdict : result.verdicts) {
     if (verdict.status != VerdictStatus::failed) continue;
-    out << "  cell " << verdict.cell;
+    if (verdict.in_text) {
+      out << "  " << result.source.string() << ":" << verdict.line;
+    } else {
+      out << "  cell " << verdict.cell;
+    }
     if (!verdict.first_line.empty()) out << " `" << verdict.first_line << "`";
     out << ": " << verdict.reason << "\n";
     for (const std::string& detail : verdict.details) {
@@ -40,6 +84,7 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
       }
     }
   }
+  if (result.update) print_update(out, *result.update, style);
   if (result.write_error) {
     out << paint(style, "\033[1;31m") << "  ERROR " << reset << result.write_error->describe()
         << "\n";

@@ -12,9 +12,10 @@ Json example_record(const std::string& file, const Verdict& verdict) {
   Json record;
   record["file"] = file;
   record["example"] = example_name(verdict);
-  // An array although it holds one cell today: an example that spans cells (a Markdown
-  // session split by outputs) keeps the same shape.
-  record["cells"] = Json::array({verdict.cell});
+  // An example that spans cells (the parts of a `>>>` session or a docstring example) lists
+  // them all; a notebook cell is an example of one cell.
+  record["cells"] = verdict.cells.empty() ? Json::array({verdict.cell}) : Json(verdict.cells);
+  record["parts_skipped"] = verdict.parts_skipped;
   record["line"] = verdict.line;
   record["status"] = to_string(verdict.status);
   record["reason"] = verdict.reason;

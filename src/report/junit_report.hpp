@@ -22,8 +22,4 @@ namespace docnb {
 // removed, malformed UTF-8 replaced with U+FFFD.
 [[nodiscard]] std::string xml_escape(std::string_view text, bool attribute);
 
-// Text without ANSI terminal escape sequences (CSI such as colours, and OSC such as links):
-// reports are read in web pages, where they would show as noise.
-[[nodiscard]] std::string strip_terminal_escapes(std::string_view text);
-
 } // namespace docnb

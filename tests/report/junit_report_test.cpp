@@ -1,5 +1,6 @@
 // JUnit XML text and XML escaping; readers_test.cpp parses whole reports with Python.
 #include "report/junit_report.hpp"
+#include "support/terminal_escapes.hpp"
 
 #include <catch2/catch.hpp>
 

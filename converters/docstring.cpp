@@ -1,0 +1,181 @@
+#include "converters/docstring.hpp"
+
+#include "converters/docstring_extract.hpp"
+#include "converters/python_runtime.hpp"
+
+#include <algorithm>
+#include <fnmatch.h>
+#include <fstream>
+#include <sstream>
+
+namespace docnb::converters {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<std::string> read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"cannot open", path.string()};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+int source_line(const Docstring& doc, int docstring_line) {
+  if (doc.lines.empty()) return 0;
+  const auto index =
+      static_cast<size_t>(std::clamp(docstring_line, 0, static_cast<int>(doc.lines.size()) - 1));
+  return doc.lines[index];
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += '\n';
+    out += lines[i];
+  }
+  return out;
+}
+
+DocstringExample to_example(const std::string& path, const Docstring& doc, const DocExample& ex) {
+  DocstringExample example;
+  example.callname = doc.callname;
+  example.num = ex.num;
+  example.id = path + "::" + doc.callname + ":" + std::to_string(ex.num);
+  example.line = source_line(doc, ex.line);
+  example.disabled = ex.disabled;
+  example.attached = doc.attached;
+  for (const auto& part : ex.parts) {
+    DocstringPart out;
+    out.source = joined(part.exec_lines);
+    out.want = part.want;
+    out.compile_mode = part.compile_mode;
+    out.line = source_line(doc, part.line);
+    out.last_line = source_line(doc, part.line + static_cast<int>(part.orig_lines.size()) - 1);
+    if (part.want) {
+      out.want_line = source_line(doc, part.want_line);
+      out.want_last_line = source_line(doc, part.want_line + part.want_line_count - 1);
+    }
+    example.parts.push_back(std::move(out));
+  }
+  return example;
+}
+
+bool excluded(const std::string& module_name, const std::vector<std::string>& exclude) {
+  return std::any_of(exclude.begin(), exclude.end(), [&](const std::string& pattern) {
+    return fnmatch(pattern.c_str(), module_name.c_str(), 0) == 0;
+  });
+}
+
+} // namespace
+
+std::string module_name_of(const fs::path& file) {
+  const fs::path absolute = fs::absolute(file).lexically_normal();
+  std::vector<std::string> parts;
+  if (absolute.filename() != "__init__.py") parts.push_back(absolute.stem().string());
+  fs::path dir = absolute.parent_path();
+  while (fs::exists(dir / "__init__.py")) {
+    parts.push_back(dir.filename().string());
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  std::string name;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!name.empty()) name += '.';
+    name += *it;
+  }
+  return name;
+}
+
+Result<DocstringModule> read_docstring_examples(const fs::path& path,
+                                                const DocstringOptions& options) {
+  auto bytes = read_bytes(path);
+  if (!bytes) return bytes.error();
+  const std::string where = path.string();
+  auto docstrings = extract_docstrings(*bytes, where, options.attach_calls);
+  if (!docstrings) return docstrings.error();
+  DocstringModule module;
+  module.path = path;
+  module.module_name = module_name_of(path);
+  module.original = std::move(*bytes);
+  for (const auto& doc : *docstrings) {
+    const ParsedDocstring parsed = parse_docstring(doc.text, options.style);
+    for (const auto& example : parsed.examples) {
+      module.examples.push_back(to_example(where, doc, example));
+    }
+    for (const auto& [line, message] : parsed.problems) {
+      module.warnings.push_back(where + ":" + std::to_string(source_line(doc, line)) +
+                                ": cannot parse the examples of " + doc.callname + ": " + message);
+    }
+  }
+  return module;
+}
+
+std::vector<fs::path> python_files_of(const fs::path& root,
+                                      const std::vector<std::string>& exclude) {
+  std::vector<fs::path> files;
+  auto keep = [&](const fs::path& file) {
+    if (!excluded(module_name_of(file), exclude)) files.push_back(file);
+  };
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    keep(root);
+    return files;
+  }
+  if (fs::exists(root / "__init__.py")) keep(root / "__init__.py");
+  std::vector<fs::path> found;
+  // Only folders that are packages are entered, as xdoctest's package_modpaths does.
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = pending.back();
+    pending.pop_back();
+    if (!fs::exists(dir / "__init__.py")) continue;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const fs::path& p = entry.path();
+      if (entry.is_directory(ec)) {
+        if (fs::exists(p / "__init__.py")) found.push_back(p / "__init__.py");
+        pending.push_back(p);
+      } else if (p.extension() == ".py" && p.filename() != "__init__.py") {
+        found.push_back(p);
+      }
+    }
+  }
+  std::sort(found.begin(), found.end());
+  for (const auto& file : found)
+    keep(file);
+  return files;
+}
+
+Result<fs::path> resolve_module(const std::string& name) {
+  return python::with_python([&]() -> Result<fs::path> {
+    try {
+      const pybind11::object found = python::helpers().attr("module_path")(name);
+      if (found.is_none()) return Error{"no module named '" + name + "'", ""};
+      return fs::path(found.cast<std::string>());
+    } catch (pybind11::error_already_set& ex) {
+      return Error{"cannot look up module '" + name + "': " + ex.what(), ""};
+    }
+  });
+}
+
+ListedExamples list_docstring_examples(const std::vector<fs::path>& roots,
+                                       const DocstringOptions& options) {
+  ListedExamples listed;
+  for (const auto& root : roots) {
+    for (const auto& file : python_files_of(root, options.exclude)) {
+      auto module = read_docstring_examples(file, options);
+      if (!module) {
+        listed.problems.push_back(module.error());
+        continue;
+      }
+      for (const auto& example : module->examples)
+        listed.ids.push_back(example.id);
+      for (auto& warning : module->warnings)
+        listed.warnings.push_back(std::move(warning));
+    }
+  }
+  return listed;
+}
+
+} // namespace docnb::converters

@@ -1,0 +1,25 @@
+// Docstrings of one Python file, found statically with CPython's `ast`.
+#pragma once
+
+#include "support/result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace docnb::converters {
+
+struct Docstring {
+  std::string callname; // xdoctest's: "__doc__", "func", "Class", "Class.method"; attached: target
+  std::string text;     // the literal's value (`.format(...)` applied with named fields kept)
+  std::vector<int> lines; // 1-based source line of each line of `text`
+  bool attached = false;  // found as an attach call (`add_docstr(torch.abs, r"""…""")`)
+};
+
+// The docstrings of a module's source bytes, in xdoctest's order (a name defined twice keeps
+// its first place and its last docstring). `attach_calls` names the functions whose call
+// `f(target, "literal")` attaches a docstring. An unreadable file is an error at `where:line`.
+[[nodiscard]] Result<std::vector<Docstring>>
+extract_docstrings(const std::string& source, const std::string& where,
+                   const std::vector<std::string>& attach_calls);
+
+} // namespace docnb::converters

@@ -1,0 +1,156 @@
+#include "converters/docstring_notebook.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace docnb::converters {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Lines as nbformat stores them on disk is the writer's business; in memory a cell source
+// is one string.
+Json code_cell(const std::string& id, const std::string& source, Json docnb) {
+  return Json{{"cell_type", "code"},
+              {"id", id},
+              {"metadata", {{"docnb", std::move(docnb)}}},
+              {"source", source},
+              {"outputs", Json::array()},
+              {"execution_count", nullptr}};
+}
+
+// The folder a module's top package sits in: what must be on sys.path to import it by name.
+fs::path import_root(const fs::path& file, const std::string& module_name) {
+  fs::path root = fs::absolute(file).lexically_normal().parent_path();
+  const auto dots = static_cast<size_t>(std::count(module_name.begin(), module_name.end(), '.'));
+  const bool is_package_init = file.filename() == "__init__.py";
+  // a.b.c lives in root/a/b/c.py (two folders up) or root/a/b/c/__init__.py (three).
+  const size_t ups = dots + (is_package_init ? 1 : 0);
+  for (size_t i = 0; i < ups; ++i)
+    root = root.parent_path();
+  return root;
+}
+
+// A Python string literal (repr) for text, so any bytes round-trip into the setup code.
+std::string py_literal(const std::string& text) {
+  std::string out = "'";
+  for (unsigned char c : text) {
+    switch (c) {
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\'':
+      out += "\\'";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (c < 0x20 || c == 0x7f) {
+        static const char* hex = "0123456789abcdef";
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  return out + "'";
+}
+
+} // namespace
+
+std::string docstring_setup_code(const DocstringModule& module, const DocstringExample& example,
+                                 const DocstringOptions& options) {
+  std::ostringstream code;
+  code << "# docnb: " << example.id << " starts in a fresh namespace: the globals of "
+       << module.module_name << " and global_exec; values shown with repr()\n"
+       << "def __docnb_fresh_namespace(module_name, import_root, global_exec):\n"
+       << "    import importlib, sys\n"
+       << "    shell = get_ipython()\n"
+       << "    shell.display_formatter.formatters['text/plain'].pprint = False\n"
+       << "    if import_root not in sys.path:\n"
+       << "        sys.path.insert(0, import_root)\n"
+       << "    module = importlib.import_module(module_name)\n"
+       << "    namespace = shell.user_ns\n"
+       << "    kept = {k: namespace[k] for k in shell.user_ns_hidden if k in namespace}\n"
+       << "    namespace.clear()\n"
+       << "    namespace.update(kept)\n"
+       << "    namespace.update(vars(module))\n"
+       << "    exec(compile(global_exec, '<global_exec>', 'exec'), namespace)\n"
+       << "__docnb_fresh_namespace(" << py_literal(module.module_name) << ", "
+       << py_literal(import_root(module.path, module.module_name).string()) << ", "
+       << py_literal(options.global_exec) << ")";
+  return code.str();
+}
+
+Notebook docstring_notebook(const DocstringModule& module, const DocstringOptions& options) {
+  Json cells = Json::array();
+  int index = 0;
+  for (const auto& example : module.examples) {
+    const std::string prefix = "docnb-" + std::to_string(index++);
+    cells.push_back(Json{{"cell_type", "markdown"},
+                         {"id", prefix + "-title"},
+                         {"metadata", Json::object()},
+                         {"source", "`" + example.id + "`"}});
+    Json setup{{"role", "setup"},
+               {"example", example.id},
+               {"line", example.line},
+               {"last_line", example.line}};
+    // The engine reads an example's options from its first cell, which is this one.
+    if (!options.options.empty()) setup["options"] = options.options;
+    if (example.disabled) setup["skip"] = "disabled by a legacy first-line comment";
+    Json setup_cell =
+        code_cell(prefix + "-setup", docstring_setup_code(module, example, options), setup);
+    setup_cell["metadata"]["nbsphinx"] = "hidden";
+    cells.push_back(std::move(setup_cell));
+    for (size_t p = 0; p < example.parts.size(); ++p) {
+      const auto& part = example.parts[p];
+      Json docnb{{"line", part.line},
+                 {"last_line", part.last_line},
+                 {"example", example.id},
+                 {"part", p},
+                 {"compile_mode", part.compile_mode}};
+      if (part.want) {
+        docnb["want"] = *part.want;
+        docnb["want_line"] = part.want_line;
+        docnb["want_last_line"] = part.want_last_line;
+      }
+      if (!options.options.empty()) docnb["options"] = options.options;
+      if (example.disabled) docnb["skip"] = "disabled by a legacy first-line comment";
+      cells.push_back(code_cell(prefix + "-part-" + std::to_string(p), part.source, docnb));
+    }
+  }
+  Notebook notebook;
+  notebook.path = module.path;
+  notebook.document = Json{
+      {"cells", std::move(cells)},
+      {"metadata",
+       {{"kernelspec", {{"name", "python3"}, {"display_name", "Python 3"}, {"language", "python"}}},
+        {"language_info", {{"name", "python"}}},
+        {"docnb", {{"source_kind", "docstring"}, {"module", module.module_name}}}}},
+      {"nbformat", 4},
+      {"nbformat_minor", 5}};
+  return notebook;
+}
+
+Result<Converted> read_docstring_module(const fs::path& path, const DocstringOptions& options) {
+  auto module = read_docstring_examples(path, options);
+  if (!module) return module.error();
+  Converted converted;
+  converted.kind = SourceKind::docstring;
+  converted.notebook = docstring_notebook(*module, options);
+  converted.original = std::move(module->original);
+  converted.warnings = std::move(module->warnings);
+  return converted;
+}
+
+} // namespace docnb::converters

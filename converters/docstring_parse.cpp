@@ -1,0 +1,691 @@
+#include "converters/docstring_parse.hpp"
+
+#include "converters/python_runtime.hpp"
+#include "support/result.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <variant>
+
+namespace docnb::converters {
+
+namespace py = pybind11;
+
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string strip(std::string_view s) {
+  size_t a = 0;
+  size_t b = s.size();
+  while (a < b && is_space(s[a]))
+    ++a;
+  while (b > a && is_space(s[b - 1]))
+    --b;
+  return std::string(s.substr(a, b - a));
+}
+
+std::string tail(const std::string& s, size_t from) {
+  return from < s.size() ? s.substr(from) : "";
+}
+std::string head(const std::string& s, size_t n) {
+  return s.substr(0, std::min(n, s.size()));
+}
+
+// str.split('\n')
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      lines.push_back(text.substr(start));
+      return lines;
+    }
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+// str.splitlines() for '\n' text: no empty last line for a trailing newline.
+std::vector<std::string> splitlines(const std::string& text) {
+  auto lines = split_lines(text);
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+std::string join(const std::vector<std::string>& lines, size_t from = 0,
+                 size_t to = std::string::npos) {
+  std::string out;
+  to = std::min(to, lines.size());
+  for (size_t i = from; i < to; ++i) {
+    if (i > from) out += '\n';
+    out += lines[i];
+  }
+  return out;
+}
+
+// Number of spaces before the first non-space character; 0 for a blank line (INDENT_RE).
+size_t indent_of(const std::string& line) {
+  size_t n = 0;
+  while (n < line.size() && line[n] == ' ')
+    ++n;
+  return n < line.size() && !is_space(line[n]) ? n : 0;
+}
+
+std::string expand_tabs(const std::string& line) {
+  std::string out;
+  for (char c : line) {
+    if (c == '\t') {
+      out.append(8 - out.size() % 8, ' ');
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool has_prefix(const std::string& line, std::initializer_list<std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) {
+    return line == p ||
+           (line.size() > p.size() && line.compare(0, p.size(), p) == 0 && line[p.size()] == ' ');
+  });
+}
+
+bool starts_with(const std::string& s, std::string_view p) {
+  return s.rfind(p, 0) == 0;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// ---- line labelling (parser.py: _label_docsrc_lines, _complete_source) ----
+
+enum class Label { none, text, dsrc, dcnt, want };
+
+struct Labeled {
+  Label label = Label::none;
+  std::string line;
+};
+
+bool balanced(const std::vector<std::string>& parts) {
+  return python::helpers().attr("is_balanced")(py::cast(parts)).cast<bool>();
+}
+
+Result<std::vector<Labeled>> label_lines(const std::vector<std::string>& lines) {
+  std::vector<Labeled> labeled;
+  size_t state_indent = 0;
+  Label prev = Label::text;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    const size_t line_indent = indent_of(line);
+    const std::string norm = tail(line, state_indent);
+    const std::string stripped = strip(line);
+    Label curr = Label::text;
+    if (prev == Label::text) {
+      curr = has_prefix(stripped, {">>>"}) ? Label::dsrc : Label::text;
+    } else if (prev == Label::want) {
+      if (stripped.empty()) {
+        curr = Label::text;
+      } else if (has_prefix(stripped, {">>>"})) {
+        curr = Label::dsrc;
+      } else if (line_indent < state_indent) {
+        curr = Label::text;
+      } else {
+        curr = Label::want;
+      }
+    } else {
+      if (stripped.empty() || line_indent < state_indent) {
+        curr = Label::text;
+      } else if (has_prefix(norm, {">>>", "..."})) {
+        if (stripped == "...") {
+          curr = prev == Label::dcnt ? Label::dcnt : Label::want; // a lone `...` is a want
+        } else if (has_prefix(norm, {"..."})) {
+          curr = Label::dcnt;
+        } else {
+          curr = Label::dsrc;
+        }
+      } else {
+        curr = Label::want;
+      }
+    }
+    if (prev != curr) {
+      if (curr == Label::text) state_indent = 0;
+      if (curr == Label::dsrc || curr == Label::dcnt) state_indent = line_indent;
+    }
+    if (curr == Label::dsrc || curr == Label::dcnt) {
+      // Take lines until brackets and triple quotes are closed (tokenize decides).
+      std::string norm_line = tail(line, state_indent);
+      if (has_prefix(norm_line, {"..."})) curr = Label::dcnt;
+      labeled.push_back({curr, line});
+      std::vector<std::string> parts{tail(norm_line, 4)};
+      while (!balanced(parts)) {
+        if (++i >= lines.size()) {
+          return Error{"ill-formed doctest: all parts have been processed but the doctest "
+                       "source is not balanced",
+                       ""};
+        }
+        std::string next = lines[i];
+        norm_line = tail(next, state_indent);
+        std::string suffix = tail(norm_line, 4);
+        const std::string prefix = strip(head(norm_line, 4));
+        if (prefix != ">>>" && prefix != "..." && !prefix.empty()) {
+          const bool in_triple_quote = std::any_of(parts.begin(), parts.end(), [](auto& s) {
+            return s.find("'''") != std::string::npos || s.find("\"\"\"") != std::string::npos;
+          });
+          if (!in_triple_quote) {
+            return Error{"Bad indentation in doctest on line " + std::to_string(i) + ": " + next,
+                         ""};
+          }
+          // xdoctest reads an unprefixed line inside a triple quote as a continuation.
+          next = head(next, state_indent) + "... " + norm_line;
+          norm_line = "... " + norm_line;
+          suffix = norm_line;
+        }
+        parts.push_back(suffix);
+        if (has_prefix(norm_line, {"..."})) curr = Label::dcnt;
+        labeled.push_back({curr, next});
+      }
+    } else {
+      labeled.push_back({curr, line});
+    }
+    prev = curr;
+  }
+  return labeled;
+}
+
+// ---- grouping (parser.py: _group_labeled_lines) ----
+
+template <class T, class F> void iter_three(const std::vector<T>& items, const T& pad, F&& fn) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    fn(i == 0 ? pad : items[i - 1], items[i], i + 1 < items.size() ? items[i + 1] : pad);
+  }
+}
+
+struct Group {
+  Label label = Label::none;
+  std::vector<std::string> lines;
+};
+
+// A chunk is text, or source lines with their (possibly empty) want lines.
+struct Chunk {
+  bool is_text = false;
+  std::vector<std::string> source; // or the text lines
+  std::vector<std::string> want;
+};
+
+std::vector<Chunk> group_lines(const std::vector<Labeled>& labeled) {
+  std::vector<Group> groups;
+  Group current;
+  bool started = false;
+  iter_three(labeled, Labeled{}, [&](const Labeled& l, const Labeled& m, const Labeled& r) {
+    if (l.label != m.label || (m.label == Label::dsrc && r.label == Label::dcnt)) {
+      if (!(l.label == Label::dsrc && m.label == Label::dcnt)) {
+        if (started) groups.push_back(current);
+        started = true;
+        current = Group{m.label, {}};
+      }
+    }
+    current.lines.push_back(m.line);
+  });
+  if (!current.lines.empty()) groups.push_back(current);
+
+  std::vector<Group> merged;
+  Group acc;
+  bool have = false;
+  iter_three(groups, Group{}, [&](const Group& l, const Group& m, const Group& r) {
+    if (l.label == m.label && r.label != Label::want) {
+      acc.lines.insert(acc.lines.end(), m.lines.begin(), m.lines.end());
+    } else {
+      if (have) merged.push_back(Group{l.label, acc.lines});
+      have = true;
+      acc = m;
+    }
+  });
+  if (!acc.lines.empty()) merged.push_back(acc);
+
+  std::vector<Chunk> chunks;
+  std::optional<std::vector<std::string>> prev_source;
+  for (const auto& group : merged) {
+    if (group.label == Label::text) {
+      if (prev_source) chunks.push_back(Chunk{false, *prev_source, {}});
+      prev_source.reset();
+      chunks.push_back(Chunk{true, group.lines, {}});
+    } else if (group.label == Label::want) {
+      if (prev_source) chunks.push_back(Chunk{false, *prev_source, group.lines});
+      prev_source.reset();
+    } else {
+      if (prev_source) chunks.push_back(Chunk{false, *prev_source, {}});
+      prev_source = group.lines;
+    }
+  }
+  if (prev_source && !prev_source->empty()) chunks.push_back(Chunk{false, *prev_source, {}});
+  return chunks;
+}
+
+// ---- parts (parser.py: _package_chunk) ----
+
+std::vector<DocPart> package_chunk(const Chunk& chunk, int lineno) {
+  const size_t indent = indent_of(chunk.source.front());
+  std::vector<std::string> source;
+  std::vector<std::string> exec;
+  std::vector<std::string> want;
+  for (const auto& line : chunk.source) {
+    source.push_back(tail(line, indent));
+    exec.push_back(tail(source.back(), 4));
+  }
+  for (const auto& line : chunk.want)
+    want.push_back(tail(line, indent));
+
+  const py::tuple located = python::helpers().attr("statement_starts")(py::cast(source));
+  const auto ps1 = located[0].cast<std::vector<int>>();
+  const auto mode = located[1].cast<std::string>();
+
+  // A statement carrying a directive is a part of its own (inline: only that statement;
+  // block: up to the next directive).
+  std::vector<int> breaks;
+  for (size_t k = 0; k < ps1.size(); ++k) {
+    const size_t s1 = static_cast<size_t>(ps1[k]);
+    const size_t s2 = k + 1 < ps1.size() ? static_cast<size_t>(ps1[k + 1]) : exec.size();
+    const auto scope =
+        python::helpers().attr("directive_scope")(join(exec, s1, s2)).cast<std::string>();
+    if (scope.empty()) continue;
+    breaks.push_back(static_cast<int>(s1));
+    if (scope == "inline" && k + 1 < ps1.size()) breaks.push_back(static_cast<int>(s2));
+  }
+
+  auto slice = [&](size_t s1, size_t s2) {
+    DocPart part;
+    part.exec_lines.assign(exec.begin() + static_cast<long>(s1),
+                           exec.begin() + static_cast<long>(s2));
+    part.orig_lines.assign(source.begin() + static_cast<long>(s1),
+                           source.begin() + static_cast<long>(s2));
+    part.line = lineno + static_cast<int>(s1);
+    return part;
+  };
+  std::vector<DocPart> parts;
+  size_t s1 = 0;
+  if (!breaks.empty()) {
+    breaks.push_back(0);
+    std::set<int> sorted(breaks.begin(), breaks.end());
+    std::vector<int> points(sorted.begin(), sorted.end());
+    for (size_t k = 0; k + 1 < points.size(); ++k) {
+      parts.push_back(slice(static_cast<size_t>(points[k]), static_cast<size_t>(points[k + 1])));
+    }
+    s1 = static_cast<size_t>(points.back());
+  }
+  if (!want.empty() && (mode == "eval" || mode == "single") && !ps1.empty()) {
+    const auto s2 = static_cast<size_t>(ps1.back());
+    if (s2 != s1) {
+      parts.push_back(slice(s1, s2));
+      s1 = s2;
+    }
+  }
+  DocPart last = slice(s1, exec.size());
+  if (!want.empty()) {
+    last.want = join(want);
+    last.want_line = lineno + static_cast<int>(source.size());
+    last.want_line_count = static_cast<int>(want.size());
+    last.compile_mode = mode;
+  }
+  parts.push_back(std::move(last));
+  return parts;
+}
+
+// One item of DoctestParser.parse: text lines or a part.
+using Parsed = std::variant<std::vector<std::string>, DocPart>;
+
+// DoctestParser.parse; `first_line` is the docstring line of the text's first line.
+Result<std::vector<Parsed>> parse_doctest(const std::string& text, int first_line) {
+  std::vector<std::string> lines;
+  for (const auto& line : splitlines(text))
+    lines.push_back(expand_tabs(line));
+  size_t min_indent = std::string::npos;
+  for (const auto& line : lines) {
+    size_t n = 0;
+    while (n < line.size() && line[n] == ' ')
+      ++n;
+    if (n < line.size() && !is_space(line[n])) min_indent = std::min(min_indent, n);
+  }
+  if (min_indent != std::string::npos && min_indent > 0) {
+    for (auto& line : lines)
+      line = tail(line, min_indent);
+  }
+  try {
+    auto labeled = label_lines(lines);
+    if (!labeled) return labeled.error();
+    std::vector<Parsed> out;
+    int lineno = first_line;
+    for (const auto& chunk : group_lines(*labeled)) {
+      if (chunk.is_text) {
+        out.emplace_back(chunk.source);
+        lineno += static_cast<int>(chunk.source.size());
+      } else {
+        for (auto& part : package_chunk(chunk, lineno))
+          out.emplace_back(std::move(part));
+        lineno += static_cast<int>(chunk.source.size() + chunk.want.size());
+      }
+    }
+    return out;
+  } catch (py::error_already_set& ex) {
+    return Error{ex.what(), ""};
+  } catch (py::cast_error& ex) {
+    return Error{ex.what(), ""};
+  }
+}
+
+bool is_disabled(const std::string& first_line) {
+  // doctest_example.is_disabled: `>>>\s*#\s*(DISABLE|UNSTABLE|FAILING|SCRIPT|SLOW_DOCTEST)`
+  std::string s = first_line;
+  if (!starts_with(s, ">>>")) return false;
+  s = strip(s.substr(3));
+  if (!starts_with(s, "#")) return false;
+  s = lower(strip(s.substr(1)));
+  for (const char* tag : {"disable", "unstable", "failing", "script", "slow_doctest"}) {
+    if (starts_with(s, tag)) return true;
+  }
+  return false;
+}
+
+std::vector<DocPart> parts_of(std::vector<Parsed>&& parsed) {
+  std::vector<DocPart> parts;
+  for (auto& item : parsed) {
+    if (auto* part = std::get_if<DocPart>(&item)) parts.push_back(std::move(*part));
+  }
+  return parts;
+}
+
+// core.parse_google_docstr_examples; returns false when a block failed to parse.
+bool parse_google(const std::string& text, ParsedDocstring& out) {
+  int num = 0;
+  for (const auto& block : split_google_blocks(text)) {
+    if (!starts_with(block.key, "Example") && !starts_with(block.key, "Doctest")) continue;
+    auto parsed = parse_doctest(block.text, block.offset + 1);
+    if (!parsed) {
+      out.problems.emplace_back(block.offset, parsed.error().message);
+      return false;
+    }
+    DocExample example;
+    example.num = num++;
+    example.line = block.offset + 1;
+    const auto body = split_lines(block.text);
+    example.disabled = !body.empty() && is_disabled(body.front());
+    example.parts = parts_of(std::move(*parsed));
+    out.examples.push_back(std::move(example));
+  }
+  return true;
+}
+
+// core.parse_freeform_docstr_examples with asone=True: every run of prompts is one example,
+// except runs right after a disabling header.
+void parse_freeform(const std::string& text, ParsedDocstring& out, int first_line = 0) {
+  auto parsed = parse_doctest(text, first_line);
+  if (!parsed) {
+    out.problems.emplace_back(first_line, parsed.error().message);
+    return;
+  }
+  static constexpr std::array<std::string_view, 7> skip_headers{
+      "disabledoctest:", "disableexample:", "skipdoctest:", "ignore:",
+      "script:",         "benchmark:",      "sympy:"};
+  auto starts_ignoring = [](const std::vector<std::string>& text_lines) {
+    const std::string last = lower(strip(join(text_lines)));
+    return std::any_of(skip_headers.begin(), skip_headers.end(), [&](std::string_view h) {
+      return last.size() >= h.size() && last.compare(last.size() - h.size(), h.size(), h) == 0;
+    });
+  };
+  DocExample example;
+  bool ignoring = false;
+  const std::vector<std::string>* prev_text = nullptr;
+  for (auto& item : *parsed) {
+    if (auto* lines = std::get_if<std::vector<std::string>>(&item)) {
+      ignoring = false;
+      prev_text = lines;
+      continue;
+    }
+    if (ignoring || (prev_text != nullptr && starts_ignoring(*prev_text))) {
+      ignoring = true;
+    } else {
+      example.parts.push_back(std::get<DocPart>(std::move(item)));
+    }
+    prev_text = nullptr;
+  }
+  if (example.parts.empty()) return;
+  example.num = static_cast<int>(out.examples.size());
+  example.line = example.parts.front().line;
+  example.disabled = is_disabled(strip(example.parts.front().orig_lines.front()));
+  out.examples.push_back(std::move(example));
+}
+
+// `.. code-block:: python` (or pycon) at some indentation: the block is the lines after it
+// that are blank or indented deeper.
+struct CodeBlock {
+  int first = 0; // 0-based docstring line of the block's first body line
+  std::vector<std::string> lines;
+};
+
+std::vector<CodeBlock> prompt_code_blocks(const std::string& text) {
+  const auto lines = split_lines(text);
+  std::vector<CodeBlock> blocks;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string stripped = strip(lines[i]);
+    if (stripped != ".. code-block:: python" && stripped != ".. code-block:: pycon") continue;
+    const size_t indent = lines[i].find_first_not_of(' ');
+    CodeBlock block{static_cast<int>(i) + 1, {}};
+    size_t j = i + 1;
+    for (; j < lines.size(); ++j) {
+      if (!strip(lines[j]).empty() && lines[j].find_first_not_of(' ') <= indent) break;
+      block.lines.push_back(lines[j]);
+    }
+    const bool has_prompt = std::any_of(block.lines.begin(), block.lines.end(), [](auto& line) {
+      return has_prefix(strip(line), {">>>"});
+    });
+    if (has_prompt) blocks.push_back(std::move(block));
+    i = j - 1;
+  }
+  return blocks;
+}
+
+} // namespace
+
+std::optional<DocStyle> doc_style_from_string(std::string_view name) {
+  if (name == "google") return DocStyle::google;
+  if (name == "freeform") return DocStyle::freeform;
+  if (name == "auto") return DocStyle::autodetect;
+  return std::nullopt;
+}
+
+std::string dedent(const std::string& text) {
+  auto lines = split_lines(text);
+  std::optional<std::string> margin;
+  for (auto& line : lines) {
+    if (strip(line).empty()) {
+      line.clear(); // textwrap.dedent normalises whitespace-only lines
+      continue;
+    }
+    size_t n = 0;
+    while (n < line.size() && (line[n] == ' ' || line[n] == '\t'))
+      ++n;
+    const std::string indent = line.substr(0, n);
+    if (!margin) {
+      margin = indent;
+    } else {
+      size_t k = 0;
+      while (k < margin->size() && k < indent.size() && (*margin)[k] == indent[k])
+        ++k;
+      margin->resize(k);
+    }
+  }
+  if (margin && !margin->empty()) {
+    for (auto& line : lines) {
+      if (!line.empty()) line = line.substr(margin->size());
+    }
+  }
+  return join(lines);
+}
+
+std::vector<GoogleBlock> split_google_blocks(const std::string& docstring) {
+  static const std::map<std::string, std::string, std::less<>> aliases = [] {
+    const std::vector<std::vector<std::string>> groups{
+        {"Args", "Arguments", "Parameters", "Other Parameters"},
+        {"Kwargs", "Keyword Args", "Keyword Arguments"},
+        {"Warns", "Warning", "Warnings"},
+        {"Returns", "Return"},
+        {"Example", "Examples"},
+        {"Doctest"},
+        {"Note", "Notes"},
+        {"Yields", "Yield"},
+        {"Attributes"},
+        {"Methods"},
+        {"Raises"},
+        {"References"},
+        {"See Also"},
+        {"Todo"}};
+    std::map<std::string, std::string, std::less<>> map;
+    for (const auto& group : groups) {
+      for (const auto& tag : group)
+        map.emplace(tag, group.front());
+    }
+    return map;
+  }();
+  // `^(tag) *::? *$`
+  auto is_tag = [](const std::string& line) {
+    for (const auto& [tag, canonical] : aliases) {
+      if (!starts_with(line, tag)) continue;
+      size_t i = tag.size();
+      while (i < line.size() && line[i] == ' ')
+        ++i;
+      if (i >= line.size() || line[i] != ':') continue;
+      ++i;
+      if (i < line.size() && line[i] == ':') ++i;
+      while (i < line.size() && line[i] == ' ')
+        ++i;
+      if (i == line.size()) return true;
+    }
+    return false;
+  };
+  auto indent_of_any = [](const std::string& line) {
+    size_t n = 0;
+    while (n < line.size() && is_space(line[n]))
+      ++n;
+    return static_cast<int>(n);
+  };
+
+  auto lines = split_lines(dedent(docstring));
+  std::vector<int> indent;
+  std::vector<size_t> len;
+  for (const auto& line : lines) {
+    indent.push_back(indent_of_any(line));
+    len.push_back(line.size());
+  }
+  // A first line right after the quotes gets the indentation of the lines below it.
+  if (lines.size() >= 2 && len[0] != 0) {
+    std::vector<int> nonzero;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (len[i] > 0) nonzero.push_back(indent[i]);
+    }
+    if (nonzero.size() >= 2) {
+      const int adjust = *std::min_element(nonzero.begin() + 1, nonzero.end());
+      lines[0] = std::string(static_cast<size_t>(adjust), ' ') + lines[0];
+      lines = split_lines(dedent(join(lines)));
+      indent.clear();
+      len.clear();
+      for (const auto& line : lines) {
+        indent.push_back(indent_of_any(line));
+        len.push_back(line.size());
+      }
+    }
+  }
+  // Empty lines take their parent's indentation.
+  std::vector<int> true_indent;
+  std::optional<int> prev;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const int value = len[i] == 0 ? prev.value_or(-1) : indent[i];
+    true_indent.push_back(value);
+    prev = value;
+  }
+  std::vector<int> group_of;
+  int group = 0;
+  int prev_indent = 0;
+  bool in_tag = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (is_tag(lines[i])) {
+      if (i + 1 < lines.size()) {
+        if (true_indent[i + 1] > 0 || len[i + 1] == 0 || is_tag(lines[i + 1])) {
+          ++group;
+          in_tag = true;
+        }
+      } else {
+        ++group;
+        in_tag = true;
+      }
+    } else if (in_tag && true_indent[i] != prev_indent && true_indent[i] == 0) {
+      ++group;
+      in_tag = false;
+    }
+    group_of.push_back(group);
+    prev_indent = true_indent[i];
+  }
+  std::vector<GoogleBlock> blocks;
+  int offset = 0;
+  size_t i = 0;
+  while (i < lines.size()) {
+    size_t j = i;
+    while (j < lines.size() && group_of[j] == group_of[i])
+      ++j;
+    const std::vector<std::string> members(lines.begin() + static_cast<long>(i),
+                                           lines.begin() + static_cast<long>(j));
+    if (members.size() == 1 && members[0].empty()) {
+      offset += 1;
+    } else if (is_tag(members[0])) {
+      std::string key = strip(members[0]);
+      while (!key.empty() && key.back() == ':')
+        key.pop_back();
+      const auto alias = aliases.find(key);
+      if (alias != aliases.end()) key = alias->second;
+      blocks.push_back({key, dedent(join(members, 1)), offset});
+      offset += static_cast<int>(members.size());
+    } else {
+      blocks.push_back({"__DOC__", join(members), offset});
+      offset += static_cast<int>(members.size());
+    }
+    i = j;
+  }
+  return blocks;
+}
+
+ParsedDocstring parse_docstring(const std::string& text, DocStyle style) {
+  return python::with_python([&] {
+    ParsedDocstring out;
+    // PaddlePaddle's convention: each `.. code-block:: python` holding prompts is an example
+    // of its own, whatever section it sits in.
+    if (const auto blocks = prompt_code_blocks(text); !blocks.empty()) {
+      for (const auto& block : blocks) {
+        parse_freeform(join(block.lines), out, block.first);
+      }
+      return out;
+    }
+    if (style == DocStyle::google) {
+      parse_google(text, out);
+    } else if (style == DocStyle::freeform) {
+      parse_freeform(text, out);
+    } else {
+      ParsedDocstring google;
+      const bool complete = parse_google(text, google);
+      if (!google.examples.empty()) return google;
+      // A google parse that failed before finding anything falls back silently, as in
+      // xdoctest's auto style.
+      (void)complete;
+      parse_freeform(text, out);
+    }
+    return out;
+  });
+}
+
+} // namespace docnb::converters

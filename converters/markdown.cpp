@@ -1,0 +1,489 @@
+#include "converters/markdown.hpp"
+
+#include "converters/pycon.hpp"
+#include "converters/text_source.hpp"
+#include "converters/typos.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmark.h>
+#include <memory>
+
+namespace docnb::converters {
+namespace {
+
+struct Block {
+  bool code = false;   // a code block; otherwise an HTML block
+  bool fenced = false; // a fenced code block (not an indented one)
+  bool closed = true;
+  int start = 0; // lines of the whole block, fences included
+  int end = 0;
+  std::string info;
+  std::string literal;
+};
+
+int count_lines(const std::string& literal) {
+  return static_cast<int>(std::count(literal.begin(), literal.end(), '\n')) +
+         (literal.empty() || literal.back() == '\n' ? 0 : 1);
+}
+
+std::vector<std::string> literal_lines(const std::string& literal) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < literal.size()) {
+    const std::size_t end = std::min(literal.find('\n', start), literal.size());
+    lines.emplace_back(literal.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string line_at(const std::vector<std::string>& lines, int n) {
+  return n >= 1 && n <= static_cast<int>(lines.size()) ? lines[static_cast<std::size_t>(n - 1)]
+                                                       : std::string();
+}
+
+// Whether the fence opened on line `start` is closed by line `end`: cmark 0.30 does not say,
+// so the closing line is looked at (container markers `>` and indentation set aside).
+bool fence_is_closed(const std::vector<std::string>& lines, int start, int end) {
+  if (end <= start) return false;
+  const std::string opening = line_at(lines, start);
+  const std::size_t at = opening.find_first_of("`~");
+  if (at == std::string::npos) return false;
+  const char fence = opening[at];
+  const std::size_t length = opening.find_first_not_of(fence, at) == std::string::npos
+                                 ? opening.size() - at
+                                 : opening.find_first_not_of(fence, at) - at;
+  const std::string closing = line_at(lines, end);
+  const std::size_t first = closing.find_first_not_of(" \t>");
+  if (first == std::string::npos) return false;
+  const std::string_view mark = trim(std::string_view(closing).substr(first));
+  return mark.size() >= length && mark.find_first_not_of(fence) == std::string_view::npos;
+}
+
+std::vector<Block> blocks_of(const SourceText& source) {
+  std::vector<Block> blocks;
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(
+      cmark_parse_document(source.text.data(), source.text.size(), CMARK_OPT_SOURCEPOS),
+      &cmark_node_free);
+  std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> walk(cmark_iter_new(document.get()),
+                                                               &cmark_iter_free);
+  cmark_event_type event = CMARK_EVENT_NONE;
+  while ((event = cmark_iter_next(walk.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(walk.get());
+    if (event != CMARK_EVENT_ENTER) continue;
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK) continue;
+    Block block;
+    block.code = type == CMARK_NODE_CODE_BLOCK;
+    const char* literal = cmark_node_get_literal(node);
+    block.literal = literal != nullptr ? literal : "";
+    block.start = cmark_node_get_start_line(node);
+    if (block.code) {
+      const char* info = cmark_node_get_fence_info(node);
+      block.info = info != nullptr ? info : "";
+      block.end = cmark_node_get_end_line(node);
+      // An indented block spans exactly its content lines; a fence has its opening line too.
+      block.fenced = count_lines(block.literal) < block.end - block.start + 1;
+      block.closed = !block.fenced || fence_is_closed(source.lines, block.start, block.end);
+    } else {
+      // cmark 0.30 may report no end line for an HTML block; its literal has every line.
+      block.end = block.start + std::max(count_lines(block.literal), 1) - 1;
+    }
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t start = text.find_first_not_of(" \t", at);
+    if (start == std::string_view::npos) break;
+    const std::size_t end = std::min(text.find_first_of(" \t", start), text.size());
+    words.emplace_back(text.substr(start, end - start));
+    at = end;
+  }
+  return words;
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+enum class Language { none, python, pycon, code_cell };
+
+Language language_of(const Block& block) {
+  if (!block.fenced) return Language::none;
+  const std::vector<std::string> words = words_of(block.info);
+  if (words.empty()) return Language::none;
+  const std::string first = lower(words[0]);
+  if (first == "python" || first == "py" || first == "python3" || first == "ipython3" ||
+      first == "ipython") {
+    return Language::python;
+  }
+  if (first == "pycon") return Language::pycon;
+  if (first == "{code-cell}") {
+    if (words.size() < 2) return Language::code_cell;
+    const std::string kernel = lower(words[1]);
+    if (kernel == "python" || kernel == "python3" || kernel == "ipython3" || kernel == "ipython")
+      return Language::code_cell;
+  }
+  return Language::none;
+}
+
+bool has_notest(const Block& block) {
+  const std::vector<std::string> words = words_of(block.info);
+  return std::find(words.begin() + (words.empty() ? 0 : 1), words.end(), "notest") != words.end();
+}
+
+// An HTML comment that is a marker, and what it means.
+enum class Marker { none, skip_next, skip_start, skip_end, invisible_code, other_known };
+
+struct MarkerSeen {
+  Marker marker = Marker::none;
+  std::string spelling; // the comment as written, e.g. "<!-- docnb: skip -->"
+  std::optional<std::string> typo_of;
+};
+
+std::string squeeze(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) == 0) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+// Comment texts (without spaces, lower case) that docnb or a tool it replaces reads, and
+// the way to write each in a warning.
+const std::vector<std::pair<std::string, std::string>>& known_markers() {
+  static const std::vector<std::pair<std::string, std::string>> markers{
+      {"docnb:skip", "<!-- docnb: skip -->"},
+      {"skip:next", "<!-- skip: next -->"},
+      {"skip:start", "<!-- skip: start -->"},
+      {"skip:end", "<!-- skip: end -->"},
+      {"phmdoctest-skip", "<!--phmdoctest-skip-->"},
+      {"phmdoctest-mark.skip", "<!--phmdoctest-mark.skip-->"},
+      {"pytest-codeblocks:skip", "<!--pytest-codeblocks:skip-->"},
+      {"pytest.mark.skip", "<!--pytest.mark.skip-->"},
+      {"phmdoctest-setup", "<!--phmdoctest-setup-->"},
+      {"phmdoctest-teardown", "<!--phmdoctest-teardown-->"},
+      {"phmdoctest-share-names", "<!--phmdoctest-share-names-->"},
+      {"phmdoctest-clear-names", "<!--phmdoctest-clear-names-->"},
+      {"pytest-codeblocks:cont", "<!--pytest-codeblocks:cont-->"},
+      {"pytest-codeblocks:expected-output", "<!--pytest-codeblocks:expected-output-->"},
+      {"invisible-code-block:python", "<!-- invisible-code-block: python"}};
+  return markers;
+}
+
+MarkerSeen marker_of(const Block& block) {
+  MarkerSeen seen;
+  const std::string_view literal =
+      trim(std::string_view(block.literal).substr(0, block.literal.find_last_not_of("\n") + 1));
+  if (literal.substr(0, 4) != "<!--") return seen;
+  const std::size_t newline = literal.find('\n');
+  if (newline != std::string_view::npos) {
+    if (squeeze(literal.substr(4, newline - 4)) == "invisible-code-block:python") {
+      seen.marker = Marker::invisible_code;
+    }
+    return seen;
+  }
+  if (literal.size() < 7 || literal.substr(literal.size() - 3) != "-->") return seen;
+  seen.spelling = std::string(literal);
+  const std::string inner = squeeze(literal.substr(4, literal.size() - 7));
+  if (inner == "docnb:skip" || inner == "skip:next" || inner == "phmdoctest-skip" ||
+      inner == "phmdoctest-mark.skip" || inner == "pytest-codeblocks:skip" ||
+      inner == "pytest.mark.skip") {
+    seen.marker = Marker::skip_next;
+  } else if (inner == "skip:start") {
+    seen.marker = Marker::skip_start;
+  } else if (inner == "skip:end") {
+    seen.marker = Marker::skip_end;
+  } else {
+    std::vector<std::string> names;
+    for (const auto& [name, spelling] : known_markers())
+      names.push_back(name);
+    const int allowed = inner.rfind("docnb", 0) == 0 ? 4 : 2;
+    if (const auto nearest = nearest_name(inner, names, allowed); nearest && inner.size() >= 5) {
+      for (const auto& [name, spelling] : known_markers()) {
+        if (name == *nearest) seen.typo_of = spelling;
+      }
+    } else if (inner.rfind("docnb", 0) == 0) {
+      seen.typo_of = "<!-- docnb: skip -->";
+    } else if (inner.rfind("phmdoctest-", 0) == 0 || inner.rfind("pytest-codeblocks:", 0) == 0 ||
+               inner.rfind("skip:next", 0) == 0) {
+      // Conventions of other tools that docnb does not act on (labels, skipif(...)).
+      seen.marker = Marker::other_known;
+    }
+  }
+  return seen;
+}
+
+struct MystCell {
+  int content_offset = 0; // literal lines taken by the options
+  Json tags = Json::array();
+};
+
+void add_tags(std::string_view value, Json& tags) {
+  value = trim(value);
+  if (!value.empty() && value.front() == '[') value.remove_prefix(1);
+  if (!value.empty() && value.back() == ']') value.remove_suffix(1);
+  std::size_t at = 0;
+  while (at <= value.size()) {
+    const std::size_t end = std::min(value.find(',', at), value.size());
+    std::string_view tag = trim(value.substr(at, end - at));
+    if (tag.size() >= 2 && (tag.front() == '"' || tag.front() == '\'') &&
+        tag.back() == tag.front()) {
+      tag = tag.substr(1, tag.size() - 2);
+    }
+    if (!tag.empty()) tags.push_back(std::string(tag));
+    at = end + 1;
+  }
+}
+
+// MyST options: `:key: value` lines, or a block between `---` lines of YAML `key: value`
+// (tags as `[a, b]` or as `- a` items).
+MystCell myst_options(const std::vector<std::string>& lines) {
+  MystCell cell;
+  if (!lines.empty() && trim(lines[0]) == "---") {
+    std::size_t i = 1;
+    bool in_tags = false;
+    for (; i < lines.size() && trim(lines[i]) != "---"; ++i) {
+      const std::string_view text = trim(lines[i]);
+      if (in_tags && text.substr(0, 2) == "- ") {
+        add_tags(text.substr(2), cell.tags);
+        continue;
+      }
+      in_tags = false;
+      if (text.substr(0, 5) == "tags:") {
+        const std::string_view value = trim(text.substr(5));
+        if (value.empty()) {
+          in_tags = true;
+        } else {
+          add_tags(value, cell.tags);
+        }
+      }
+    }
+    if (i < lines.size()) cell.content_offset = static_cast<int>(i) + 1;
+    return cell;
+  }
+  std::size_t i = 0;
+  for (; i < lines.size() && !lines[i].empty() && lines[i][0] == ':'; ++i) {
+    const std::string_view text = lines[i];
+    const std::size_t close = text.find(':', 1);
+    if (close == std::string_view::npos) break;
+    if (text.substr(1, close - 1) == "tags") add_tags(text.substr(close + 1), cell.tags);
+  }
+  cell.content_offset = static_cast<int>(i);
+  return cell;
+}
+
+class MarkdownReader {
+public:
+  MarkdownReader(const SourceText& source, std::string path)
+      : source_(source), path_(std::move(path)), cells_(path_) {}
+
+  Converted read() {
+    const std::vector<Block> blocks = blocks_of(source_);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      const Block& block = blocks[i];
+      if (!block.code) {
+        read_comment(block);
+        continue;
+      }
+      if (block.fenced && !block.closed) {
+        warn(block.start, "code fence is not closed; it runs to the end of its container");
+      }
+      const Language language = language_of(block);
+      if (language == Language::none) continue;
+      const Block* want = nullptr;
+      if (i + 1 < blocks.size() && is_want_for(block, language, blocks[i + 1])) {
+        want = &blocks[++i];
+      }
+      read_code(block, language, want);
+    }
+    if (pending_skip_) warn(pending_skip_line_, *pending_skip_ + " is not followed by code");
+    flush_text(static_cast<int>(source_.lines.size()) + 1);
+    Converted converted;
+    converted.kind = SourceKind::markdown;
+    converted.notebook = make_notebook(path_, cells_.take());
+    converted.original = source_.text;
+    converted.warnings = std::move(warnings_);
+    return converted;
+  }
+
+private:
+  void warn(int line, const std::string& message) {
+    warnings_.push_back(path_ + ":" + std::to_string(line) + ": " + message);
+  }
+
+  // Markdown from the last consumed line up to (not including) `line`.
+  void flush_text(int line) {
+    if (auto text = trimmed_block(source_.lines, next_text_line_, line - 1)) {
+      cells_.add_markdown(std::move(*text));
+    }
+  }
+
+  void consume(int first, int last) {
+    flush_text(first);
+    next_text_line_ = std::max(next_text_line_, last + 1);
+  }
+
+  bool is_want_for(const Block& code, Language language, const Block& next) const {
+    if (!next.code || !next.fenced) return false;
+    for (int line = code.end + 1; line < next.start; ++line) {
+      if (!is_blank(line_at(source_.lines, line))) return false;
+    }
+    const std::vector<std::string> words = words_of(next.info);
+    if (!words.empty()) return lower(words[0]) == "output";
+    return language == Language::python;
+  }
+
+  void read_comment(const Block& block) {
+    const MarkerSeen seen = marker_of(block);
+    // Markers are for docnb, not for readers: they do not become markdown cells.
+    if (seen.marker != Marker::none && seen.marker != Marker::invisible_code) {
+      consume(block.start, block.end);
+    }
+    switch (seen.marker) {
+    case Marker::skip_next:
+      pending_skip_ = seen.spelling;
+      pending_skip_line_ = block.start;
+      break;
+    case Marker::skip_start:
+      skip_range_ = seen.spelling;
+      break;
+    case Marker::skip_end:
+      skip_range_.reset();
+      break;
+    case Marker::invisible_code:
+      read_invisible_code(block);
+      break;
+    case Marker::none:
+      if (seen.typo_of) {
+        warn(block.start,
+             "unknown marker " + seen.spelling + "; did you mean " + *seen.typo_of + "?");
+      }
+      break;
+    case Marker::other_known:
+      break;
+    }
+  }
+
+  // <!-- invisible-code-block: python, code lines, then a line that ends with -->.
+  void read_invisible_code(const Block& block) {
+    std::vector<std::string> lines = literal_lines(block.literal);
+    int last = block.start + static_cast<int>(lines.size()) - 1;
+    std::string closing = lines.empty() ? std::string() : lines.back();
+    const std::size_t end_mark = closing.rfind("-->");
+    std::vector<std::string> code(lines.begin() + (lines.empty() ? 0 : 1), lines.end());
+    if (!code.empty()) {
+      if (end_mark != std::string::npos && is_blank(closing.substr(0, end_mark))) {
+        code.pop_back();
+        --last;
+      } else if (end_mark != std::string::npos) {
+        code.back() = closing.substr(0, end_mark);
+      }
+    }
+    consume(block.start, block.end);
+    if (code.empty()) return;
+    SourceMap map;
+    map.line = block.start + 1;
+    map.last_line = last;
+    map.role = "setup";
+    std::string source;
+    for (std::size_t i = 0; i < code.size(); ++i)
+      source += (i != 0 ? "\n" : "") + code[i];
+    add_code(std::move(source), map, Json::object());
+  }
+
+  void add_code(std::string source, SourceMap map, Json metadata) {
+    cells_.add_code(std::move(source), map, std::move(metadata));
+  }
+
+  std::optional<std::string> take_skip(const Block& block) {
+    std::optional<std::string> skip = std::exchange(pending_skip_, std::nullopt);
+    if (!skip && skip_range_) skip = skip_range_;
+    if (!skip && has_notest(block)) skip = "notest";
+    return skip;
+  }
+
+  void read_code(const Block& block, Language language, const Block* want) {
+    consume(block.start, want != nullptr ? want->end : block.end);
+    const std::optional<std::string> skip = take_skip(block);
+    std::vector<std::string> lines = literal_lines(block.literal);
+    const int first_line = block.start + 1;
+    if (language == Language::pycon) {
+      const PyconSession session = split_pycon(lines, first_line);
+      for (const int stray : session.stray_lines) {
+        warn(stray, "text outside a >>> example in a pycon block is not checked");
+      }
+      for (const PyconPart& part : session.parts) {
+        SourceMap map;
+        map.line = part.line;
+        map.last_line = part.last_line;
+        map.want = part.want;
+        map.want_line = part.want_line;
+        map.want_last_line = part.want_last_line;
+        map.skip = skip;
+        add_code(part.source, map, Json::object());
+      }
+      return;
+    }
+    int offset = 0;
+    Json metadata = Json::object();
+    if (language == Language::code_cell) {
+      const MystCell myst = myst_options(lines);
+      offset = myst.content_offset;
+      if (!myst.tags.empty()) metadata["tags"] = myst.tags;
+    }
+    while (offset < static_cast<int>(lines.size()) &&
+           is_blank(lines[static_cast<std::size_t>(offset)])) {
+      ++offset;
+    }
+    int count = static_cast<int>(lines.size());
+    while (count > offset && is_blank(lines[static_cast<std::size_t>(count - 1)]))
+      --count;
+    if (count <= offset) return; // an empty fence has nothing to run
+    SourceMap map;
+    map.line = first_line + offset;
+    map.last_line = first_line + count - 1;
+    map.skip = skip;
+    if (want != nullptr) {
+      map.want = want->literal;
+      map.want_line = want->start + 1;
+      map.want_last_line = want->start + count_lines(want->literal);
+    }
+    std::string source;
+    for (int i = offset; i < count; ++i) {
+      source += (i != offset ? "\n" : "") + lines[static_cast<std::size_t>(i)];
+    }
+    add_code(std::move(source), map, std::move(metadata));
+  }
+
+  const SourceText& source_;
+  std::string path_;
+  CellList cells_;
+  std::vector<std::string> warnings_;
+  int next_text_line_ = 1;
+  std::optional<std::string> pending_skip_;
+  int pending_skip_line_ = 0;
+  std::optional<std::string> skip_range_;
+};
+
+} // namespace
+
+Result<Converted> read_markdown(std::string_view bytes, const std::string& path) {
+  Result<SourceText> source = split_source(bytes, path);
+  if (!source) return source.error();
+  Converted converted = MarkdownReader(*source, path).read();
+  converted.original = std::string(bytes);
+  return converted;
+}
+
+} // namespace docnb::converters

@@ -1,0 +1,351 @@
+// The Python half of the docstring converter, run by the embedded interpreter
+// (converters/python_runtime.hpp): extraction with `ast`, balance checks with `tokenize`.
+// It mirrors xdoctest 1.1.1 (static_analysis.py, parser.py) where docnb must agree with it.
+namespace docnb::python {
+extern const char* const helpers_source;
+const char* const helpers_source = R"PYTHON(
+# Runs inside docnb's embedded interpreter: everything that needs CPython's own parser.
+import ast
+import io
+import re
+import string
+import tokenize
+
+
+class SourceError(Exception):
+    """A file that cannot be read as Python: (message, line)."""
+
+
+def _decode(data):
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as ex:
+        line = 1
+        if isinstance(ex, UnicodeDecodeError):
+            line = data[:ex.start].count(b'\n') + 1
+        raise SourceError('cannot decode: %s' % ex, line)
+
+
+def _value_lines(token_text, first_line):
+    """For one STRING token: the source line of each line of its value."""
+    m = re.match(r'([A-Za-z]*)(\'\'\'|"""|\'|")', token_text)
+    prefix, quote = m.group(1), m.group(2)
+    body = token_text[len(prefix) + len(quote):len(token_text) - len(quote)]
+    chunks = body.split('\n')
+    if 'r' in prefix.lower() or '\\' not in body:
+        return [first_line + i for i in range(len(chunks))]
+    # Escapes cannot span a physical line except a backslash-newline, so each physical line
+    # evaluates alone; '\n' escapes add value lines that stay on the same source line.
+    wrap = quote[0] * 3
+    lines = [first_line]
+    for i, chunk in enumerate(chunks):
+        last = i == len(chunks) - 1
+        if '\\' in chunk:
+            text = chunk if last else chunk + '\n'
+            n = ast.literal_eval(prefix + wrap + text + (' ' if last else '') + wrap).count('\n')
+        else:
+            n = 0 if last else 1
+        if n == 0:
+            continue
+        real_newline = not last and not chunk.endswith('\\')
+        lines.extend([first_line + i] * (n - 1))
+        lines.append(first_line + i + 1 if real_newline else first_line + i)
+    return lines
+
+
+def _fstring_lines(node):
+    # An f-string's fields are only known at run time: they stay as written, `{expr}`.
+    value = ''.join(part.value if isinstance(part, ast.Constant)
+                    else '{' + ast.unparse(part.value) + '}' for part in node.values)
+    count = value.count('\n') + 1
+    if node.end_lineno - node.lineno + 1 == count:
+        return value, list(range(node.lineno, node.end_lineno + 1))
+    return value, [node.lineno] * count
+
+
+def _literal_lines(node, source_lines):
+    """Value and per-value-line source lines of a str Constant (implicit concatenation too)."""
+    if isinstance(node, ast.JoinedStr):
+        return _fstring_lines(node)
+    first, last = node.lineno, node.end_lineno
+    seg_lines = source_lines[first - 1:last]
+    seg_lines[-1] = seg_lines[-1][:node.end_col_offset]
+    seg_lines[0] = seg_lines[0][node.col_offset:]
+    text = '\n'.join(seg_lines)
+    lines = None
+    readline = io.StringIO(text).readline
+    for tok in tokenize.generate_tokens(readline):
+        if tok.type != tokenize.STRING:
+            continue
+        tok_lines = _value_lines(tok.string, first + tok.start[0] - 1)
+        lines = tok_lines if lines is None else lines + tok_lines[1:]
+    if lines is None or len(lines) != node.value.count('\n') + 1:
+        # Should not happen; keep xdoctest's own assumption (value lines = source lines).
+        return node.value, [first + i for i in range(node.value.count('\n') + 1)]
+    return node.value, lines
+
+
+class _Missing(dict):
+    def __missing__(self, key):
+        return '{' + key + '}'
+
+
+def _apply_format(text):
+    # `.format(**common_args)`: the arguments are only known at run time; named fields stay
+    # as written and `{{`/`}}` become braces, so the line count never changes.
+    try:
+        out = string.Formatter().vformat(text, (), _Missing())
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError):
+        return text
+    return out if out.count('\n') == text.count('\n') else text
+
+
+def _docstring_node(node):
+    if node.body and isinstance(node.body[0], ast.Expr):
+        value = node.body[0].value
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return value
+    return None
+
+
+def _is_main_guard(node):
+    test = node.test
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name)
+            and test.left.id == '__name__' and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.Eq)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == '__main__')
+
+
+def _callee_name(func):
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _target_name(node):
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call)
+            and _callee_name(node.value.func) == 'globals'
+            and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str)):
+        return node.slice.value
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return ast.unparse(node)
+    return None
+
+
+def _attached_pieces(node):
+    """The pieces of an attached docstring: [(str Constant, formatted)] for a literal,
+    `literal.format(...)`, or `+` of those; None for anything computed otherwise."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [(node, False)]
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and node.func.attr == 'format' and isinstance(node.func.value, ast.Constant)
+            and isinstance(node.func.value.value, str)):
+        return [(node.func.value, True)]
+    if isinstance(node, ast.JoinedStr):
+        return [(node, False)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _attached_pieces(node.left), _attached_pieces(node.right)
+        if left is not None and right is not None:
+            return left + right
+    return None
+
+
+def extract(data, attach_calls):
+    """Docstrings of a module in xdoctest's order: [(callname, text, lines, attached)].
+
+    Names follow xdoctest's static analysis: '__doc__', top-level functions and classes,
+    'Class.method'; setters and deleters are skipped; a later definition of a name replaces
+    the earlier one in its place; `if __name__ == "__main__":` is not entered. docnb adds
+    async functions, nested definitions ('outer.inner') and attach calls.
+    """
+    text = _decode(data)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError as ex:
+        raise SourceError('syntax error: %s' % ex.msg, ex.lineno or 1)
+    source_lines = text.split('\n')
+    found = {}
+    attach = set(attach_calls)
+
+    def add(callname, pieces, attached):
+        value, lines = '', None
+        for literal, formatted in pieces:
+            piece, piece_lines = _literal_lines(literal, source_lines)
+            if formatted:
+                piece = _apply_format(piece)
+            value += piece
+            # A piece continues the value line the previous piece ended on.
+            lines = piece_lines if lines is None else lines + piece_lines[1:]
+        found[callname] = (callname, value, lines, attached)
+
+    def define(callname, node):
+        # A later definition of a name replaces the earlier one, docstring or not.
+        doc = _docstring_node(node)
+        if doc is not None:
+            add(callname, [(doc, False)], False)
+        else:
+            found[callname] = None
+
+    def visit_body(body, prefix):
+        for node in body:
+            visit(node, prefix)
+
+    # Only statements are walked for definitions: expressions cannot hold a def or a class.
+    def visit(node, prefix):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decor in node.decorator_list:
+                if isinstance(decor, ast.Attribute) and decor.attr in ('setter', 'deleter'):
+                    return
+            define(prefix + node.name, node)
+            visit_body(node.body, prefix + node.name + '.')
+        elif isinstance(node, ast.ClassDef):
+            define(prefix + node.name, node)
+            visit_body(node.body, prefix + node.name + '.')
+        elif isinstance(node, ast.If) and _is_main_guard(node):
+            return
+        else:
+            for field in ('body', 'orelse', 'finalbody'):
+                visit_body(getattr(node, field, None) or [], prefix)
+            for handler in getattr(node, 'handlers', None) or []:
+                visit_body(handler.body, prefix)
+            for match_case in getattr(node, 'cases', None) or []:
+                visit_body(match_case.body, prefix)
+
+    def visit_attach(call):
+        if len(call.args) < 2:
+            return
+        target = _target_name(call.args[0])
+        pieces = _attached_pieces(call.args[1])
+        if target is None or pieces is None:
+            return
+        add(target, pieces, True)
+
+    doc = _docstring_node(tree)
+    if doc is not None and doc.value:
+        add('__doc__', [(doc, False)], False)
+    visit_body(tree.body, '')
+    # Attach calls may sit in any expression; the whole tree is walked only in files that
+    # mention one of the names.
+    if any(name + '(' in text for name in attach):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _callee_name(node.func) in attach:
+                visit_attach(node)
+    return [record for record in found.values() if record is not None]
+
+
+def _nonempty_tokens(lines):
+    iterable = (line for line in lines if line)
+    return tokenize.generate_tokens(lambda: next(iterable))
+
+
+def is_balanced(lines):
+    """xdoctest's is_balanced_statement(only_tokens=True): brackets and quotes closed."""
+    try:
+        for _ in _nonempty_tokens(lines):
+            pass
+    except tokenize.TokenError as ex:
+        if ex.args[0].startswith('EOF in multi-line'):
+            return False
+        raise SyntaxError(ex.args[0])
+    except IndentationError as ex:
+        if ex.args[0].startswith('unindent does not match any outer indentation'):
+            return False
+        raise
+    return True
+
+
+def _balanced_intervals(lines):
+    intervals = []
+    a, b = len(lines) - 1, len(lines)
+    while b > 0:
+        while a >= 0 and not is_balanced(lines[a:b]):
+            a -= 1
+        if a < 0:
+            raise SyntaxError('ill-formed doctest: cannot find balanced ps1 lines.')
+        intervals.append((a, b))
+        b = a
+        a = a - 1
+    return intervals[::-1]
+
+
+def _hasprefix(line, prefixes):
+    return any(line == p or line.startswith(p + ' ') for p in prefixes)
+
+
+def statement_starts(source_lines):
+    """Where statements start in a chunk of prompt lines, and how its last one compiles.
+
+    The chunk is parsed with `ast` (a comment that starts a balanced interval becomes a
+    placeholder statement so it counts as a start, as xdoctest does); starts on lines without
+    a '>>> ' prompt are dropped. The mode is 'eval' when the last statement is an expression,
+    'single' when a lone '>>>' line is followed only by '...' lines or a ';' is present.
+    """
+    exec_lines = [p[4:] for p in source_lines]
+    starts_of = {a for a, _ in _balanced_intervals(exec_lines)}
+    hacked = ['_._ = None' if i in starts_of and line.startswith('#') else line
+              for i, line in enumerate(exec_lines)]
+    tree = ast.parse('\n'.join(hacked), filename='<source_block>')
+    starts = []
+    for node in tree.body:
+        if getattr(node, 'decorator_list', None):
+            starts.append(node.decorator_list[0].lineno - 1)
+        else:
+            starts.append(node.lineno - 1)
+    not_ps1 = {i for i, p in enumerate(source_lines) if p[:4] != '>>> '}
+    starts = sorted(set(starts).difference(not_ps1))
+    mode = 'exec'
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        mode = 'eval'
+    if len(source_lines) > 1 and source_lines[0].startswith('>>> '):
+        if all(_hasprefix(s, ('...',)) for s in source_lines[1:]):
+            mode = 'single'
+    if mode == 'eval':
+        if any(t.type == tokenize.OP and t.string == ';'
+               for t in _nonempty_tokens(exec_lines)):
+            mode = 'single'
+    return starts, mode
+
+
+_DIRECTIVE = re.compile(r'x?doctest:\s*(?P<a>.*)|x?doc:\s*(?P<b>.*)', re.IGNORECASE)
+
+
+def directive_scope(text):
+    """'' when the statement text has no directive comment, else 'block' or 'inline'."""
+    lines = text.splitlines()
+    found = False
+    try:
+        for tok in _nonempty_tokens(lines):
+            if tok.type == tokenize.COMMENT:
+                m = _DIRECTIVE.match(tok.string[1:].strip())
+                if m and (m.group('a') or m.group('b')):
+                    found = True
+                    break
+    except (tokenize.TokenError, SyntaxError):
+        return ''
+    if not found:
+        return ''
+    inline = not all(line.strip().startswith('#') for line in lines)
+    return 'inline' if inline else 'block'
+
+
+def module_path(name):
+    """Where a module or package lives, found without importing anything (as xdoctest's
+    modname_to_modpath): a package's folder or a module's .py file; None if not found."""
+    import os
+    import sys
+    parts = name.split('.')
+    for entry in [os.getcwd()] + sys.path:
+        base = os.path.join(entry or '.', *parts)
+        if os.path.isfile(os.path.join(base, '__init__.py')):
+            return base
+        if os.path.isfile(base + '.py'):
+            return base + '.py'
+    return None
+)PYTHON";
+} // namespace docnb::python

@@ -1,0 +1,392 @@
+#include "converters/rst.hpp"
+
+#include "converters/pycon.hpp"
+#include "converters/text_source.hpp"
+#include "converters/typos.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace docnb::converters {
+namespace {
+
+struct Directive {
+  std::string name;
+  std::string argument;
+  int indent = 0;
+};
+
+// `.. name:: argument` at any indentation.
+std::optional<Directive> directive_at(const std::string& line) {
+  const std::string_view text = trim(line);
+  if (text.substr(0, 3) != ".. ") return std::nullopt;
+  const std::string_view rest = text.substr(3);
+  const std::size_t marker = rest.find("::");
+  if (marker == std::string_view::npos || marker == 0) return std::nullopt;
+  const std::string_view name = rest.substr(0, marker);
+  if (name.find_first_of(" \t") != std::string_view::npos) return std::nullopt;
+  if (marker + 2 < rest.size() && rest[marker + 2] != ' ' && rest[marker + 2] != '\t') {
+    return std::nullopt;
+  }
+  return Directive{std::string(name), std::string(trim(rest.substr(marker + 2))),
+                   indentation(line)};
+}
+
+const std::vector<std::string>& code_directives() {
+  static const std::vector<std::string> names{"code-block", "sourcecode", "doctest",    "testcode",
+                                              "testoutput", "testsetup",  "testcleanup"};
+  return names;
+}
+
+// Directives whose names are near a code directive's but are not typos of one.
+bool is_common_directive(const std::string& name) {
+  static const std::vector<std::string> names{
+      "code",      "note",         "todo",         "toctree",        "math",
+      "image",     "figure",       "table",        "topic",          "tip",
+      "hint",      "error",        "danger",       "warning",        "caution",
+      "attention", "seealso",      "index",        "include",        "only",
+      "raw",       "class",        "role",         "default-role",   "literalinclude",
+      "highlight", "deprecated",   "versionadded", "versionchanged", "rubric",
+      "centered",  "sidebar",      "contents",     "module",         "function",
+      "method",    "autofunction", "automodule",   "autoclass",      "plot"};
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_python(std::string_view language) {
+  const std::string name = lower(trim(language));
+  return name == "python" || name == "py" || name == "python3" || name == "ipython3" ||
+         name == "ipython";
+}
+
+struct Body {
+  std::map<std::string, std::string> options;
+  int first = 0; // content lines, blank edges excluded; first > last when empty
+  int last = -1;
+  int end = 0;    // last line that belongs to the directive (blank lines included)
+  int indent = 0; // of the content
+};
+
+class RstReader {
+public:
+  RstReader(const SourceText& source, std::string path)
+      : source_(source), path_(std::move(path)), setup_(path_), body_(path_), cleanup_(path_) {}
+
+  Converted read() {
+    const int count = static_cast<int>(source_.lines.size());
+    int n = 1;
+    bool after_blank = true;
+    while (n <= count) {
+      const std::string& line = text(n);
+      if (is_blank(line)) {
+        after_blank = true;
+        ++n;
+        continue;
+      }
+      const int next = read_line(n, after_blank);
+      after_blank = false;
+      n = std::max(next, n + 1);
+    }
+    flush_text(count + 1);
+    Json cells = setup_.take();
+    for (Json& cell : body_.take())
+      cells.push_back(std::move(cell));
+    for (Json& cell : cleanup_.take())
+      cells.push_back(std::move(cell));
+    Converted converted;
+    converted.kind = SourceKind::rst;
+    converted.notebook = make_notebook(path_, std::move(cells));
+    converted.warnings = std::move(warnings_);
+    return converted;
+  }
+
+private:
+  const std::string& text(int n) const { return source_.lines[static_cast<std::size_t>(n - 1)]; }
+  int line_count() const { return static_cast<int>(source_.lines.size()); }
+
+  void warn(int line, const std::string& message) {
+    warnings_.push_back(path_ + ":" + std::to_string(line) + ": " + message);
+  }
+
+  void flush_text(int line) {
+    if (auto block = trimmed_block(source_.lines, next_text_line_, line - 1)) {
+      body_.add_raw(std::move(*block), "text/restructuredtext");
+    }
+  }
+
+  void consume(int first, int last) {
+    if (first < next_text_line_) return;
+    flush_text(first);
+    next_text_line_ = last + 1;
+  }
+
+  // Reads what starts on line n; returns the next line to look at.
+  int read_line(int n, bool after_blank) {
+    const std::string& line = text(n);
+    if (auto directive = directive_at(line)) return read_directive(n, *directive);
+    const std::string_view stripped = trim(line);
+    if (stripped.substr(0, 2) == "..") {
+      check_comment_for_typo(n, stripped);
+      return skip_indented(n, indentation(line)) + 1; // a comment and its body
+    }
+    if (after_blank && starts_with_prompt(line)) return read_doctest_block(n);
+    if (stripped.size() >= 2 && stripped.substr(stripped.size() - 2) == "::") {
+      return read_literal_block(n);
+    }
+    return n + 1;
+  }
+
+  // The last line of the indented block after line n (deeper than `indent`), or n.
+  int skip_indented(int n, int indent) const {
+    int last = n;
+    for (int m = n + 1; m <= line_count(); ++m) {
+      if (is_blank(text(m))) continue;
+      if (indentation(text(m)) <= indent) break;
+      last = m;
+    }
+    return last;
+  }
+
+  void check_comment_for_typo(int n, std::string_view stripped) {
+    // `.. code-block: python` is an rst comment; a missing colon hides the example.
+    std::string_view rest = trim(stripped.substr(2));
+    const std::size_t colon = rest.find(':');
+    if (colon == std::string_view::npos || colon == 0) return;
+    const std::string name(rest.substr(0, colon));
+    if (name.find(' ') != std::string::npos) return;
+    if (std::find(code_directives().begin(), code_directives().end(), name) !=
+            code_directives().end() ||
+        name == "code") {
+      warn(n, "`.. " + name + ":` is a comment; did you mean `.. " + name + "::`?");
+    }
+  }
+
+  void check_directive_name(int n, const std::string& name) {
+    if (std::find(code_directives().begin(), code_directives().end(), name) !=
+            code_directives().end() ||
+        is_common_directive(name)) {
+      return;
+    }
+    const int allowed = name.size() >= 8 ? 2 : 1;
+    if (const auto nearest = nearest_name(name, code_directives(), allowed)) {
+      warn(n, "unknown directive `" + name + "`; did you mean `" + *nearest + "`?");
+    }
+  }
+
+  Body body_of(int n, int indent) const {
+    Body body;
+    int m = n + 1;
+    for (; m <= line_count(); ++m) {
+      const std::string& line = text(m);
+      if (is_blank(line) || indentation(line) <= indent) break;
+      const std::string_view option = trim(line);
+      if (option.empty() || option.front() != ':') break;
+      const std::size_t close = option.find(':', 1);
+      if (close == std::string_view::npos) break;
+      body.options[std::string(option.substr(1, close - 1))] =
+          std::string(trim(option.substr(close + 1)));
+    }
+    body.end = skip_indented(n, indent);
+    body.first = m;
+    while (body.first <= body.end && is_blank(text(body.first)))
+      ++body.first;
+    body.last = body.end;
+    body.indent = 1 << 20;
+    for (int k = body.first; k <= body.last; ++k) {
+      if (!is_blank(text(k))) body.indent = std::min(body.indent, indentation(text(k)));
+    }
+    return body;
+  }
+
+  std::vector<std::string> content_of(const Body& body) const {
+    std::vector<std::string> lines;
+    for (int k = body.first; k <= body.last; ++k)
+      lines.push_back(dedent(text(k), body.indent));
+    return lines;
+  }
+
+  SourceMap map_of(const Body& body) const {
+    SourceMap map;
+    map.line = body.first;
+    map.last_line = body.last;
+    if (auto found = body.options.find("skipif"); found != body.options.end()) {
+      map.skipif = found->second;
+    }
+    if (auto found = body.options.find("options"); found != body.options.end()) {
+      map.options = found->second;
+    }
+    return map;
+  }
+
+  static Json extra_metadata(const Body& body) {
+    Json metadata = Json::object();
+    if (body.options.count("hide") != 0) metadata["nbsphinx"] = "hidden";
+    return metadata;
+  }
+
+  int read_directive(int n, const Directive& directive) {
+    check_directive_name(n, directive.name);
+    const std::string& name = directive.name;
+    const bool code_like = name == "code-block" || name == "code" || name == "sourcecode";
+    const bool doctest_like = name == "doctest" || name == "testcode" || name == "testoutput" ||
+                              name == "testsetup" || name == "testcleanup";
+    if (!code_like && !doctest_like) {
+      // Other directives (notes, admonitions) may hold examples: look inside. Literal ones
+      // (literalinclude, math, raw) hold none worth scanning but no harm is done.
+      return n + 1;
+    }
+    const Body body = body_of(n, directive.indent);
+    if (body.first > body.last) {
+      if (name != "testoutput") return body.end + 1;
+    }
+    if (code_like) {
+      const std::string language(trim(directive.argument));
+      if (is_python(language)) {
+        read_code(n, body, body_);
+      } else if (lower(language) == "pycon") {
+        read_session(n, body);
+      }
+      return body.end + 1;
+    }
+    if (name == "doctest") {
+      read_session(n, body);
+    } else if (name == "testcode") {
+      read_code(n, body, body_);
+      open_testcode_ = body_.size() - 1;
+    } else if (name == "testoutput") {
+      read_testoutput(n, body);
+    } else if (name == "testsetup") {
+      read_hidden(n, body, setup_, "setup");
+    } else if (name == "testcleanup") {
+      read_hidden(n, body, cleanup_, "cleanup");
+    }
+    return body.end + 1;
+  }
+
+  void add_code(CellList& cells, std::string source, const SourceMap& map, Json metadata) {
+    cells.add_code(std::move(source), map, std::move(metadata));
+  }
+
+  void read_code(int n, const Body& body, CellList& cells) {
+    consume(n, body.end);
+    open_testcode_.reset();
+    if (body.first > body.last) return;
+    const std::vector<std::string> lines = content_of(body);
+    add_code(cells, join_lines(lines, 1, static_cast<int>(lines.size())), map_of(body),
+             extra_metadata(body));
+  }
+
+  void read_hidden(int n, const Body& body, CellList& cells, const std::string& role) {
+    consume(n, body.end);
+    if (body.first > body.last) return;
+    SourceMap map = map_of(body);
+    map.role = role;
+    const std::vector<std::string> lines = content_of(body);
+    add_code(cells, join_lines(lines, 1, static_cast<int>(lines.size())), map, Json::object());
+  }
+
+  void read_testoutput(int n, const Body& body) {
+    consume(n, body.end);
+    if (!open_testcode_) {
+      warn(n, "testoutput without a testcode before it is not checked");
+      return;
+    }
+    Json& docnb = body_.cell(*open_testcode_)["metadata"]["docnb"];
+    open_testcode_.reset();
+    std::string want;
+    for (const std::string& line : content_of(body))
+      want += line + "\n";
+    docnb["want"] = want;
+    docnb["want_line"] = body.first > body.last ? n + 1 : body.first;
+    docnb["want_last_line"] = body.first > body.last ? n : body.last;
+    if (auto found = body.options.find("options"); found != body.options.end()) {
+      const std::string before = docnb.value("options", std::string());
+      docnb["options"] = before.empty() ? found->second : before + ", " + found->second;
+    }
+  }
+
+  void add_session(const std::vector<std::string>& lines, int first_line, const SourceMap& base,
+                   const Json& metadata) {
+    const PyconSession session = split_pycon(lines, first_line);
+    for (const int stray : session.stray_lines) {
+      warn(stray, "text outside a >>> example is not checked");
+    }
+    for (const PyconPart& part : session.parts) {
+      SourceMap map = base;
+      map.line = part.line;
+      map.last_line = part.last_line;
+      map.want = part.want;
+      map.want_line = part.want_line;
+      map.want_last_line = part.want_last_line;
+      add_code(body_, part.source, map, metadata);
+    }
+  }
+
+  void read_session(int n, const Body& body) {
+    consume(n, body.end);
+    open_testcode_.reset();
+    if (body.first > body.last) return;
+    add_session(content_of(body), body.first, map_of(body), extra_metadata(body));
+  }
+
+  // A paragraph that starts with `>>>` runs to the next blank line.
+  int read_doctest_block(int n) {
+    int last = n;
+    while (last + 1 <= line_count() && !is_blank(text(last + 1)))
+      ++last;
+    consume(n, last);
+    open_testcode_.reset();
+    std::vector<std::string> lines;
+    for (int k = n; k <= last; ++k)
+      lines.push_back(text(k));
+    add_session(lines, n, SourceMap{}, Json::object());
+    return last + 1;
+  }
+
+  // A paragraph line ending in `::`: the indented block after it is literal text, an
+  // example only when it starts with `>>>`.
+  int read_literal_block(int n) {
+    const int indent = indentation(text(n));
+    int first = n + 1;
+    while (first <= line_count() && is_blank(text(first)))
+      ++first;
+    if (first > line_count() || indentation(text(first)) <= indent) return n + 1;
+    const int last_line = skip_indented(n, indent);
+    if (!starts_with_prompt(text(first))) return last_line + 1;
+    consume(first, last_line);
+    open_testcode_.reset();
+    std::vector<std::string> lines;
+    for (int k = first; k <= last_line; ++k)
+      lines.push_back(text(k));
+    add_session(lines, first, SourceMap{}, Json::object());
+    return last_line + 1;
+  }
+
+  const SourceText& source_;
+  std::string path_;
+  CellList setup_;
+  CellList body_;
+  CellList cleanup_;
+  std::vector<std::string> warnings_;
+  int next_text_line_ = 1;
+  std::optional<std::size_t> open_testcode_;
+};
+
+} // namespace
+
+Result<Converted> read_rst(std::string_view bytes, const std::string& path) {
+  Result<SourceText> source = split_source(bytes, path);
+  if (!source) return source.error();
+  Converted converted = RstReader(*source, path).read();
+  converted.original = std::string(bytes);
+  return converted;
+}
+
+} // namespace docnb::converters

@@ -1,0 +1,28 @@
+// reStructuredText pages (and .txt files in Sphinx doctest's habit) as notebooks, by
+// indentation scanning.
+//
+// Code cells: `.. code-block::`, `.. code::` and `.. sourcecode::` with python, py,
+// python3, ipython3 or pycon; Sphinx doctest's `.. doctest::` (a `>>>` session); doctest
+// blocks (a paragraph that starts with `>>>`) and `::` literal blocks that start with
+// `>>>`; `.. testcode::`, whose want is the next `.. testoutput::`; `.. testsetup::` and
+// `.. testcleanup::`, hidden cells with role setup/cleanup placed first and last, as Sphinx
+// runs them before and after a group's tests. Sphinx doctest groups share one namespace here.
+//
+// Directive options: `:skipif: EXPR` goes to docnb "skipif" (the engine evaluates it),
+// `:options:` to docnb "options" (a testoutput's options join its testcode's), `:hide:`
+// hides the cell from nbsphinx. Lines: "line"/"last_line" are the first and last lines of
+// the block's content (options and blank lines excluded); likewise for the want.
+// Text between code becomes raw cells with raw_mimetype text/restructuredtext, which
+// nbsphinx renders as reStructuredText.
+#pragma once
+
+#include "converters/source.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace docnb::converters {
+
+[[nodiscard]] Result<Converted> read_rst(std::string_view bytes, const std::string& path);
+
+} // namespace docnb::converters

@@ -1,0 +1,112 @@
+#include "converters/source.hpp"
+
+#include "converters/docstring_notebook.hpp"
+#include "converters/gallery.hpp"
+#include "converters/markdown.hpp"
+#include "converters/percent.hpp"
+#include "converters/rst.hpp"
+#include "notebook/read.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fnmatch.h>
+#include <fstream>
+#include <sstream>
+
+namespace docnb::converters {
+namespace fs = std::filesystem;
+namespace {
+
+Result<std::string> read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{std::string("cannot read: ") + std::strerror(errno), path.string()};
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Error{"cannot read", path.string()};
+  return bytes.str();
+}
+
+bool matches_any(const std::string& name, const std::vector<std::string>& patterns) {
+  for (const std::string& pattern : patterns) {
+    if (::fnmatch(pattern.c_str(), name.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
+// .py files that are not galleries: a `# %%` line makes a jupytext percent script.
+std::optional<SourceKind> python_kind(const fs::path& path, const ConvertOptions& options) {
+  if (matches_any(path.filename().string(), options.gallery_patterns)) return SourceKind::gallery;
+  const Result<std::string> bytes = read_bytes(path);
+  if (bytes && is_percent_script(*bytes)) return SourceKind::percent;
+  return SourceKind::docstring;
+}
+
+} // namespace
+
+std::string_view to_string(SourceKind kind) {
+  switch (kind) {
+  case SourceKind::notebook:
+    return "notebook";
+  case SourceKind::markdown:
+    return "markdown";
+  case SourceKind::rst:
+    return "rst";
+  case SourceKind::percent:
+    return "percent";
+  case SourceKind::gallery:
+    return "gallery";
+  case SourceKind::docstring:
+    return "docstring";
+  }
+  return "unknown";
+}
+
+std::optional<SourceKind> source_kind(const fs::path& path, const ConvertOptions& options) {
+  const std::string extension = path.extension().string();
+  if (extension == ".ipynb") return SourceKind::notebook;
+  if (extension == ".md" || extension == ".markdown") return SourceKind::markdown;
+  if (extension == ".rst" || extension == ".rest") return SourceKind::rst;
+  if (extension == ".txt" && options.txt_as_rst) return SourceKind::rst;
+  if (extension == ".py") return python_kind(path, options);
+  return std::nullopt;
+}
+
+Result<Converted> read_source(const fs::path& path, const ConvertOptions& options) {
+  const std::optional<SourceKind> kind = source_kind(path, options);
+  if (!kind) return Error{"not a source docnb reads (.ipynb, .md, .rst, .py)", path.string()};
+  const std::string name = path.string();
+  if (*kind == SourceKind::notebook) {
+    // Parsed from the very bytes kept in `original`: --update compares them with the file
+    // right before replacing it.
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return Error{"is a directory", name};
+    Result<std::string> bytes = read_bytes(path);
+    if (!bytes) return bytes.error();
+    Result<Notebook> notebook = read_notebook_text(*bytes, path);
+    if (!notebook) return notebook.error();
+    Converted converted;
+    converted.kind = SourceKind::notebook;
+    converted.notebook = std::move(notebook).value();
+    converted.original = std::move(bytes).value();
+    return converted;
+  }
+  Result<std::string> bytes = read_bytes(path);
+  if (!bytes) return bytes.error();
+  switch (*kind) {
+  case SourceKind::markdown:
+    return read_markdown(*bytes, name);
+  case SourceKind::rst:
+    return read_rst(*bytes, name);
+  case SourceKind::percent:
+    return read_percent(*bytes, name);
+  case SourceKind::gallery:
+    return read_gallery(*bytes, name);
+  case SourceKind::docstring:
+    return read_docstring_module(path, options.docstrings);
+  case SourceKind::notebook:
+    break;
+  }
+  return Error{"no converter for " + std::string(to_string(*kind)) + " sources", name};
+}
+
+} // namespace docnb::converters

@@ -1,0 +1,83 @@
+// What every text converter shares: the source split into lines the way CommonMark counts
+// them, and the cells of the notebook it becomes.
+#pragma once
+
+#include "notebook/notebook.hpp"
+#include "support/result.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docnb::converters {
+
+// A source's text without its byte order mark, checked to be UTF-8 (notebooks are JSON, so
+// other bytes could not be written anyway), and its lines without their endings. Line n of
+// the file is lines[n - 1]; "\r\n", "\n" and a lone "\r" all end a line, as in CommonMark.
+struct SourceText {
+  std::string text; // without the BOM
+  std::vector<std::string> lines;
+};
+
+// An error names the file, line and byte offset of the first byte that is not UTF-8.
+[[nodiscard]] Result<SourceText> split_source(std::string_view bytes, const std::string& path);
+
+// Lines [first, last] (1-based, inclusive) joined with "\n", without a trailing newline.
+[[nodiscard]] std::string join_lines(const std::vector<std::string>& lines, int first, int last);
+
+// Leading and trailing blank lines dropped; nullopt when nothing is left.
+[[nodiscard]] std::optional<std::string> trimmed_block(const std::vector<std::string>& lines,
+                                                       int first, int last);
+
+[[nodiscard]] bool is_blank(std::string_view line);
+[[nodiscard]] std::string_view trim(std::string_view text);
+// Columns of leading whitespace; a tab advances to the next multiple of 8 as in Python.
+[[nodiscard]] int indentation(std::string_view line);
+// The line without its first `columns` columns of indentation.
+[[nodiscard]] std::string dedent(std::string_view line, int columns);
+
+// Where a code cell came from and what it should print: the "docnb" metadata of
+// converters/source.hpp.
+struct SourceMap {
+  int line = 0;
+  int last_line = 0;
+  std::optional<std::string> want;
+  int want_line = 0;
+  int want_last_line = 0;
+  std::optional<std::string> skip;
+  std::optional<std::string> skipif;
+  std::optional<std::string> options;
+  std::optional<std::string> role; // "setup" or "cleanup"
+};
+
+// Accumulates the cells of a converted source, in order.
+class CellList {
+public:
+  explicit CellList(std::string path) : path_(std::move(path)) {}
+
+  void add_markdown(std::string text);
+  // Text kept as it is in a raw cell that nbsphinx renders in the given format.
+  void add_raw(std::string text, std::string_view mime_type);
+  // `metadata` is merged into the cell's metadata (tags, nbsphinx, title).
+  void add_code(std::string source, const SourceMap& map, Json metadata = Json::object());
+
+  [[nodiscard]] Json take() { return std::move(cells_); }
+  [[nodiscard]] std::size_t size() const { return cells_.size(); }
+  [[nodiscard]] Json& cell(std::size_t index) { return cells_.at(index); }
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+private:
+  std::string path_;
+  Json cells_ = Json::array();
+};
+
+// The metadata object of a cell built from `map`: {"docnb": {...}} plus nbsphinx "hidden"
+// for setup and cleanup cells.
+[[nodiscard]] Json docnb_metadata(const SourceMap& map, const std::string& path);
+
+// An nbformat 4.5 notebook of `cells` for a Python kernel, with cell ids that follow the
+// cells' order (so converting the same source twice gives the same bytes).
+[[nodiscard]] Notebook make_notebook(const std::string& path, Json cells);
+
+} // namespace docnb::converters

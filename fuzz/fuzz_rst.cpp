@@ -1,0 +1,14 @@
+// libFuzzer target: any bytes given to the rst reader give a notebook or an error, never a
+// crash, and the notebook is valid JSON text (so it can be written).
+#include "converters/rst.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const auto converted = docnb::converters::read_rst(bytes, "fuzz.input");
+  if (converted) (void)converted->notebook.document.dump();
+  return 0;
+}

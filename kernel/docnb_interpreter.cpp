@@ -1,0 +1,86 @@
+#include "docnb_interpreter.hpp"
+
+#include "interrupt_window.hpp"
+
+#include <string>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace docnb::kernel {
+namespace {
+
+// An exception that escaped IPython's run_cell (a KeyboardInterrupt that landed in IPython's
+// own code rather than in the cell's), described as the protocol describes errors.
+PythonError describe(const py::error_already_set& error) {
+  // An exception raised from C++ (a signal checked by PyErr_CheckSignals) may come without a
+  // traceback, or even a value: a null handle cannot be passed to Python, None can.
+  const auto or_none = [](const py::object& object) -> py::object {
+    return object ? object : py::none();
+  };
+  PythonError described;
+  described.ename = py::str(error.type().attr("__name__"));
+  described.evalue = error.value() ? std::string(py::str(error.value())) : std::string();
+  const py::module_ traceback = py::module_::import("traceback");
+  for (const py::handle line : traceback.attr("format_exception")(
+           error.type(), or_none(error.value()), or_none(error.trace()))) {
+    described.traceback.push_back(py::str(line));
+  }
+  return described;
+}
+
+} // namespace
+
+DocnbInterpreter::DocnbInterpreter(py::module_ shell_module)
+    : shell_module_(std::move(shell_module)) {}
+
+nl::json DocnbInterpreter::execute_request_impl(int execution_counter, const std::string& code,
+                                                bool silent, bool store_history,
+                                                nl::json user_expressions, bool allow_stdin) {
+  py::gil_scoped_acquire gil;
+  m_ipython_shell.attr("allow_stdin") = allow_stdin;
+  const InterruptWindow interruptible;
+  try {
+    return xpyt::interpreter::execute_request_impl(execution_counter, code, silent, store_history,
+                                                   std::move(user_expressions), allow_stdin);
+  } catch (const py::error_already_set& error) {
+    // Without this the exception would unwind into xeus and the request would get no reply.
+    return error_reply(describe(error), silent);
+  } catch (const std::exception& error) {
+    // pybind11 reports a KeyboardInterrupt raised while it converts a call's arguments as a
+    // cast error, leaving the Python exception pending: report the Python one when there is.
+    if (PyErr_Occurred() != nullptr) return error_reply(describe(py::error_already_set()), silent);
+    return error_reply(PythonError{"RuntimeError", error.what(), {error.what()}}, silent);
+  }
+}
+
+nl::json DocnbInterpreter::error_reply(const PythonError& error, bool silent) {
+  if (!silent) publish_execution_error(error.ename, error.evalue, error.traceback);
+  return nl::json{{"status", "error"},
+                  {"ename", error.ename},
+                  {"evalue", error.evalue},
+                  {"traceback", error.traceback}};
+}
+
+nl::json DocnbInterpreter::kernel_info_request_impl() {
+  nl::json info = xpyt::interpreter::kernel_info_request_impl();
+  info["implementation"] = "docnb-kernel";
+  info["implementation_version"] = DOCNB_VERSION;
+  info["banner"] =
+      "docnb-kernel " DOCNB_VERSION ": Python " PY_VERSION " on xeus-python " XPYT_VERSION;
+  info["debugger"] = false;
+  info["help_links"] = nl::json::array();
+  return info;
+}
+
+void DocnbInterpreter::configure_impl() {
+  xpyt::interpreter::configure_impl();
+  py::gil_scoped_acquire gil;
+  shell_module_.attr("complete_kernel")(m_ipython_shell);
+}
+
+void DocnbInterpreter::instanciate_ipython_shell() {
+  m_ipython_shell_app = shell_module_.attr("DocnbShellApp")();
+}
+
+} // namespace docnb::kernel

@@ -1,0 +1,47 @@
+#include "interrupt_window.hpp"
+
+#include <Python.h>
+#include <csignal>
+#include <ctime>
+#include <pthread.h>
+
+namespace docnb::kernel {
+namespace {
+
+sigset_t interrupt_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  return set;
+}
+
+// Consumes SIGINTs pending on the thread or the process without running a handler.
+void drop_pending_interrupts() {
+  const sigset_t set = interrupt_set();
+  const timespec no_wait{0, 0};
+  while (sigtimedwait(&set, nullptr, &no_wait) == SIGINT) {
+  }
+}
+
+} // namespace
+
+void block_interrupts() {
+  const sigset_t set = interrupt_set();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+InterruptWindow::InterruptWindow() {
+  drop_pending_interrupts();
+  // Python may also have noted a signal without raising it yet (one that came while the
+  // previous window closed): that one belongs to the past too.
+  if (PyErr_CheckSignals() != 0) PyErr_Clear();
+  const sigset_t set = interrupt_set();
+  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
+
+InterruptWindow::~InterruptWindow() {
+  block_interrupts();
+  if (PyErr_CheckSignals() != 0) PyErr_Clear();
+}
+
+} // namespace docnb::kernel

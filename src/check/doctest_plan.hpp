@@ -1,0 +1,37 @@
+// The doctest options in force for each code cell of a text source, decided before it runs.
+//
+// Cells of one example (the same metadata "docnb.example") share block-scoped directives in
+// source order, as the parts of one xdoctest example do; a new example starts from xdoctest's
+// defaults plus the block's own "options". Inline directives apply to their cell only. SKIP
+// and unmet REQUIRES make a cell skipped; a malformed directive makes it fail.
+#pragma once
+
+#include "check/directives.hpp"
+#include "check/requirements.hpp"
+#include "notebook/notebook.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace docnb::check {
+
+struct CellDoctest {
+  DoctestOptions options;
+  std::optional<std::string> skip;    // why the cell is not run
+  std::optional<std::string> invalid; // a directive that cannot be honoured: the cell fails
+};
+
+struct DoctestPlan {
+  std::vector<std::optional<CellDoctest>> cells; // by cell index; nullopt: not a text cell
+  std::vector<std::string> warnings;             // "path:line: message"
+};
+
+// Directive typos are reported for every code cell, notebooks' included.
+[[nodiscard]] DoctestPlan plan_doctest_cells(const Notebook& notebook,
+                                             const RequirementContext& requirements);
+
+// Whether a cell came from a text source (carries metadata "docnb").
+[[nodiscard]] bool is_text_cell(const Json& cell);
+
+} // namespace docnb::check

@@ -1,0 +1,128 @@
+#include "check/text_cell.hpp"
+
+#include "check/diff.hpp"
+#include "check/want.hpp"
+
+namespace docnb::check {
+
+namespace {
+
+std::string text_of(const Json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  std::string text;
+  if (value.is_array()) {
+    for (const Json& line : value)
+      if (line.is_string()) text += line.get<std::string>();
+  }
+  return text;
+}
+
+std::string docnb_string(const Json& cell, const char* key) {
+  const auto metadata = cell.find("metadata");
+  if (metadata == cell.end() || !metadata->is_object()) return {};
+  const auto docnb = metadata->find("docnb");
+  if (docnb == metadata->end() || !docnb->is_object()) return {};
+  const auto value = docnb->find(key);
+  return value != docnb->end() && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+std::optional<std::string> want_of(const Json& cell) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  const auto docnb = metadata.find("docnb");
+  if (docnb == metadata.end() || !docnb->is_object()) return std::nullopt;
+  const auto want = docnb->find("want");
+  if (want == docnb->end() || !want->is_string()) return std::nullopt;
+  return want->get<std::string>();
+}
+
+// The printed text ends in a newline where the want (from a source file) usually does not;
+// the comparison ignores trailing whitespace, the diff should too.
+std::string for_diff(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+    text.pop_back();
+  return text + "\n";
+}
+
+Verdict failed(std::string reason, std::string_view want = {}, std::string_view got = {}) {
+  Verdict verdict;
+  verdict.outcome = Outcome::failed;
+  verdict.reason = std::move(reason);
+  if (!want.empty() || !got.empty()) {
+    verdict.diffs.push_back(
+        {"want", "expected (-) and got (+)",
+         unified_diff(for_diff(std::string(want)), for_diff(std::string(got)))});
+  }
+  return verdict;
+}
+
+Verdict check_exception(const DoctestGot& got, const std::optional<std::string>& want,
+                        const DoctestOptions& options, const CellPolicy& policy) {
+  const std::string& raised = *got.exception;
+  if (want && !options.ignore_want && policy.compare_outputs) {
+    if (const auto expected = exception_want(*want)) {
+      if (exception_matches(raised, *want, options)) return {};
+      return failed("exception message is different", *expected, raised);
+    }
+  }
+  if (policy.raises_exception) return {};
+  return failed("raised " + raised);
+}
+
+} // namespace
+
+DoctestGot doctest_got(const Json& outputs) {
+  DoctestGot got;
+  for (const Json& output : outputs) {
+    const std::string type = output.value("output_type", "");
+    if (type == "stream" && output.value("name", "") == "stdout") {
+      const std::string text = text_of(output.value("text", Json()));
+      got.stdout_text += text;
+      got.printed += text;
+    } else if (type == "execute_result") {
+      const Json& data = output.value("data", Json::object());
+      if (const auto plain = data.find("text/plain"); plain != data.end()) {
+        got.result = text_of(*plain);
+        if (!got.printed.empty() && got.printed.back() != '\n') got.printed += '\n';
+        got.printed += *got.result;
+      }
+    } else if (type == "error") {
+      const std::string name = output.value("ename", "");
+      const std::string value = output.value("evalue", "");
+      got.exception = value.empty() ? name : name + ": " + value;
+    }
+  }
+  return got;
+}
+
+Verdict check_text_cell(const Json& reference_cell, const Json& outputs, bool reply_error,
+                        const DoctestOptions& options, const CellPolicy& policy,
+                        std::span<const std::string> deferred) {
+  DoctestGot got = doctest_got(outputs);
+  const std::optional<std::string> want = want_of(reference_cell);
+  // A part evaluated for its value ("eval", docstring examples) whose value is None shows no
+  // result in IPython; xdoctest compares repr(None).
+  if (!got.result && !got.exception && docnb_string(reference_cell, "compile_mode") == "eval") {
+    got.result = "None";
+    got.printed += got.printed.empty() || got.printed.back() == '\n' ? "None" : "\nNone";
+  }
+  if (got.exception) return check_exception(got, want, options, policy);
+  if (reply_error) return failed("the kernel reported an error without an error output");
+  if (policy.raises_exception) return failed("expected an exception, none was raised");
+  if (!want || options.ignore_want || !policy.compare_outputs) return {};
+  if (const auto expected = exception_want(*want)) {
+    return failed("expected an exception, none was raised", *expected, got.printed);
+  }
+  const bool matched = output_matches(got.printed, *want, options) ||
+                       (got.result && !got.stdout_text.empty() &&
+                        (output_matches(got.stdout_text, *want, options) ||
+                         output_matches(*got.result, *want, options)));
+  if (matched) return {};
+  std::string queued = got.printed;
+  for (auto earlier = deferred.rbegin(); earlier != deferred.rend(); ++earlier) {
+    queued.insert(0, *earlier);
+    if (output_matches(queued, *want, options)) return {};
+  }
+  return failed("got differs from the expected output", *want, got.printed);
+}
+
+} // namespace docnb::check

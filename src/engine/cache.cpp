@@ -1,0 +1,612 @@
+#include "engine/cache.hpp"
+
+#include "notebook/read.hpp"
+#include "notebook/write.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fnmatch.h>
+#include <fstream>
+#include <openssl/evp.h>
+#include <sqlite3.h>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace docnb {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bumped whenever the tables change; a file with another version is rebuilt.
+constexpr int schema_version = 1;
+
+// Cell metadata that records how a cell was viewed or when it last ran, never how it runs.
+constexpr std::array volatile_metadata{"execution", "collapsed", "scrolled", "jupyter",
+                                       "ExecuteTime"};
+
+struct DigestDeleter {
+  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+class Sha256 {
+public:
+  Sha256() : context_(EVP_MD_CTX_new()) {
+    EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr);
+  }
+  void update(std::string_view data) { EVP_DigestUpdate(context_.get(), data.data(), data.size()); }
+  // Length-prefixed, so that ("ab", "c") and ("a", "bc") differ.
+  void field(std::string_view data) {
+    update(std::to_string(data.size()));
+    update(":");
+    update(data);
+  }
+  std::string hex() {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(context_.get(), digest.data(), &size);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string text;
+    for (unsigned int i = 0; i < size; ++i) {
+      text += digits[digest[i] >> 4];
+      text += digits[digest[i] & 0xF];
+    }
+    return text;
+  }
+
+private:
+  std::unique_ptr<EVP_MD_CTX, DigestDeleter> context_;
+};
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::move(text).str();
+}
+
+std::vector<std::string> split_segments(std::string_view text) {
+  std::vector<std::string> segments;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = text.find('/', start);
+    const std::string_view segment =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!segment.empty() && segment != ".") segments.emplace_back(segment);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return segments;
+}
+
+bool match_segments(const std::vector<std::string>& glob, std::size_t g,
+                    const std::vector<std::string>& path, std::size_t p) {
+  if (g == glob.size()) return p == path.size();
+  if (glob[g] == "**") {
+    for (std::size_t skip = p; skip <= path.size(); ++skip) {
+      if (match_segments(glob, g + 1, path, skip)) return true;
+    }
+    return false;
+  }
+  if (p == path.size()) return false;
+  return fnmatch(glob[g].c_str(), path[p].c_str(), FNM_PERIOD) == 0 &&
+         match_segments(glob, g + 1, path, p + 1);
+}
+
+bool has_wildcard(std::string_view segment) {
+  return segment.find_first_of("*?[") != std::string_view::npos;
+}
+
+// ---------------------------------------------------------------------------- SQLite
+
+struct DatabaseCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using Database = std::unique_ptr<sqlite3, DatabaseCloser>;
+
+struct StatementFinalizer {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+
+class Statement {
+public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    sqlite3_stmt* raw = nullptr;
+    status_ = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr);
+    statement_.reset(raw);
+  }
+  [[nodiscard]] bool prepared() const { return status_ == SQLITE_OK; }
+  Statement& bind(int index, std::string_view text) {
+    sqlite3_bind_text(statement_.get(), index, text.data(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int index, double value) {
+    sqlite3_bind_double(statement_.get(), index, value);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return prepared() ? sqlite3_step(statement_.get()) : status_; }
+  std::string text(int column) {
+    const auto* data = sqlite3_column_text(statement_.get(), column);
+    return data == nullptr ? std::string()
+                           : std::string(reinterpret_cast<const char*>(data),
+                                         sqlite3_column_bytes(statement_.get(), column));
+  }
+  double real(int column) { return sqlite3_column_double(statement_.get(), column); }
+  std::int64_t integer(int column) { return sqlite3_column_int64(statement_.get(), column); }
+  [[nodiscard]] std::string message() const { return sqlite3_errmsg(db_); }
+
+private:
+  sqlite3* db_;
+  int status_ = SQLITE_ERROR;
+  std::unique_ptr<sqlite3_stmt, StatementFinalizer> statement_;
+};
+
+Status exec(sqlite3* db, const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string text = message != nullptr ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    return Error{text, {}};
+  }
+  return Done{};
+}
+
+// Rolls back unless committed: a crash or an error mid-write leaves the previous state.
+class Transaction {
+public:
+  explicit Transaction(sqlite3* db) : db_(db), begun_(exec(db, "BEGIN IMMEDIATE").ok()) {}
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (begun_ && !committed_) (void)exec(db_, "ROLLBACK");
+  }
+  [[nodiscard]] bool begun() const { return begun_; }
+  Status commit() {
+    Status done = exec(db_, "COMMIT");
+    committed_ = done.ok();
+    return done;
+  }
+
+private:
+  sqlite3* db_;
+  bool begun_;
+  bool committed_ = false;
+};
+
+constexpr const char* schema_sql = R"sql(
+CREATE TABLE IF NOT EXISTS runs (
+  source TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  notebook TEXT NOT NULL,
+  notebook_sha256 TEXT NOT NULL,
+  cells TEXT NOT NULL,
+  seconds REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS durations (
+  source TEXT PRIMARY KEY,
+  seconds REAL NOT NULL
+);
+)sql";
+
+Result<Database> open_database(const fs::path& file) {
+  sqlite3* raw = nullptr;
+  const int opened =
+      sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  Database db(raw);
+  if (opened != SQLITE_OK) {
+    return Error{raw != nullptr ? sqlite3_errmsg(raw) : "cannot open", file.string()};
+  }
+  // Several docnb processes may share a project: wait for a writer rather than fail.
+  sqlite3_busy_timeout(db.get(), 10'000);
+  return db;
+}
+
+enum class Validity { usable, corrupt, unavailable };
+
+struct Checked {
+  Validity validity = Validity::usable;
+  std::string why;
+};
+
+// A step that failed because another process holds the file says nothing about the file.
+Checked failed_step(int code, const Statement& statement) {
+  const bool busy = code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_CANTOPEN ||
+                    code == SQLITE_PERM || code == SQLITE_READONLY || code == SQLITE_IOERR;
+  return {busy ? Validity::unavailable : Validity::corrupt, statement.message()};
+}
+
+// Whether the open file is a cache docnb can trust: intact pages, and our schema or none yet.
+Checked validate(sqlite3* db) {
+  Statement check(db, "PRAGMA quick_check");
+  if (const int code = check.step(); code != SQLITE_ROW) return failed_step(code, check);
+  if (const std::string verdict = check.text(0); verdict != "ok") {
+    return {Validity::corrupt, verdict};
+  }
+  Statement version(db, "PRAGMA user_version");
+  if (const int code = version.step(); code != SQLITE_ROW) return failed_step(code, version);
+  const std::int64_t found = version.integer(0);
+  if (found == schema_version) return {};
+  Statement tables(db, "SELECT count(*) FROM sqlite_master");
+  if (const int code = tables.step(); code != SQLITE_ROW) return failed_step(code, tables);
+  if (found == 0 && tables.integer(0) == 0) return {}; // a new, empty file
+  return {Validity::corrupt, "schema version " + std::to_string(found) + ", expected " +
+                                 std::to_string(schema_version)};
+}
+
+Status create_schema(sqlite3* db) {
+  // WAL: readers never wait for a writer, and a crash mid-write leaves the last commit intact.
+  if (Status wal = exec(db, "PRAGMA journal_mode=WAL"); !wal) return wal;
+  if (Status tables = exec(db, schema_sql); !tables) return tables;
+  return exec(db, ("PRAGMA user_version=" + std::to_string(schema_version)).c_str());
+}
+
+void remove_database_files(const fs::path& file) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(file.string() + suffix, ignored);
+  }
+}
+
+Json cell_runs_to_json(const NotebookRun& run) {
+  Json cells = Json::array();
+  for (const CellRun& cell : run.cells) {
+    cells.push_back({{"index", cell.index},
+                     {"outcome", static_cast<int>(cell.outcome)},
+                     {"reason", cell.reason},
+                     {"reply_error", cell.reply_error},
+                     {"seconds", cell.seconds}});
+  }
+  return cells;
+}
+
+std::optional<std::vector<CellRun>> cell_runs_from_json(const std::string& text) {
+  const Json cells = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!cells.is_array()) return std::nullopt;
+  std::vector<CellRun> runs;
+  for (const Json& cell : cells) {
+    if (!cell.is_object() || !cell.contains("index") || !cell["index"].is_number_unsigned() ||
+        !cell.contains("outcome") || !cell["outcome"].is_number_integer()) {
+      return std::nullopt;
+    }
+    const int outcome = cell["outcome"].get<int>();
+    if (outcome < static_cast<int>(CellOutcome::ok) ||
+        outcome > static_cast<int>(CellOutcome::skipped)) {
+      return std::nullopt;
+    }
+    CellRun run;
+    run.index = cell["index"].get<std::size_t>();
+    run.outcome = static_cast<CellOutcome>(outcome);
+    run.reason = cell.value("reason", "");
+    run.reply_error = cell.value("reply_error", false);
+    run.seconds = cell.value("seconds", 0.0);
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+std::vector<std::size_t> code_cell_indices(const Notebook& notebook) {
+  std::vector<std::size_t> indices;
+  const Json& cells = notebook.cells();
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (cells[i].value("cell_type", "") == "code") indices.push_back(i);
+  }
+  return indices;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------- project
+
+fs::path find_project_root(const fs::path& start) {
+  std::error_code error;
+  const fs::path absolute = fs::weakly_canonical(fs::absolute(start), error);
+  for (fs::path folder = absolute; !folder.empty(); folder = folder.parent_path()) {
+    if (fs::exists(folder / "pyproject.toml", error) || fs::exists(folder / "docnb.toml", error)) {
+      return folder;
+    }
+    if (folder == folder.parent_path()) break;
+  }
+  return absolute;
+}
+
+Result<std::vector<std::string>> read_declared_depends(const fs::path& root) {
+  std::vector<std::string> globs;
+  const auto collect = [&](const toml::node* node, const fs::path& file) -> Status {
+    if (node == nullptr) return Done{};
+    const toml::array* list = node->as_array();
+    if (list == nullptr) return Error{"`depends` must be an array of glob strings", file.string()};
+    for (const toml::node& item : *list) {
+      const auto text = item.value<std::string>();
+      if (!text) return Error{"`depends` must be an array of glob strings", file.string()};
+      globs.push_back(*text);
+    }
+    return Done{};
+  };
+  for (const char* name : {"pyproject.toml", "docnb.toml"}) {
+    const fs::path file = root / name;
+    std::error_code error;
+    if (!fs::exists(file, error)) continue;
+    toml::table table;
+    try {
+      table = toml::parse_file(file.string());
+    } catch (const toml::parse_error& failure) {
+      return Error{std::string(failure.description()),
+                   file.string() + ":" + std::to_string(failure.source().begin.line)};
+    }
+    const toml::node* depends = std::string_view(name) == "pyproject.toml"
+                                    ? table.at_path("tool.docnb.depends").node()
+                                    : table.at_path("depends").node();
+    if (Status added = collect(depends, file); !added) return added.error();
+  }
+  return globs;
+}
+
+bool glob_matches(std::string_view glob, std::string_view path) {
+  return match_segments(split_segments(glob), 0, split_segments(path), 0);
+}
+
+std::vector<fs::path> expand_globs(const fs::path& root, const std::vector<std::string>& globs) {
+  std::vector<fs::path> found;
+  for (const std::string& glob : globs) {
+    // Walk only below the glob's literal prefix: `src/**/*.py` need not visit docs/.
+    const std::vector<std::string> segments = split_segments(glob);
+    fs::path base;
+    std::size_t literal = 0;
+    while (literal + 1 < segments.size() && !has_wildcard(segments[literal])) {
+      base /= segments[literal++];
+    }
+    std::error_code error;
+    if (literal + 1 == segments.size() && !has_wildcard(segments.back())) {
+      if (fs::is_regular_file(root / glob, error))
+        found.push_back(fs::path(glob).lexically_normal());
+      continue;
+    }
+    if (!fs::is_directory(root / base, error)) continue;
+    fs::recursive_directory_iterator walk(root / base,
+                                          fs::directory_options::skip_permission_denied, error);
+    if (error) continue;
+    for (auto entry = fs::begin(walk); entry != fs::end(walk); entry.increment(error)) {
+      if (error) break;
+      const std::string name = entry->path().filename().string();
+      if (entry->is_directory(error) && (name == ".docnb" || name == ".git")) {
+        entry.disable_recursion_pending();
+        continue;
+      }
+      if (!entry->is_regular_file(error)) continue;
+      const fs::path relative = entry->path().lexically_relative(root);
+      if (glob_matches(glob, relative.generic_string())) found.push_back(relative);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 digest;
+  digest.update(data);
+  return digest.hex();
+}
+
+std::string depends_digest(const fs::path& root, const std::vector<fs::path>& files) {
+  Sha256 digest;
+  for (const fs::path& file : files) {
+    digest.field(file.generic_string());
+    const std::optional<std::string> content = read_file(root / file);
+    digest.field(content ? sha256_hex(*content) : "<unreadable>");
+  }
+  return digest.hex();
+}
+
+std::string code_cells_fingerprint(const Notebook& notebook) {
+  Json cells = Json::array();
+  for (const Json& cell : notebook.cells()) {
+    if (cell.value("cell_type", "") != "code") continue;
+    Json metadata = cell.value("metadata", Json::object());
+    if (metadata.is_object()) {
+      for (const char* key : volatile_metadata)
+        metadata.erase(key);
+    }
+    cells.push_back({cell.value("source", ""), metadata});
+  }
+  return cells.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string cache_key(const CacheKeyParts& parts) {
+  Sha256 digest;
+  for (const std::string* part : {&parts.version, &parts.source, &parts.kernel, &parts.config,
+                                  &parts.depends, &parts.cells}) {
+    digest.field(*part);
+  }
+  return digest.hex();
+}
+
+bool kernel_behaved(const NotebookRun& run) {
+  if (run.kernel_lost) return false;
+  return std::none_of(run.cells.begin(), run.cells.end(), [](const CellRun& cell) {
+    return cell.outcome == CellOutcome::timed_out || cell.outcome == CellOutcome::kernel_died ||
+           cell.outcome == CellOutcome::aborted || cell.outcome == CellOutcome::not_run;
+  });
+}
+
+std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cached) {
+  const std::vector<std::size_t> now = code_cell_indices(current);
+  const std::vector<std::size_t> then = code_cell_indices(cached.notebook);
+  if (now.size() != then.size() || cached.cells.size() != then.size()) return std::nullopt;
+  NotebookRun run;
+  run.notebook = current;
+  Json& cells = run.notebook.cells();
+  const Json& stored = cached.notebook.cells();
+  for (std::size_t k = 0; k < now.size(); ++k) {
+    if (cached.cells[k].index != then[k]) return std::nullopt;
+    Json& cell = cells[now[k]];
+    const Json& executed = stored[then[k]];
+    CellRun cell_run = cached.cells[k];
+    cell_run.index = now[k];
+    if (cell_run.outcome == CellOutcome::skipped) {
+      cell["execution_count"] = nullptr; // a skipped cell keeps the outputs it has now
+    } else {
+      cell["outputs"] = executed.value("outputs", Json::array());
+      cell["execution_count"] = executed.value("execution_count", Json());
+      if (!cell.contains("metadata") || !cell["metadata"].is_object()) {
+        cell["metadata"] = Json::object();
+      }
+      const Json metadata = executed.value("metadata", Json::object());
+      if (metadata.is_object() && metadata.contains("execution")) {
+        cell["metadata"]["execution"] = metadata["execution"];
+      } else {
+        cell["metadata"].erase("execution");
+      }
+    }
+    run.cells.push_back(std::move(cell_run));
+  }
+  return run;
+}
+
+// ---------------------------------------------------------------------------- Cache
+
+struct Cache::State {
+  fs::path file;
+  Database db;
+  std::mutex mutex; // workers share one connection
+};
+
+Cache::Cache(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Cache::Cache(Cache&&) noexcept = default;
+Cache& Cache::operator=(Cache&&) noexcept = default;
+Cache::~Cache() = default;
+
+const fs::path& Cache::file() const {
+  return state_->file;
+}
+
+fs::path cache_path(const fs::path& project_root) {
+  return project_root / ".docnb" / "cache.sqlite";
+}
+
+std::string source_id(const fs::path& source, const fs::path& root) {
+  std::error_code error;
+  const fs::path absolute = fs::weakly_canonical(fs::absolute(source), error);
+  const fs::path relative = absolute.lexically_relative(root);
+  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+  return absolute.generic_string();
+}
+
+Result<Cache> Cache::open(const fs::path& file, std::vector<std::string>& warnings) {
+  std::error_code error;
+  if (file.has_parent_path()) fs::create_directories(file.parent_path(), error);
+  Result<Database> db = open_database(file);
+  if (!db) return db.error();
+  const Checked checked = validate(db->get());
+  if (checked.validity == Validity::unavailable) {
+    return Error{"cannot read the cache: " + checked.why, file.string()};
+  }
+  if (checked.validity == Validity::corrupt) {
+    warnings.push_back("the cache " + file.string() + " is corrupt (" + checked.why +
+                       "); it was removed and rebuilt");
+    if (db) db->reset();
+    remove_database_files(file);
+    db = open_database(file);
+    if (!db) return db.error();
+  }
+  if (Status created = create_schema(db->get()); !created) {
+    return Error{"cannot create the cache: " + created.error().message, file.string()};
+  }
+  auto state = std::make_unique<State>();
+  state->file = file;
+  state->db = std::move(db).value();
+  return Cache(std::move(state));
+}
+
+std::optional<CachedRun> Cache::lookup(const std::string& source, const std::string& key) {
+  const std::lock_guard lock(state_->mutex);
+  Statement select(state_->db.get(), "SELECT notebook, notebook_sha256, cells, seconds FROM runs "
+                                     "WHERE source = ?1 AND key = ?2");
+  select.bind(1, source).bind(2, key);
+  if (select.step() != SQLITE_ROW) return std::nullopt;
+  const std::string text = select.text(0);
+  // The stored text is checked against its digest: a damaged entry is a miss, not a result.
+  if (sha256_hex(text) != select.text(1)) return std::nullopt;
+  Result<Notebook> notebook = read_notebook_text(text, source);
+  std::optional<std::vector<CellRun>> cells = cell_runs_from_json(select.text(2));
+  if (!notebook || !cells) return std::nullopt;
+  return CachedRun{std::move(notebook).value(), std::move(*cells), select.real(3)};
+}
+
+Status Cache::store(const std::string& source, const std::string& key, const NotebookRun& run,
+                    std::optional<double> seconds) {
+  const std::string text = notebook_to_text(run.notebook);
+  const std::string cells = cell_runs_to_json(run).dump();
+  const std::lock_guard lock(state_->mutex);
+  sqlite3* db = state_->db.get();
+  Transaction transaction(db);
+  if (!transaction.begun()) return Error{sqlite3_errmsg(db), state_->file.string()};
+  Statement insert(db, "INSERT OR REPLACE INTO runs (source, key, notebook, notebook_sha256, "
+                       "cells, seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  insert.bind(1, source).bind(2, key).bind(3, text).bind(4, sha256_hex(text)).bind(5, cells);
+  insert.bind(6, seconds.value_or(0.0));
+  if (insert.step() != SQLITE_DONE) return Error{insert.message(), state_->file.string()};
+  if (seconds) {
+    Statement duration(db, "INSERT OR REPLACE INTO durations (source, seconds) VALUES (?1, ?2)");
+    duration.bind(1, source).bind(2, *seconds);
+    if (duration.step() != SQLITE_DONE) return Error{duration.message(), state_->file.string()};
+  }
+  if (Status committed = transaction.commit(); !committed) {
+    return Error{committed.error().message, state_->file.string()};
+  }
+  return Done{};
+}
+
+Status Cache::record_duration(const std::string& source, double seconds) {
+  const std::lock_guard lock(state_->mutex);
+  Statement duration(state_->db.get(),
+                     "INSERT OR REPLACE INTO durations (source, seconds) VALUES (?1, ?2)");
+  duration.bind(1, source).bind(2, seconds);
+  if (duration.step() != SQLITE_DONE) return Error{duration.message(), state_->file.string()};
+  return Done{};
+}
+
+std::map<std::string, double> Cache::durations() {
+  const std::lock_guard lock(state_->mutex);
+  std::map<std::string, double> found;
+  Statement select(state_->db.get(), "SELECT source, seconds FROM durations");
+  while (select.step() == SQLITE_ROW)
+    found[select.text(0)] = select.real(1);
+  return found;
+}
+
+CacheInfo Cache::info() {
+  const std::lock_guard lock(state_->mutex);
+  CacheInfo info;
+  info.file = state_->file;
+  Statement runs(state_->db.get(), "SELECT count(*) FROM runs");
+  if (runs.step() == SQLITE_ROW) info.entries = static_cast<std::size_t>(runs.integer(0));
+  Statement durations(state_->db.get(), "SELECT count(*) FROM durations");
+  if (durations.step() == SQLITE_ROW) {
+    info.durations = static_cast<std::size_t>(durations.integer(0));
+  }
+  std::error_code error;
+  for (const char* suffix : {"", "-wal"}) {
+    const std::uintmax_t size = fs::file_size(state_->file.string() + suffix, error);
+    if (!error) info.bytes += size;
+  }
+  return info;
+}
+
+Status Cache::clear() {
+  const std::lock_guard lock(state_->mutex);
+  sqlite3* db = state_->db.get();
+  Transaction transaction(db);
+  if (!transaction.begun()) return Error{sqlite3_errmsg(db), state_->file.string()};
+  if (Status removed = exec(db, "DELETE FROM runs; DELETE FROM durations;"); !removed) {
+    return Error{removed.error().message, state_->file.string()};
+  }
+  if (Status committed = transaction.commit(); !committed) return committed;
+  (void)exec(db, "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
+  return Done{};
+}
+
+} // namespace docnb

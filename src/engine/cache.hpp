@@ -1,0 +1,123 @@
+// The content cache: a source whose execution inputs are unchanged is served from its stored
+// executed notebook instead of a kernel; also the per-source durations that order and shard
+// work. One SQLite file, `.docnb/cache.sqlite` under the project root.
+#pragma once
+
+#include "execute/execute_notebook.hpp"
+#include "notebook/notebook.hpp"
+#include "support/result.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace docnb {
+
+// The nearest folder from `start` upwards holding pyproject.toml or docnb.toml; `start` itself
+// when there is none. Cache, dependency globs and recorded durations are relative to it, so
+// a run from a sub-folder shares them.
+std::filesystem::path find_project_root(const std::filesystem::path& start);
+
+// `depends = [...]` of `[tool.docnb]` in root/pyproject.toml (or top-level in root/docnb.toml);
+// empty when neither declares any.
+Result<std::vector<std::string>> read_declared_depends(const std::filesystem::path& root);
+
+// Files under `root` matching any of `globs` (`*`, `?`, `[...]` within a path segment, `**`
+// for any number of segments), relative to `root`, sorted, without duplicates.
+std::vector<std::filesystem::path> expand_globs(const std::filesystem::path& root,
+                                                const std::vector<std::string>& globs);
+
+// Whether `path` (relative, '/'-separated) matches `glob` with the rules above.
+bool glob_matches(std::string_view glob, std::string_view path);
+
+// Lower-case hex SHA-256.
+std::string sha256_hex(std::string_view data);
+
+// One digest of the named files' relative paths and contents (a missing file counts too).
+std::string depends_digest(const std::filesystem::path& root,
+                           const std::vector<std::filesystem::path>& files);
+
+// What decides whether executing a source again could give other outputs.
+struct CacheKeyParts {
+  std::string source;  // the source's id (its path relative to the project root)
+  std::string cells;   // code_cells_fingerprint()
+  std::string kernel;  // kernel name and the resolved kernelspec (argv, env, interrupt mode)
+  std::string config;  // execution configuration (timeouts, stdin, skip rules, interpreter)
+  std::string depends; // depends_digest() of the declared dependencies
+  std::string version = DOCNB_VERSION;
+};
+
+// The code cells in order, each with its source and the metadata that can change how it runs
+// (everything but volatile view state and timing stamps). Markdown cells are left out: a hit
+// re-writes them from the current source.
+std::string code_cells_fingerprint(const Notebook& notebook);
+
+std::string cache_key(const CacheKeyParts& parts);
+
+// A stored run: the executed notebook and how each code cell ran, code cells in order.
+struct CachedRun {
+  Notebook notebook;
+  std::vector<CellRun> cells;
+  double seconds = 0; // how long the real run took
+};
+
+// Whether a run may be stored: the kernel behaved (no timeout, death, abort or cells left
+// unrun).
+bool kernel_behaved(const NotebookRun& run);
+
+// The current source with the stored code cells' outputs, execution counts and timing stamps
+// put in, and the cell runs re-indexed to it: what the run would have written now. nullopt
+// when the code cells do not line up (then the entry is not used).
+std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cached);
+
+struct CacheInfo {
+  std::filesystem::path file;
+  std::size_t entries = 0;   // stored runs
+  std::size_t durations = 0; // sources with a recorded duration
+  std::uintmax_t bytes = 0;
+};
+
+class Cache {
+public:
+  // Opens or creates `file`. A file that is not a valid cache (corrupt, not SQLite, another
+  // schema) is never trusted: it is removed and rebuilt, and a warning says so.
+  static Result<Cache> open(const std::filesystem::path& file, std::vector<std::string>& warnings);
+
+  Cache(Cache&&) noexcept;
+  Cache& operator=(Cache&&) noexcept;
+  ~Cache();
+
+  // The stored run of `source` when it was stored under `key`; nullopt on a miss or when the
+  // stored entry cannot be read back intact.
+  std::optional<CachedRun> lookup(const std::string& source, const std::string& key);
+  // Stores a run (replacing the source's previous entry) in one transaction; `seconds`, when
+  // given, is recorded as the source's duration in the same transaction.
+  Status store(const std::string& source, const std::string& key, const NotebookRun& run,
+               std::optional<double> seconds);
+  Status record_duration(const std::string& source, double seconds);
+  std::map<std::string, double> durations();
+  CacheInfo info();
+  Status clear();
+
+  [[nodiscard]] const std::filesystem::path& file() const;
+
+private:
+  struct State;
+  explicit Cache(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// Where the cache of a project lives.
+std::filesystem::path cache_path(const std::filesystem::path& project_root);
+
+// A source's id in the cache: its path relative to `root` ('/'-separated), or its absolute
+// path when it lies outside.
+std::string source_id(const std::filesystem::path& source, const std::filesystem::path& root);
+
+} // namespace docnb

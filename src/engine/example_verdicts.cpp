@@ -1,0 +1,68 @@
+#include "engine/example_verdicts.hpp"
+
+namespace docnb {
+
+namespace {
+
+bool same_example(const Verdict& a, const Verdict& b) {
+  return a.in_text && b.in_text && a.example == b.example;
+}
+
+Verdict merge(std::vector<Verdict>::iterator first, std::vector<Verdict>::iterator last) {
+  Verdict merged = *first;
+  merged.cells.clear();
+  merged.seconds = 0;
+  merged.parts_skipped = 0;
+  const Verdict* failed = nullptr;
+  bool any_ran = false;
+  for (auto part = first; part != last; ++part) {
+    merged.cells.push_back(part->cell);
+    merged.seconds += part->seconds;
+    if (part->status == VerdictStatus::skipped) {
+      merged.parts_skipped += part->setup ? 0 : 1;
+    } else if (!part->setup) {
+      any_ran = true;
+    }
+    if (part->status == VerdictStatus::failed && failed == nullptr) failed = &*part;
+  }
+  // xdoctest imports the module and runs global_exec only before the first part that runs:
+  // when every part is skipped, a setup that failed (a module that does not import) is never
+  // reached and the example is skipped.
+  if (failed != nullptr && failed->setup && !any_ran) failed = nullptr;
+  if (failed != nullptr) {
+    merged.status = VerdictStatus::failed;
+    merged.cell = failed->cell;
+    merged.line = failed->line;
+    merged.first_line = failed->first_line;
+    merged.reason = failed->reason;
+    merged.details = failed->details;
+  } else if (any_ran) {
+    merged.status = VerdictStatus::passed;
+    merged.reason.clear();
+  } else {
+    merged.status = VerdictStatus::skipped;
+  }
+  return merged;
+}
+
+} // namespace
+
+std::vector<Verdict> merge_example_parts(std::vector<Verdict> parts) {
+  std::vector<Verdict> merged;
+  auto begin = parts.begin();
+  while (begin != parts.end()) {
+    auto end = std::next(begin);
+    while (end != parts.end() && same_example(*begin, *end))
+      ++end;
+    // An example without parts is its setup cell alone; it is still judged as an example.
+    if (std::distance(begin, end) == 1 && !begin->setup) {
+      merged.push_back(std::move(*begin));
+    } else {
+      merged.push_back(merge(begin, end));
+    }
+    begin = end;
+  }
+  return merged;
+}
+
+} // namespace docnb

@@ -1,0 +1,51 @@
+#include "engine/kernel_pool.hpp"
+
+namespace docnb {
+namespace {
+
+constexpr std::chrono::milliseconds liveness_probe{2'000};
+
+bool still_usable(KernelClient& kernel) {
+  return !kernel.exited().has_value() && kernel.heartbeat(liveness_probe);
+}
+
+} // namespace
+
+WarmKernel::WarmKernel(KernelLaunch launch, KernelHost& host)
+    : launch_(std::move(launch)), host_(&host) {
+  pending_ = std::async(std::launch::async,
+                        [launch = launch_, &host] { return KernelClient::start(launch, host); });
+}
+
+pid_t WarmKernel::wait_pid() {
+  if (!started_) started_.emplace(pending_.get());
+  return started_->ok() ? (**started_)->pid() : -1;
+}
+
+KernelStart WarmKernel::take() {
+  if (!started_) started_.emplace(pending_.get());
+  KernelStart kernel = std::move(*started_);
+  started_.reset();
+  if (kernel && still_usable(**kernel)) return kernel;
+  // Died, hung or never came up while it waited: this notebook gets a fresh kernel instead.
+  return KernelClient::start(launch_, *host_);
+}
+
+KernelReaper::~KernelReaper() {
+  const std::lock_guard lock(mutex_);
+  shutdowns_.clear(); // joins
+}
+
+void KernelReaper::retire(std::unique_ptr<KernelClient> kernel, std::chrono::milliseconds grace) {
+  const std::lock_guard lock(mutex_);
+  // Finished shutdowns are joined here, so a long run does not pile up threads.
+  std::erase_if(shutdowns_, [](const Shutdown& shutdown) { return shutdown.done->load(); });
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  std::jthread thread([kernel = std::move(kernel), grace, done] {
+    kernel->shutdown(grace);
+    done->store(true);
+  });
+  shutdowns_.push_back({std::move(done), std::move(thread)});
+}
+
+} // namespace docnb

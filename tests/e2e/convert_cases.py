@@ -1,0 +1,99 @@
+"""End-to-end `docnb convert` and `docnb list` on the sample pages and the failing fixtures.
+
+Usage: convert_cases.py CASE
+"""
+import shutil
+import json
+import sys
+
+import harness
+from harness import check, run_docnb
+
+CASES = {}
+SAMPLES = harness.SOURCE_DIR / "samples" / "tutorials"
+FIXTURES = harness.SOURCE_DIR / "tests" / "fixtures" / "text"
+
+
+def case(function):
+    CASES[function.__name__] = function
+    return function
+
+
+@case
+def convert_writes_the_notebook(work):
+    shutil.copy(SAMPLES / "04_markdown_page.md", work / "page.md")
+    code, out, err = run_docnb("convert", "page.md", "-o", "out/page.ipynb", cwd=work)
+    check(code == 0, f"exit code {code}: {err}")
+    nb = harness.read_notebook(work / "out/page.ipynb")
+    harness.nbformat.validate(nb)
+    code_cells = [cell for cell in nb.cells if cell.cell_type == "code"]
+    check(code_cells[0].metadata["docnb"]["role"] == "setup", "first code cell is the setup")
+    second = code_cells[1]
+    check(second.source == "squares = [n * n for n in range(5)]\nprint(squares)",
+          f"source {second.source!r}")
+    check(second.metadata["docnb"]["line"] == 13 and second.metadata["docnb"]["want_line"] == 18,
+          f"lines {second.metadata['docnb']}")
+    check(second.metadata["docnb"]["want"] == "[0, 1, 4, 9, 16]\n", "want")
+    text = (work / "out/page.ipynb").read_text()
+    check(text == harness.nbformat.writes(nb) + "\n", "not byte for byte nbformat's text")
+
+
+@case
+def list_prints_example_ids(work):
+    for name in ("04_markdown_page.md", "05_rst_page.rst", "06_percent_script.py",
+                 "plot_gallery_example.py"):
+        shutil.copy(SAMPLES / name, work / name)
+    (work / "build").mkdir()
+    shutil.copy(SAMPLES / "04_markdown_page.md", work / "build" / "ignored.md")
+    (work / "plain_module.py").write_text("x = 1\n")
+    code, out, err = run_docnb("list", ".", cwd=work)
+    check(code == 0, f"exit code {code}: {err}")
+    ids = out.splitlines()
+    print(out)
+    check(ids[:4] == ["04_markdown_page.md:7", "04_markdown_page.md:13",
+                      "04_markdown_page.md:24", "04_markdown_page.md:27"], f"ids {ids[:4]}")
+    check("05_rst_page.rst:38" in ids, "testcode example missing")
+    check("06_percent_script.py:12" in ids, "percent cell missing")
+    check("plot_gallery_example.py:19" in ids, "gallery cell missing")
+    check(not any("ignored" in i or "plain_module" in i for i in ids), "build/ or a plain module listed")
+
+
+@case
+def convert_reports_bad_input(work):
+    (work / "bad.md").write_bytes(b"# T\n\n```python\nx = '\xff'\n```\n")
+    code, _, err = run_docnb("convert", "bad.md", "-o", "bad.ipynb", cwd=work)
+    check(code == 2, f"exit code {code}, want 2")
+    check("bad.md:4: not UTF-8" in err, f"error does not name file:line: {err}")
+    (work / "open.md").write_text("```python\nx = 1\n")
+    code, _, err = run_docnb("convert", "open.md", "-o", "open.ipynb", cwd=work)
+    check(code == 0 and "open.md:1: code fence is not closed" in err, f"warning: {err}")
+    code, _, err = run_docnb("convert", "missing.md", "-o", "m.ipynb", cwd=work)
+    check(code == 2, f"missing file: exit code {code}")
+
+
+@case
+def failing_pages_point_at_their_lines(work):
+    code, out, err = run_docnb("list", str(FIXTURES / "failing_page.md"), cwd=work)
+    check(code == 0, err)
+    check([line.rsplit(":", 1)[1] for line in out.splitlines()] == ["4", "14"], out)
+    code, _, err = run_docnb("convert", str(FIXTURES / "failing_page.rst"), "-o", "f.ipynb",
+                             cwd=work)
+    check(code == 0, err)
+    cells = [c for c in harness.read_notebook(work / "f.ipynb").cells if c.cell_type == "code"]
+    failing = cells[1].metadata["docnb"]
+    check((failing["line"], failing["want"], failing["want_line"]) == (8, "5\n", 9),
+          f"metadata {failing}")
+    # A real run on the default kernel reports each failure at its page and line.
+    for page, line in (("failing_page.md", 14), ("failing_page.rst", 8)):
+        (work / page).write_bytes((FIXTURES / page).read_bytes())
+        code, out, err = run_docnb("run", "--json", "report.json", page, cwd=work)
+        check(code == 1, f"{page}: exit {code}\n{out}{err}")
+        check(f"{page}:{line} " in out, f"{page}: no failure at line {line}:\n{out}")
+        failed = [e for e in json.loads((work / "report.json").read_text())["examples"]
+                  if e["status"] == "failed"]
+        check([(e["file"], e["line"]) for e in failed] == [(page, line)], f"{failed}")
+
+
+if __name__ == "__main__":
+    CASES[sys.argv[1]](harness.workdir())
+    print(sys.argv[1], "ok")

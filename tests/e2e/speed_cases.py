@@ -1,0 +1,290 @@
+"""End-to-end speed machinery on real kernels: the content cache, shards, progress output,
+and the warm kernel pool. No timings are asserted; each case checks behaviour only.
+
+Usage: speed_cases.py CASE
+"""
+import json
+import os
+import re
+import sys
+
+import harness
+from harness import check, run_docnb
+
+CASES = {}
+
+
+def case(function):
+    CASES[function.__name__] = function
+    return function
+
+
+# A cell that leaves a trace on disk each time a kernel really runs it.
+TRACE = "open('runs.log', 'a').write('ran\\n')\nprint('hello')"
+
+
+def runs(work):
+    log = work / "runs.log"
+    return len(log.read_text().splitlines()) if log.exists() else 0
+
+
+def summary_counts(out):
+    match = re.fullmatch(r"docnb: (\d+) passed, (\d+) failed, (\d+) skipped",
+                         out.strip().splitlines()[-1])
+    check(match is not None, f"last line is not the summary: {out!r}")
+    return tuple(int(n) for n in match.groups())
+
+
+def run_ok(work, *args):
+    code, out, err = run_docnb("run", *args, cwd=work)
+    print(out, err)
+    check(code == 0, f"docnb run {' '.join(args)} exited {code}:\n{out}\n{err}")
+    return out, err
+
+
+def expect_hit(work, *args, why):
+    before = runs(work)
+    out, err = run_ok(work, *args)
+    check(runs(work) == before, f"{why}: the kernel ran again (want a cache hit)")
+    check("cached" in out, f"{why}: the source is not reported as served from the cache")
+    return out, err
+
+
+def expect_miss(work, *args, why):
+    before = runs(work)
+    out, err = run_ok(work, *args)
+    check(runs(work) == before + 1, f"{why}: no real run (want a cache miss)")
+    check("cached" not in out, f"{why}: reported as cached")
+    return out, err
+
+
+def write_kernelspecs(folder, *names):
+    """Copies of Debian's ipykernel spec under other names, for a kernel change."""
+    for name in names:
+        spec = folder / name
+        spec.mkdir(parents=True)
+        (spec / "kernel.json").write_text(json.dumps({
+            "argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": name, "language": "python"}))
+
+
+@case
+def cache_hit_starts_no_kernel_and_rewrites_the_output(work):
+    harness.write_notebook(work / "nb.ipynb", [TRACE, "1 + 1"])
+    out, _ = expect_miss(work, "nb.ipynb", why="first run")
+    check(summary_counts(out) == (2, 0, 0), "first run counts")
+    first = harness.read_notebook(harness.executed_path(work, "nb.ipynb"))
+    (harness.executed_path(work, "nb.ipynb")).unlink()
+    out, _ = expect_hit(work, "nb.ipynb", why="nothing changed")
+    check(summary_counts(out) == (2, 0, 0), "a hit is counted as the run was")
+    again = harness.read_notebook(harness.executed_path(work, "nb.ipynb"))
+    check(again == first, "the executed notebook written from the cache differs")
+    # --no-cache runs for real, and a later run is still served.
+    expect_miss(work, "--no-cache", "nb.ipynb", why="--no-cache")
+    expect_hit(work, "nb.ipynb", why="after --no-cache")
+
+
+@case
+def touch_and_markdown_edits_are_hits(work):
+    (work / "lib").mkdir()
+    (work / "lib" / "helper.py").write_text("VALUE = 1\n")
+    harness.write_notebook(work / "nb.ipynb", [TRACE])
+    expect_miss(work, "--depends", "lib/*.py", "nb.ipynb", why="first run")
+    os.utime(work / "nb.ipynb")
+    os.utime(work / "lib" / "helper.py")
+    (work / "lib" / "helper.py").write_text("VALUE = 1\n")
+    expect_hit(work, "--depends", "lib/*.py", "nb.ipynb", why="touched, unchanged")
+    nb = harness.read_notebook(work / "nb.ipynb")
+    nb.cells.insert(0, harness.nbformat.v4.new_markdown_cell("# A new title"))
+    harness.nbformat.write(nb, str(work / "nb.ipynb"))
+    expect_hit(work, "--depends", "lib/*.py", "nb.ipynb", why="a markdown edit")
+    written = harness.read_notebook(harness.executed_path(work, "nb.ipynb"))
+    check(written.cells[0].source == "# A new title", "the output lacks the markdown edit")
+    check(written.cells[1].outputs[0]["text"] == "hello\n", "the output lost the cell's output")
+
+
+@case
+def cell_dependency_config_and_kernel_changes_are_misses(work):
+    (work / "lib").mkdir()
+    (work / "lib" / "helper.py").write_text("VALUE = 1\n")
+    specs = work / "kernels"
+    write_kernelspecs(specs, "python3", "python3-other")
+    base = ["--kernel-path", str(specs), "--depends", "lib/*.py"]
+    harness.write_notebook(work / "nb.ipynb", [TRACE])
+    expect_miss(work, *base, "nb.ipynb", why="first run")
+    expect_hit(work, *base, "nb.ipynb", why="unchanged")
+
+    harness.write_notebook(work / "nb.ipynb", [TRACE + "\nprint('edited')"])
+    expect_miss(work, *base, "nb.ipynb", why="a cell edit")
+    expect_hit(work, *base, "nb.ipynb", why="after a cell edit")
+
+    (work / "lib" / "helper.py").write_text("VALUE = 2\n")
+    expect_miss(work, *base, "nb.ipynb", why="a dependency edit")
+    expect_hit(work, *base, "nb.ipynb", why="after a dependency edit")
+
+    (work / "pyproject.toml").write_text('[tool.docnb]\ndepends = ["data/*.csv"]\n')
+    (work / "data").mkdir()
+    (work / "data" / "table.csv").write_text("1,2\n")
+    expect_miss(work, *base, "nb.ipynb", why="depends declared in pyproject.toml")
+    expect_hit(work, *base, "nb.ipynb", why="after declaring depends")
+    (work / "data" / "table.csv").write_text("1,3\n")
+    expect_miss(work, *base, "nb.ipynb", why="a pyproject-declared dependency edit")
+
+    expect_miss(work, *base, "--timeout", "120", "nb.ipynb", why="a config change (--timeout)")
+    expect_hit(work, *base, "--timeout", "120", "nb.ipynb", why="same config again")
+
+    expect_miss(work, *base, "--kernel", "python3-other", "nb.ipynb", why="another kernel")
+    expect_hit(work, *base, "--kernel", "python3-other", "nb.ipynb", why="same kernel again")
+
+
+@case
+def failing_runs_are_not_served_from_the_cache(work):
+    harness.write_notebook(work / "nb.ipynb", [TRACE])
+    expect_miss(work, "nb.ipynb", why="first run")
+    # The stored output now disagrees: the verdict must come from a real run, every time.
+    nb = harness.read_notebook(work / "nb.ipynb")
+    nb.cells[0].outputs = [harness.nbformat.v4.new_output("stream", name="stdout", text="bye\n")]
+    nb.cells[0].execution_count = 1
+    harness.nbformat.write(nb, str(work / "nb.ipynb"))
+    for attempt in range(2):
+        before = runs(work)
+        code, out, _ = run_docnb("run", "nb.ipynb", cwd=work)
+        print(out)
+        check(code == 1, f"attempt {attempt}: exit {code}, want 1")
+        check(runs(work) == before + 1, f"attempt {attempt}: a failure was served from cache")
+    # A cell that raises fails and is never stored either.
+    harness.write_notebook(work / "err.ipynb", ["open('runs.log', 'a').write('ran\\n')\n1/0"])
+    for attempt in range(2):
+        before = runs(work)
+        code, _, _ = run_docnb("run", "err.ipynb", cwd=work)
+        check(code == 1 and runs(work) == before + 1, f"raising cell, attempt {attempt}")
+
+
+@case
+def corrupt_cache_is_reported_and_rebuilt(work):
+    harness.write_notebook(work / "nb.ipynb", [TRACE])
+    expect_miss(work, "nb.ipynb", why="first run")
+    cache = work / ".docnb" / "cache.sqlite"
+    check(cache.exists(), f"no cache at {cache}")
+    for suffix in ("-wal", "-shm"):
+        (work / ".docnb" / f"cache.sqlite{suffix}").unlink(missing_ok=True)
+    cache.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)
+    _, err = expect_miss(work, "nb.ipynb", why="corrupt cache")
+    check("warning" in err and "corrupt" in err and "rebuilt" in err,
+          f"no warning about the corrupt cache on stderr: {err!r}")
+    _, err = expect_hit(work, "nb.ipynb", why="rebuilt cache")
+    check("corrupt" not in err, "the rebuilt cache is reported corrupt again")
+
+
+@case
+def cache_info_and_clear(work):
+    harness.write_notebook(work / "nb.ipynb", [TRACE])
+    expect_miss(work, "nb.ipynb", why="first run")
+    code, out, _ = run_docnb("cache", "info", cwd=work)
+    print(out)
+    check(code == 0 and "stored runs: 1" in out, f"cache info: {out}")
+    check(str(work / ".docnb" / "cache.sqlite") in out, "cache info does not name the file")
+    code, out, _ = run_docnb("cache", "clear", cwd=work)
+    check(code == 0, f"cache clear exited {code}")
+    code, out, _ = run_docnb("cache", "info", cwd=work)
+    check("stored runs: 0" in out, f"after clear: {out}")
+    expect_miss(work, "nb.ipynb", why="after clear")
+    code, _, _ = run_docnb("cache", "bogus", cwd=work)
+    check(code == 2, "an unknown cache action is a usage error")
+
+
+def shard_sets(work, count):
+    seen = []
+    for k in range(1, count + 1):
+        code, out, _ = run_docnb("run", "--no-cache", "-j", "2", "--shard", f"{k}/{count}",
+                                 "--out", f"build/shard{k}", "docs", cwd=work)
+        print(out)
+        check(code == 0, f"shard {k}/{count} exited {code}")
+        seen.append({line.split()[1] for line in out.splitlines() if line.startswith("PASS ")})
+    return seen
+
+
+@case
+def shards_cover_every_source_once(work):
+    (work / "docs").mkdir()
+    names = {f"docs/nb{i}.ipynb" for i in range(7)}
+    for name in names:
+        harness.write_notebook(work / name, ["1 + 1"])
+    for count in (2, 3):  # by count first; with durations recorded by then, the second time
+        seen = shard_sets(work, count)
+        union = set().union(*seen)
+        check(union == names, f"{count} shards cover {sorted(union)}, not every source")
+        check(sum(len(s) for s in seen) == len(names), f"{count} shards overlap: {seen}")
+    code, _, err = run_docnb("run", "--shard", "4/3", "docs", cwd=work)
+    check(code == 2 and "--shard" in err, f"--shard 4/3 must be a usage error: {err}")
+
+
+@case
+def progress_without_a_tty_is_line_based(work):
+    for i in range(4):
+        harness.write_notebook(work / f"nb{i}.ipynb", [f"print({i})"])
+    code, out, _ = run_docnb("run", "-j", "2", ".", cwd=work)
+    print(out)
+    check(code == 0, f"exit {code}")
+    check("\r" not in out and "\x1b" not in out, "carriage returns or escapes without a TTY")
+    lines = out.splitlines()
+    finished = [line for line in lines if re.match(r"(PASS|FAIL) nb\d\.ipynb \(", line)]
+    check(len(finished) == 4, f"want one line per finished source, got {finished}")
+    check(len(lines) == 4 + 2, f"want 4 source lines and 2 summary lines, got {lines}")
+
+
+@case
+def every_notebook_gets_its_own_kernel(work):
+    record = "import os\nopen(os.path.join('..', 'pids.log'), 'a').write(f'{os.getpid()}\\n')"
+    (work / "docs").mkdir()
+    for i in range(5):
+        harness.write_notebook(work / "docs" / f"nb{i}.ipynb", [record, "x = 1", "x"])
+    run_ok(work, "--no-cache", "-j", "2", "docs")
+    pids = (work / "pids.log").read_text().split()
+    check(len(pids) == 5, f"want 5 runs, got {pids}")
+    check(len(set(pids)) == 5, f"two notebooks shared a kernel: {pids}")
+
+
+# Runs in the first notebook's kernel: kills the kernel docnb warmed for the next notebook
+# (another child of docnb, the kernel's parent), and records its pid.
+KILL_WARM = """
+import os, signal, time
+me, docnb = os.getpid(), os.getppid()
+def siblings():
+    found = []
+    for entry in os.listdir('/proc'):
+        if entry.isdigit() and int(entry) != me:
+            try:
+                fields = open(f'/proc/{entry}/stat').read().rsplit(')', 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == docnb:
+                found.append(int(entry))
+    return found
+deadline = time.monotonic() + 120
+while not siblings() and time.monotonic() < deadline:
+    time.sleep(0.05)
+victims = siblings()
+for pid in victims:
+    os.killpg(pid, signal.SIGKILL)
+open('killed.log', 'w').write(' '.join(map(str, victims)))
+print(len(victims))
+"""
+
+
+@case
+def killed_warm_kernel_is_replaced(work):
+    harness.write_notebook(work / "a.ipynb", [KILL_WARM])
+    harness.write_notebook(work / "b.ipynb", ["import os\nopen('b.log', 'w').write(str(os.getpid()))"])
+    out, _ = run_ok(work, "--no-cache", "-j", "1", "a.ipynb", "b.ipynb")
+    check(summary_counts(out) == (2, 0, 0), "both notebooks must pass")
+    killed = (work / "killed.log").read_text().split()
+    check(len(killed) == 1, f"want exactly one warm kernel killed, got {killed}")
+    check((work / "b.log").read_text() not in killed, "b ran in the killed kernel")
+    a = harness.read_notebook(harness.executed_path(work, "a.ipynb"))
+    check(a.cells[0].outputs[0]["text"] == "1\n", "the warm kernel was not found to kill")
+
+
+if __name__ == "__main__":
+    CASES[sys.argv[1]](harness.workdir())
+    print(sys.argv[1], "ok")

@@ -1,0 +1,86 @@
+"""End-to-end publishing: docnb executes the samples, nbsphinx renders them without executing.
+
+Usage: sphinx_cases.py CASE
+"""
+import html
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import harness
+from harness import check, run_docnb
+
+CASES = {}
+
+
+def case(function):
+    CASES[function.__name__] = function
+    return function
+
+
+def sphinx_build(source, target, env):
+    return subprocess.run(["/usr/bin/python3", "-m", "sphinx", "-b", "html", "-q", str(source),
+                           str(target)], env=env, capture_output=True, text=True, timeout=300)
+
+
+@case
+def executed_samples_render_without_execution(work):
+    try:
+        import nbsphinx  # noqa: F401  (Debian's python3-nbsphinx)
+    except ImportError:
+        harness.skip("python3-nbsphinx is not installed")
+    if shutil.which("pandoc") is None:
+        harness.skip("pandoc is not installed")
+    shutil.copytree(harness.SOURCE_DIR / "samples", work / "samples")
+    shutil.copytree(work / "samples" / "docs", work / "docs")
+    # Sources without stored outputs: whatever output the HTML shows was produced by running
+    # the cells. One cell prints a value only docnb's kernels see, so it also shows who ran it.
+    mark = "docnb-ran-" + secrets.token_hex(6)
+    for path in (work / "samples" / "tutorials").glob("*.ipynb"):
+        nb = harness.strip_outputs(harness.read_notebook(path))
+        if path.name.startswith("01_"):
+            nb.cells.append(harness.nbformat.v4.new_code_cell(
+                "import os\nprint('executed by', os.environ.get('DOCNB_SPHINX_MARK'))"))
+        harness.nbformat.write(nb, str(path))
+
+    code, out, err = run_docnb("run", "--out", "docs/executed", "samples/", cwd=work,
+                               env={"DOCNB_SPHINX_MARK": mark})
+    print(out, err)
+    check(code == 0, f"docnb run samples/: exit {code}")
+    executed = sorted((work / "docs/executed/samples/tutorials").glob("*.ipynb"))
+    check(len(executed) >= 4, f"executed notebooks: {executed}")
+
+    first = work / "docs/executed/samples/tutorials/01_getting_started.ipynb"
+    check(f"executed by {mark}" in first.read_text(), "docnb's run did not see the mark")
+    check('nbsphinx_execute = "never"' in (work / "docs/conf.py").read_text(),
+          "the sample project lets nbsphinx execute notebooks")
+
+    # Without the mark in its environment, a kernel nbsphinx started would print "None".
+    env = {key: value for key, value in os.environ.items() if key != "DOCNB_SPHINX_MARK"}
+    built = sphinx_build(work / "docs", work / "html", env)
+    print(built.stdout, built.stderr)
+    check(built.returncode == 0, f"sphinx-build failed: {built.returncode}")
+
+    page = work / "html/executed/samples/tutorials"
+    getting_started = html.unescape((page / "01_getting_started.html").read_text())
+    check("Hello from docnb" in getting_started, "a printed string is missing from the HTML")
+    check(f"executed by {mark}" in getting_started,
+          "the output of docnb's run is missing: did nbsphinx execute the notebook?")
+    images = (page / "04_images.html").read_text()
+    sources = re.findall(r'<img[^>]*src="([^"]+\.png)"', images)
+    check(sources, "no <img> of the rendered image in the HTML")
+    check(all((page / source).resolve().is_file() for source in sources),
+          f"the image files are missing: {sources}")
+    index = (work / "html/index.html").read_text()
+    for notebook in executed:
+        check(f"executed/samples/tutorials/{notebook.stem}.html" in index,
+              f"the toctree misses {notebook.name}")
+
+
+if __name__ == "__main__":
+    CASES[sys.argv[1]](harness.workdir())
+    print(sys.argv[1], "ok")
