@@ -45,11 +45,11 @@ clean:
 	rm -rf $(BUILD_DIR)
 
 # Benchmarks against the peers (bench/README.md). Not part of `make test`. `bench` prints the
-# four ratios of bench/speed.py, then the execution-overhead table; each part can run alone.
+# four ratios of bench/speed.py, then docnb-kernel against ipykernel; each part can run alone.
 BENCH_ARGS ?=
 SPEED_ARGS ?=
 .PHONY: bench bench-speed bench-overhead bench-kernel
-bench: bench-speed bench-overhead bench-kernel
+bench: bench-speed bench-kernel
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)

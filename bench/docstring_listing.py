@@ -4,7 +4,7 @@ Each figure is the median of --repeat interleaved runs, one process per run, sta
 included for both tools:
   xdoctest  `python -m xdoctest PKG --style=STYLE --command=list` (its default analysis:
             static for sources, dynamic import for compiled modules)
-  docnb     `docnb docstrings --module PKG --style STYLE --attach-calls ''` (xdoctest's set)
+  docnb     `docnb list --module PKG --style STYLE --attach-calls ''` (xdoctest's set)
   docnb+    the same with the default attach calls (add_docstr & co.)
 Correctness guard: every id xdoctest lists from a source file must be in docnb's list.
 Exits 77 when PKG is not importable.
@@ -45,9 +45,9 @@ def main():
     runs = {
         "xdoctest": [sys.executable, "-m", "xdoctest", args.package, f"--style={args.style}",
                      "--command=list"],
-        "docnb": [args.docnb, "docstrings", "--module", args.package, "--style", args.style,
+        "docnb": [args.docnb, "list", "--module", args.package, "--style", args.style,
                   "--attach-calls", ""],
-        "docnb+attach": [args.docnb, "docstrings", "--module", args.package, "--style",
+        "docnb+attach": [args.docnb, "list", "--module", args.package, "--style",
                          args.style],
     }
     times = {name: [] for name in runs}

@@ -3,10 +3,11 @@
 
   (1) 40 notebooks x 20 small cells: `docnb run -j 2` against nbclient run one notebook
       after another (what `jupyter execute` does) and against nbclient in a process pool of 2.
-  (2) torch docstrings, docnb against xdoctest: a slot that runs once `docnb run --module`
-      exists (docstring support); until then it prints why it is skipped.
-  (3) a warm rerun of (1) with nothing changed, served by the content cache, as a fraction
-      of the cold run.
+  (2) torch 1.13's docstrings with PyTorch's xdoctest configuration: `docnb run --module torch
+      -j 2` against `xdoctest.runner.doctest_module` (attach calls off, so both see the same
+      examples), with both verdict counts over the examples both ran.
+  (3) a warm rerun of (1) and of (2) with nothing changed, served by the content cache, as a
+      fraction of the cold run.
   (4) the client's per-cell overhead: one notebook of 1,000 trivial cells, docnb's wall time
       minus the kernel's own busy time (iopub status busy -> idle stamps, which the kernel
       dates), per cell, with a 1-cell notebook's figures subtracted so start-up cancels out.
@@ -147,12 +148,6 @@ def kernel_busy_seconds(nb):
     return total
 
 
-def docnb_supports_modules(docnb):
-    proc = subprocess.run([docnb, "run", "--help"], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True)
-    return "--module" in proc.stdout
-
-
 # ------------------------------------------------------------------ benchmarks
 
 def bench_set(docnb, root, repeat, log, with_peers=True):
@@ -222,20 +217,81 @@ def bench_per_cell(docnb, root, repeat, log):
     return samples
 
 
-def bench_docstrings(docnb, log):
-    """(2): the slot for torch docstrings against xdoctest."""
-    if not docnb_supports_modules(docnb):
-        return "SKIPPED: `docnb run --module` is not available in this build " \
-               "(docstring examples are not supported yet)"
+TORCH_GLOBAL_EXEC = "from torch import nn\nimport torch.nn.functional as F\nimport torch"
+XDOCTEST_VERDICTS = os.path.join(REPO, "tests", "e2e", "xdoctest_verdicts.py")
+
+
+def docnb_torch(docnb, project, args, log, label):
+    """PyTorch's xdoctest configuration through `docnb run --module torch`: (wall, verdicts)
+    with ids relative to the torch folder."""
+    report = os.path.join(project, f"{label}.json")
+    cmd = [docnb, "run", "--module", "torch", "--global-exec", TORCH_GLOBAL_EXEC, "--options",
+           "+IGNORE_WHITESPACE", "--analysis", "static", "--attach-calls", "", "-j", "2",
+           "--json", report, "--out", os.path.join(project, "build", label), *args]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          cwd=project)
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1) or not os.path.exists(report):
+        raise DocnbFailure(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout[-3000:]}")
+    import json
+    with open(report) as f:
+        examples = json.load(f)["examples"]
+    verdicts = {}
+    for example in examples:
+        path, name = example["example"].split("::", 1)
+        verdicts[f"{torch_relative(path)}::{name}"] = example["status"]
+    log(f"(2) docnb {label}: {len(verdicts)} examples in {wall:.1f} s "
+        f"({proc.stdout.count(', cached)')} modules from the cache)")
+    return wall, verdicts, proc.stdout
+
+
+def torch_relative(path):
+    import torch
+    root = os.path.realpath(os.path.dirname(torch.__file__))
+    real = os.path.realpath(path)
+    return os.path.relpath(real, root) if real.startswith(root + os.sep) else path
+
+
+def xdoctest_torch(project, log):
+    import json
+    out = os.path.join(project, "xdoctest.json")
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, XDOCTEST_VERDICTS, out, "torch"], cwd=project,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise DocnbFailure(f"xdoctest_verdicts.py exited {proc.returncode}:\n{proc.stdout[-3000:]}")
+    with open(out) as f:
+        verdicts = {f"{torch_relative(i.split('::')[0])}::{i.split('::', 1)[1]}": s
+                    for i, s in json.load(f).items()}
+    log(f"(2) xdoctest.runner.doctest_module: {len(verdicts)} examples in {wall:.1f} s")
+    return wall, verdicts
+
+
+def counts(verdicts, ids):
+    return {status: sum(verdicts[i] == status for i in ids)
+            for status in ("passed", "failed", "skipped")}
+
+
+def bench_docstrings(docnb, root, log):
+    """(2) and its half of (3): torch's docstrings under PyTorch's configuration, docnb against
+    xdoctest; then docnb again with nothing changed (served by the cache)."""
     try:
         import torch  # noqa: F401
         import xdoctest  # noqa: F401
     except ImportError as missing:
-        return f"SKIPPED: {missing.name} is not installed for /usr/bin/python3"
-    # Once docstring support lands: time `xdoctest.runner.doctest_module("torch", ...)` with
-    # PyTorch's configuration against `docnb run --module torch`, and compare verdict counts.
-    log("(2) docstring support found, but the torch comparison is not written yet")
-    return "SKIPPED: the torch-vs-xdoctest comparison is not implemented in this harness yet"
+        return {"skipped": f"{missing.name} is not installed for /usr/bin/python3"}
+    project = os.path.join(root, "torch-project")
+    os.makedirs(project)
+    xdoctest_wall, theirs = xdoctest_torch(project, log)
+    cold, mine, _ = docnb_torch(docnb, project, [], log, "cold")
+    warm, again, _ = docnb_torch(docnb, project, [], log, "warm")
+    shared = sorted(set(theirs) & set(mine))
+    differ = sorted(i for i in shared if theirs[i] != mine[i])
+    changed = sorted(i for i in mine if again.get(i) != mine[i])
+    return {"xdoctest": xdoctest_wall, "cold": cold, "warm": warm, "theirs": theirs,
+            "mine": mine, "shared": shared, "differ": differ, "unstable": changed}
 
 
 # ------------------------------------------------------------------------ main
@@ -268,7 +324,7 @@ def main():
         set_times, problems = ({}, [])
         if only & {"1", "3"}:
             set_times, problems = bench_set(docnb, root, args.repeat, log, "1" in only)
-        docstrings = bench_docstrings(docnb, log) if "2" in only else None
+        docstrings = bench_docstrings(docnb, root, log) if "2" in only else None
         cells = bench_per_cell(docnb, root, args.repeat, log) if "4" in only else None
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -290,18 +346,40 @@ def main():
               f"{med['nbclient sequential'] / docnb_cold:.2f}x (target >= 5x)")
         print(f"    ratio nbclient pool of 2 / docnb:  "
               f"{med['nbclient pool 2'] / docnb_cold:.2f}x")
-    if docstrings is not None:
-        print(f"(2) torch docstrings vs xdoctest: {docstrings}")
+    if docstrings is not None and "skipped" in docstrings:
+        print(f"(2) torch docstrings vs xdoctest: SKIPPED: {docstrings['skipped']}")
+    elif docstrings is not None:
+        d = docstrings
+        print(f"(2) torch docstrings, PyTorch's configuration: xdoctest {d['xdoctest']:.1f} s, "
+              f"docnb -j 2 {d['cold']:.1f} s: ratio docnb / xdoctest "
+              f"{d['cold'] / d['xdoctest']:.2f} (target <= 0.5)")
+        print(f"    {len(d['shared'])} examples both ran: xdoctest {counts(d['theirs'], d['shared'])}, "
+              f"docnb {counts(d['mine'], d['shared'])}; {len(d['differ'])} verdicts differ"
+              + (f" ({', '.join(d['differ'][:5])}{' ...' if len(d['differ']) > 5 else ''})"
+                 if d['differ'] else ""))
+        only_theirs = sorted(set(d["theirs"]) - set(d["mine"]))
+        print(f"    only xdoctest ran {len(only_theirs)} (compiled modules: "
+              f"{sum('.so::' in i for i in only_theirs)}); only docnb ran "
+              f"{len(set(d['mine']) - set(d['theirs']))}")
     if med:
         warm = med["docnb -j2 warm"]
-        print(f"(3) warm rerun (cache) {warm:.2f} s = {warm / med['docnb -j2 cold'] * 100:.1f} % "
-              f"of cold (target <= 3 %)")
+        print(f"(3) warm rerun (cache) of (1): {warm:.2f} s = "
+              f"{warm / med['docnb -j2 cold'] * 100:.1f} % of cold (target <= 3 %)")
+    if docstrings is not None and "skipped" not in docstrings:
+        d = docstrings
+        print(f"(3) warm rerun (cache) of (2): {d['warm']:.2f} s = "
+              f"{d['warm'] / d['cold'] * 100:.1f} % of cold (target <= 3 %)"
+              + (f"; {len(d['unstable'])} verdicts changed" if d["unstable"] else ""))
     if cells:
         per_cell = statistics.median(s[0] for s in cells)
         sample = sorted(cells)[len(cells) // 2]
         print(f"(4) per-cell client overhead: {per_cell * 1e6:.0f} us/cell (target <= 50 us); "
               f"1000 cells {sample[1]:.2f} s wall, {sample[2]:.2f} s kernel busy")
     print(f"total benchmark time {total:.0f} s")
+    if docstrings is not None and docstrings.get("unstable"):
+        print(f"verdict check: MISMATCH ({len(docstrings['unstable'])} torch verdicts changed "
+              f"between the cold and the warm run)")
+        return 1
     if problems:
         print(f"output check: MISMATCH ({len(problems)} differences from nbclient)")
         for p in problems[:10]:

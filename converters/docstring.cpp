@@ -46,6 +46,7 @@ DocstringExample to_example(const std::string& path, const Docstring& doc, const
   example.line = source_line(doc, ex.line);
   example.disabled = ex.disabled;
   example.attached = doc.attached;
+  example.literal = doc.literal;
   for (const auto& part : ex.parts) {
     DocstringPart out;
     out.source = joined(part.exec_lines);
@@ -62,13 +63,15 @@ DocstringExample to_example(const std::string& path, const Docstring& doc, const
   return example;
 }
 
-bool excluded(const std::string& module_name, const std::vector<std::string>& exclude) {
+} // namespace
+
+bool is_excluded_module(const fs::path& file, const std::vector<std::string>& exclude) {
+  if (exclude.empty()) return false;
+  const std::string module_name = module_name_of(file);
   return std::any_of(exclude.begin(), exclude.end(), [&](const std::string& pattern) {
     return fnmatch(pattern.c_str(), module_name.c_str(), 0) == 0;
   });
 }
-
-} // namespace
 
 std::string module_name_of(const fs::path& file) {
   const fs::path absolute = fs::absolute(file).lexically_normal();
@@ -99,7 +102,8 @@ Result<DocstringModule> read_docstring_examples(const fs::path& path,
   module.path = path;
   module.module_name = module_name_of(path);
   module.original = std::move(*bytes);
-  for (const auto& doc : *docstrings) {
+  module.encoding = docstrings->encoding;
+  for (const auto& doc : docstrings->docstrings) {
     const ParsedDocstring parsed = parse_docstring(doc.text, options.style);
     for (const auto& example : parsed.examples) {
       module.examples.push_back(to_example(where, doc, example));
@@ -116,7 +120,7 @@ std::vector<fs::path> python_files_of(const fs::path& root,
                                       const std::vector<std::string>& exclude) {
   std::vector<fs::path> files;
   auto keep = [&](const fs::path& file) {
-    if (!excluded(module_name_of(file), exclude)) files.push_back(file);
+    if (!is_excluded_module(file, exclude)) files.push_back(file);
   };
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {

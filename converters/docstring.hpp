@@ -3,6 +3,7 @@
 // (`path::Class.method:N`, exactly as xdoctest names them).
 #pragma once
 
+#include "converters/docstring_extract.hpp"
 #include "converters/docstring_options.hpp"
 #include "converters/docstring_parse.hpp"
 #include "converters/source.hpp"
@@ -30,6 +31,7 @@ struct DocstringExample {
   int line = 0;          // 1-based line in the file where the example's code starts
   bool disabled = false; // a legacy `>>> # DISABLE_DOCTEST` first line
   bool attached = false;
+  DocstringLiteral literal; // how its docstring is written, for --update
   std::vector<DocstringPart> parts;
 };
 
@@ -37,6 +39,7 @@ struct DocstringModule {
   std::filesystem::path path;
   std::string module_name; // dotted name it is imported by ("torch.nn.modules.conv")
   std::string original;    // the file's bytes
+  std::string encoding;    // their encoding (a coding cookie's, else utf-8)
   std::vector<DocstringExample> examples;
   std::vector<std::string> warnings; // "path:line: message"
 };
@@ -48,6 +51,10 @@ struct DocstringModule {
 
 // The dotted module name of a file, from the packages (folders with __init__.py) around it.
 [[nodiscard]] std::string module_name_of(const std::filesystem::path& file);
+
+// Whether `exclude` (fnmatch globs) matches the dotted module name of `file`.
+[[nodiscard]] bool is_excluded_module(const std::filesystem::path& file,
+                                      const std::vector<std::string>& exclude);
 
 // The Python files a module or package covers, as xdoctest's package_modpaths walks them
 // (a package's __init__.py first, then the rest sorted; sub-folders only when they are

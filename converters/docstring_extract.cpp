@@ -6,21 +6,40 @@ namespace docnb::converters {
 
 namespace py = pybind11;
 
-Result<std::vector<Docstring>> extract_docstrings(const std::string& source,
-                                                  const std::string& where,
-                                                  const std::vector<std::string>& attach_calls) {
-  return python::with_python([&]() -> Result<std::vector<Docstring>> {
+namespace {
+
+DocstringLiteral literal_of(const py::tuple& form) {
+  DocstringLiteral literal;
+  const auto name = form[0].cast<std::string>();
+  literal.form = name == "plain" ? DocstringLiteral::Form::plain
+                 : name == "raw" ? DocstringLiteral::Form::raw
+                                 : DocstringLiteral::Form::other;
+  literal.quote = form[1].cast<std::string>();
+  literal.closing_line = form[2].cast<int>();
+  return literal;
+}
+
+} // namespace
+
+Result<ModuleDocstrings> extract_docstrings(const std::string& source, const std::string& where,
+                                            const std::vector<std::string>& attach_calls) {
+  return python::with_python([&]() -> Result<ModuleDocstrings> {
     try {
-      const py::list found =
-          python::helpers().attr("extract")(py::bytes(source), py::cast(attach_calls));
-      std::vector<Docstring> docstrings;
-      docstrings.reserve(found.size());
+      const auto result = python::helpers()
+                              .attr("extract")(py::bytes(source), py::cast(attach_calls))
+                              .cast<py::tuple>();
+      ModuleDocstrings module;
+      module.encoding = result[0].cast<std::string>();
+      const auto found = result[1].cast<py::list>();
+      module.docstrings.reserve(found.size());
       for (const auto& item : found) {
         const auto record = item.cast<py::tuple>();
-        docstrings.push_back(Docstring{record[0].cast<std::string>(), record[1].cast<std::string>(),
-                                       record[2].cast<std::vector<int>>(), record[3].cast<bool>()});
+        module.docstrings.push_back(Docstring{
+            record[0].cast<std::string>(), record[1].cast<std::string>(),
+            record[2].cast<std::vector<int>>(), record[3].cast<bool>(),
+            literal_of(record[4].cast<py::tuple>())});
       }
-      return docstrings;
+      return module;
     } catch (py::error_already_set& ex) {
       if (ex.matches(python::helpers().attr("SourceError"))) {
         const py::tuple args = ex.value().attr("args");

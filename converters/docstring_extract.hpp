@@ -8,17 +8,31 @@
 
 namespace docnb::converters {
 
+// How a docstring is written in the file: what writing a want back into it needs.
+struct DocstringLiteral {
+  enum class Form { plain, raw, other }; // other: f-string, .format(...), concatenated, ...
+  Form form = Form::other;
+  std::string quote;    // the delimiter, three or one quote characters
+  int closing_line = 0; // 1-based line of the closing delimiter
+};
+
 struct Docstring {
   std::string callname; // xdoctest's: "__doc__", "func", "Class", "Class.method"; attached: target
   std::string text;     // the literal's value (`.format(...)` applied with named fields kept)
   std::vector<int> lines; // 1-based source line of each line of `text`
   bool attached = false;  // found as an attach call (`add_docstr(torch.abs, r"""…""")`)
+  DocstringLiteral literal;
+};
+
+struct ModuleDocstrings {
+  std::string encoding; // the source's encoding (a coding cookie's, else utf-8)
+  std::vector<Docstring> docstrings;
 };
 
 // The docstrings of a module's source bytes, in xdoctest's order (a name defined twice keeps
 // its first place and its last docstring). `attach_calls` names the functions whose call
 // `f(target, "literal")` attaches a docstring. An unreadable file is an error at `where:line`.
-[[nodiscard]] Result<std::vector<Docstring>>
+[[nodiscard]] Result<ModuleDocstrings>
 extract_docstrings(const std::string& source, const std::string& where,
                    const std::vector<std::string>& attach_calls);
 

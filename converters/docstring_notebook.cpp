@@ -66,6 +66,13 @@ std::string py_literal(const std::string& text) {
   return out + "'";
 }
 
+Json literal_json(const DocstringLiteral& literal) {
+  const char* form = literal.form == DocstringLiteral::Form::plain ? "plain"
+                     : literal.form == DocstringLiteral::Form::raw ? "raw"
+                                                                   : "other";
+  return Json{{"form", form}, {"quote", literal.quote}, {"closing_line", literal.closing_line}};
+}
+
 } // namespace
 
 std::string docstring_setup_code(const DocstringModule& module, const DocstringExample& example,
@@ -101,13 +108,18 @@ Notebook docstring_notebook(const DocstringModule& module, const DocstringOption
                          {"id", prefix + "-title"},
                          {"metadata", Json::object()},
                          {"source", "`" + example.id + "`"}});
-    Json setup{{"role", "setup"},
+    Json setup{{"role", "namespace"},
                {"example", example.id},
                {"line", example.line},
                {"last_line", example.line}};
     // The engine reads an example's options from its first cell, which is this one.
     if (!options.options.empty()) setup["options"] = options.options;
-    if (example.disabled) setup["skip"] = "disabled by a legacy first-line comment";
+    if (example.disabled) {
+      setup["skip"] = "disabled by a legacy first-line comment";
+      setup["disabled"] = true;
+    }
+    if (example.attached) setup["attached"] = true;
+    setup["literal"] = literal_json(example.literal);
     Json setup_cell =
         code_cell(prefix + "-setup", docstring_setup_code(module, example, options), setup);
     setup_cell["metadata"]["nbsphinx"] = "hidden";
@@ -136,7 +148,10 @@ Notebook docstring_notebook(const DocstringModule& module, const DocstringOption
       {"metadata",
        {{"kernelspec", {{"name", "python3"}, {"display_name", "Python 3"}, {"language", "python"}}},
         {"language_info", {{"name", "python"}}},
-        {"docnb", {{"source_kind", "docstring"}, {"module", module.module_name}}}}},
+        {"docnb",
+         {{"source_kind", "docstring"},
+          {"module", module.module_name},
+          {"encoding", module.encoding}}}}},
       {"nbformat", 4},
       {"nbformat_minor", 5}};
   return notebook;

@@ -1,6 +1,6 @@
 // The notebook form of a Python module's docstring examples: one notebook per module file.
 //
-// Per example: a markdown cell naming it, a hidden setup cell (metadata docnb.role "setup",
+// Per example: a markdown cell naming it, a hidden setup cell (metadata docnb.role "namespace",
 // nbsphinx "hidden") and one code cell per xdoctest part, each carrying the source map and
 // want of converters/source.hpp plus "part" (its index) and "compile_mode" (xdoctest's: "eval"
 // when the part's value is the result to compare).

@@ -660,31 +660,93 @@ std::vector<GoogleBlock> split_google_blocks(const std::string& docstring) {
   return blocks;
 }
 
+namespace {
+
+ParsedDocstring parse_by_style(const std::string& text, DocStyle style) {
+  ParsedDocstring out;
+  if (style == DocStyle::google) {
+    parse_google(text, out);
+  } else if (style == DocStyle::freeform) {
+    parse_freeform(text, out);
+  } else {
+    ParsedDocstring google;
+    const bool complete = parse_google(text, google);
+    if (!google.examples.empty()) return google;
+    // A google parse that failed before finding anything falls back silently, as in
+    // xdoctest's auto style.
+    (void)complete;
+    parse_freeform(text, out);
+  }
+  return out;
+}
+
+bool part_in_block(const DocPart& part, const CodeBlock& block) {
+  return part.line >= block.first && part.line < block.first + static_cast<int>(block.lines.size());
+}
+
+// PaddlePaddle's convention on top of xdoctest's: every `.. code-block:: python` holding
+// prompts is an example of its own. An example of the docstring's style that holds one such
+// block (Paddle's usual `Examples:` section) stays as xdoctest numbers it; one that holds several
+// becomes one example per block (and one for the prompts outside them); blocks outside every
+// example (under another heading) are examples too. Numbers follow the source order.
+ParsedDocstring split_code_blocks(ParsedDocstring parsed, const std::vector<CodeBlock>& blocks) {
+  std::vector<DocExample> examples;
+  std::vector<bool> used(blocks.size(), false);
+  const auto block_example = [&](std::size_t b) {
+    ParsedDocstring alone;
+    parse_freeform(join(blocks[b].lines), alone, blocks[b].first);
+    for (auto& example : alone.examples)
+      examples.push_back(std::move(example));
+    for (auto& problem : alone.problems)
+      parsed.problems.push_back(std::move(problem));
+    used[b] = true;
+  };
+  for (DocExample& example : parsed.examples) {
+    std::vector<std::size_t> inside;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      if (std::any_of(example.parts.begin(), example.parts.end(),
+                      [&](const DocPart& part) { return part_in_block(part, blocks[b]); })) {
+        inside.push_back(b);
+      }
+    }
+    if (inside.size() <= 1) {
+      for (const std::size_t b : inside)
+        used[b] = true;
+      examples.push_back(std::move(example));
+      continue;
+    }
+    DocExample outside = example;
+    std::erase_if(outside.parts, [&](const DocPart& part) {
+      return std::any_of(inside.begin(), inside.end(),
+                         [&](std::size_t b) { return part_in_block(part, blocks[b]); });
+    });
+    if (!outside.parts.empty()) {
+      outside.line = outside.parts.front().line;
+      examples.push_back(std::move(outside));
+    }
+    for (const std::size_t b : inside)
+      block_example(b);
+  }
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (!used[b]) block_example(b);
+  }
+  std::stable_sort(examples.begin(), examples.end(),
+                   [](const DocExample& a, const DocExample& b) { return a.line < b.line; });
+  for (std::size_t i = 0; i < examples.size(); ++i)
+    examples[i].num = static_cast<int>(i);
+  parsed.examples = std::move(examples);
+  return parsed;
+}
+
+} // namespace
+
 ParsedDocstring parse_docstring(const std::string& text, DocStyle style) {
   return python::with_python([&] {
-    ParsedDocstring out;
-    // PaddlePaddle's convention: each `.. code-block:: python` holding prompts is an example
-    // of its own, whatever section it sits in.
+    ParsedDocstring parsed = parse_by_style(text, style);
     if (const auto blocks = prompt_code_blocks(text); !blocks.empty()) {
-      for (const auto& block : blocks) {
-        parse_freeform(join(block.lines), out, block.first);
-      }
-      return out;
+      return split_code_blocks(std::move(parsed), blocks);
     }
-    if (style == DocStyle::google) {
-      parse_google(text, out);
-    } else if (style == DocStyle::freeform) {
-      parse_freeform(text, out);
-    } else {
-      ParsedDocstring google;
-      const bool complete = parse_google(text, google);
-      if (!google.examples.empty()) return google;
-      // A google parse that failed before finding anything falls back silently, as in
-      // xdoctest's auto style.
-      (void)complete;
-      parse_freeform(text, out);
-    }
-    return out;
+    return parsed;
   });
 }
 

@@ -188,8 +188,14 @@ MarkerSeen marker_of(const Block& block) {
   if (literal.substr(0, 4) != "<!--") return seen;
   const std::size_t newline = literal.find('\n');
   if (newline != std::string_view::npos) {
-    if (squeeze(literal.substr(4, newline - 4)) == "invisible-code-block:python") {
+    // A comment of several lines is hidden code when its first line says so.
+    const std::string head = squeeze(literal.substr(4, newline - 4));
+    if (head == "invisible-code-block:python") {
       seen.marker = Marker::invisible_code;
+    } else if (head.rfind("invisible", 0) == 0 ||
+               nearest_name(head, {"invisible-code-block:python"}, 4)) {
+      seen.spelling = std::string(trim(literal.substr(0, newline)));
+      seen.typo_of = "<!-- invisible-code-block: python";
     }
     return seen;
   }
@@ -290,8 +296,11 @@ public:
 
   Converted read() {
     const std::vector<Block> blocks = blocks_of(source_);
+    const int front_matter_end = front_matter_last_line();
+    next_text_line_ = front_matter_end + 1;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& block = blocks[i];
+      if (block.end <= front_matter_end) continue;
       if (!block.code) {
         read_comment(block);
         continue;
@@ -303,7 +312,13 @@ public:
       if (language == Language::none) continue;
       const Block* want = nullptr;
       if (i + 1 < blocks.size() && is_want_for(block, language, blocks[i + 1])) {
-        want = &blocks[++i];
+        if (language == Language::pycon) {
+          // A session's expected output is in its own lines; the fence stays on the page.
+          warn(blocks[i + 1].start, "an output fence after a pycon block is not checked: the "
+                                    "session's own lines are its expected output");
+        } else {
+          want = &blocks[++i];
+        }
       }
       read_code(block, language, want);
     }
@@ -312,12 +327,33 @@ public:
     Converted converted;
     converted.kind = SourceKind::markdown;
     converted.notebook = make_notebook(path_, cells_.take());
+    if (front_matter_end > 0) {
+      // MyST / jupytext front matter is the page's metadata, not prose: kept, as written.
+      converted.notebook.document["metadata"]["docnb"]["front_matter"] =
+          join_lines(source_.lines, 2, front_matter_end - 1);
+    }
     converted.original = source_.text;
     converted.warnings = std::move(warnings_);
     return converted;
   }
 
 private:
+  // The last line of a YAML front matter block (`---` on the first line, closed by `---` or
+  // `...`), or 0 when the page has none.
+  int front_matter_last_line() const {
+    const auto& lines = source_.lines;
+    if (lines.empty() || rtrim_copy(lines[0]) != "---") return 0;
+    for (std::size_t k = 1; k < lines.size(); ++k) {
+      const std::string line = rtrim_copy(lines[k]);
+      if (line == "---" || line == "...") return static_cast<int>(k) + 1;
+    }
+    return 0;
+  }
+
+  static std::string rtrim_copy(const std::string& text) {
+    return std::string(trim(text));
+  }
+
   void warn(int line, const std::string& message) {
     warnings_.push_back(path_ + ":" + std::to_string(line) + ": " + message);
   }

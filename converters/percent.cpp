@@ -83,6 +83,14 @@ Marker parse_marker(std::string_view rest, int line, const std::string& path,
       marker.metadata[token.substr(0, equals)] = parsed.is_discarded() ? Json(value) : parsed;
       continue;
     }
+    if (token.size() > 2 && token.front() == '[' && token.back() == ']') {
+      // jupytext knows [markdown], [md] and [raw]: anything else in brackets is a typo.
+      static const std::vector<std::string> types{"[markdown]", "[md]", "[raw]"};
+      if (const auto near = nearest_name(token, types, 3)) {
+        warnings.push_back(path + ":" + std::to_string(line) + ": unknown cell type " + token +
+                           ": did you mean " + *near + "? (read as a code cell)");
+      }
+    }
     title += (title.empty() ? "" : " ") + token;
   }
   marker.title = title;
@@ -138,12 +146,13 @@ Result<Converted> read_percent(std::string_view bytes, const std::string& path) 
     while (bottom >= top && is_blank(lines[static_cast<std::size_t>(bottom - 1)]))
       --bottom;
     if (top > bottom) return;
+    // jupytext keeps a cell's title and key=value options as its metadata, whatever its type.
+    Json metadata = marker.metadata;
+    if (!marker.title.empty()) metadata["title"] = marker.title;
     if (marker.type == CellType::code) {
       SourceMap map;
       map.line = top;
       map.last_line = bottom;
-      Json metadata = marker.metadata;
-      if (!marker.title.empty()) metadata["title"] = marker.title;
       std::string code = join_lines(lines, top, bottom);
       cells.add_code(std::move(code), map, std::move(metadata));
       return;
@@ -153,9 +162,9 @@ Result<Converted> read_percent(std::string_view bytes, const std::string& path) 
       text += (k != top ? "\n" : "") + uncomment(lines[static_cast<std::size_t>(k - 1)]);
     }
     if (marker.type == CellType::markdown) {
-      cells.add_markdown(std::move(text));
+      cells.add_markdown(std::move(text), std::move(metadata));
     } else {
-      cells.add_raw(std::move(text), "");
+      cells.add_raw(std::move(text), "", std::move(metadata));
     }
   };
   for (int k = n; k <= count; ++k) {

@@ -19,7 +19,7 @@ class SourceError(Exception):
 def _decode(data):
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding)
+        return data.decode(encoding), encoding
     except (SyntaxError, LookupError, UnicodeDecodeError) as ex:
         line = 1
         if isinstance(ex, UnicodeDecodeError):
@@ -84,6 +84,28 @@ def _literal_lines(node, source_lines):
         # Should not happen; keep xdoctest's own assumption (value lines = source lines).
         return node.value, [first + i for i in range(node.value.count('\n') + 1)]
     return node.value, lines
+
+
+def _literal_form(pieces, source_lines):
+    """How a docstring is written, for writing wants back into it: ('plain' or 'raw', the
+    quote, the line of its closing quote) for a single string token; ('other', '', 0) for an
+    f-string, a formatted or concatenated value, or anything else."""
+    if len(pieces) != 1 or pieces[0][1] or not isinstance(pieces[0][0], ast.Constant):
+        return ('other', '', 0)
+    literal = pieces[0][0]
+    first, last = literal.lineno, literal.end_lineno
+    seg_lines = source_lines[first - 1:last]
+    seg_lines[-1] = seg_lines[-1][:literal.end_col_offset]
+    seg_lines[0] = seg_lines[0][literal.col_offset:]
+    tokens = [tok for tok in tokenize.generate_tokens(io.StringIO('\n'.join(seg_lines)).readline)
+              if tok.type == tokenize.STRING]
+    if len(tokens) != 1:
+        return ('other', '', 0)
+    m = re.match(r'([A-Za-z]*)(\'\'\'|"""|\'|")', tokens[0].string)
+    prefix = m.group(1).lower()
+    if 'b' in prefix or 'f' in prefix:
+        return ('other', '', 0)
+    return ('raw' if 'r' in prefix else 'plain', m.group(2), last)
 
 
 class _Missing(dict):
@@ -157,14 +179,15 @@ def _attached_pieces(node):
 
 
 def extract(data, attach_calls):
-    """Docstrings of a module in xdoctest's order: [(callname, text, lines, attached)].
+    """The file's encoding and its docstrings in xdoctest's order:
+    (encoding, [(callname, text, lines, attached, (form, quote, closing line))]).
 
     Names follow xdoctest's static analysis: '__doc__', top-level functions and classes,
     'Class.method'; setters and deleters are skipped; a later definition of a name replaces
     the earlier one in its place; `if __name__ == "__main__":` is not entered. docnb adds
     async functions, nested definitions ('outer.inner') and attach calls.
     """
-    text = _decode(data)
+    text, encoding = _decode(data)
     try:
         tree = ast.parse(text)
     except SyntaxError as ex:
@@ -182,7 +205,8 @@ def extract(data, attach_calls):
             value += piece
             # A piece continues the value line the previous piece ended on.
             lines = piece_lines if lines is None else lines + piece_lines[1:]
-        found[callname] = (callname, value, lines, attached)
+        found[callname] = (callname, value, lines, attached,
+                           _literal_form(pieces, source_lines))
 
     def define(callname, node):
         # A later definition of a name replaces the earlier one, docstring or not.
@@ -236,7 +260,7 @@ def extract(data, attach_calls):
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and _callee_name(node.func) in attach:
                 visit_attach(node)
-    return [record for record in found.values() if record is not None]
+    return encoding, [record for record in found.values() if record is not None]
 
 
 def _nonempty_tokens(lines):
@@ -335,17 +359,27 @@ def directive_scope(text):
 
 
 def module_path(name):
-    """Where a module or package lives, found without importing anything (as xdoctest's
-    modname_to_modpath): a package's folder or a module's .py file; None if not found."""
+    """Where a module or package lives, found by the import system's own path finder without
+    importing anything (as xdoctest's modname_to_modpath does not import either): a package's
+    folder or a module's .py file; None if not found or not a source file."""
+    import importlib.machinery
     import os
     import sys
-    parts = name.split('.')
-    for entry in [os.getcwd()] + sys.path:
-        base = os.path.join(entry or '.', *parts)
-        if os.path.isfile(os.path.join(base, '__init__.py')):
-            return base
-        if os.path.isfile(base + '.py'):
-            return base + '.py'
+    locations = [os.getcwd()] + sys.path
+    spec = None
+    for depth, part in enumerate(name.split('.')):
+        spec = importlib.machinery.PathFinder.find_spec(
+            '.'.join(name.split('.')[:depth + 1]), locations)
+        if spec is None:
+            return None
+        locations = list(spec.submodule_search_locations or [])
+    if spec.submodule_search_locations is not None:
+        if spec.origin and spec.origin.endswith('__init__.py'):
+            return os.path.dirname(spec.origin)
+        # A namespace package: its first folder.
+        return next(iter(spec.submodule_search_locations), None)
+    if spec.origin and spec.origin.endswith('.py'):
+        return spec.origin
     return None
 )PYTHON";
 } // namespace docnb::python

@@ -1,5 +1,6 @@
 #include "converters/source.hpp"
 
+#include "converters/docstring.hpp"
 #include "converters/docstring_notebook.hpp"
 #include "converters/gallery.hpp"
 #include "converters/markdown.hpp"
@@ -38,6 +39,8 @@ std::optional<SourceKind> python_kind(const fs::path& path, const ConvertOptions
   if (matches_any(path.filename().string(), options.gallery_patterns)) return SourceKind::gallery;
   const Result<std::string> bytes = read_bytes(path);
   if (bytes && is_percent_script(*bytes)) return SourceKind::percent;
+  // --exclude names modules by their dotted names, as xdoctest's does.
+  if (is_excluded_module(path, options.docstrings.exclude)) return std::nullopt;
   return SourceKind::docstring;
 }
 

@@ -15,8 +15,11 @@
 //                             ("+ELLIPSIS, -NORMALIZE_WHITESPACE"), e.g. from rst `:options:`
 //   "skip"                    why the block is not run ("notest", "<!-- docnb: skip -->",
 //                             ":skipif: ..."); the cell is then neither run nor compared
-//   "role"                    "setup" or "cleanup" for hidden cells (Sybil's invisible code,
-//                             rst testsetup/testcleanup); such cells also carry nbsphinx's
+//   "role"                    "setup" or "cleanup" for a page's hidden cells (Sybil's invisible
+//                             code, rst testsetup/testcleanup: not examples themselves, but a
+//                             failure in one fails the page); "namespace" for the cell that
+//                             prepares a docstring example's namespace (its failure fails
+//                             that example). All of them carry nbsphinx's
 //                             own marker, metadata "nbsphinx": "hidden"
 //
 // Markdown text between code blocks becomes markdown cells, so the executed notebook renders
@@ -75,11 +78,18 @@ struct FreshOutput {
 // The source's new text with each `fresh` output written in place of its cell's want, found by
 // the cell's "docnb" metadata in `executed`: everything outside the rewritten outputs is byte
 // for byte `converted.original`. Which cells to rewrite is the caller's choice (engine/update).
-// Markdown: an `output` or bare (phmdoctest) fence body is rewritten, removed with the blank
-// lines before it when nothing was printed, inserted after a want-less python fence; pycon
-// wants are rewritten in the prompt's indentation. rst: testoutput bodies and pycon wants, in
-// the block's indentation. Other kinds are an error.
-[[nodiscard]] Result<std::string> write_back(const Converted& converted, const Notebook& executed,
-                                             const std::vector<FreshOutput>& fresh);
+// Markdown: an `output` or bare (phmdoctest) fence body is rewritten (its fence lengthened when
+// the output holds a line that would close it), removed with the blank lines before it when
+// nothing was printed, inserted after a want-less python fence; pycon wants are rewritten in
+// the prompt's indentation. rst: testoutput bodies and pycon wants, in the block's
+// indentation. Docstrings: wants, inside the same string literal
+// (converters/docstring_write_back.hpp). Percent and gallery scripts hold no wants: an error.
+struct WriteBack {
+  std::string text;
+  // Outputs that could not be written, "path:line: not written back: why"; the rest are.
+  std::vector<std::string> not_written;
+};
+[[nodiscard]] Result<WriteBack> write_back(const Converted& converted, const Notebook& executed,
+                                           const std::vector<FreshOutput>& fresh);
 
 } // namespace docnb::converters

@@ -134,13 +134,12 @@ std::string dedent(std::string_view line, int columns) {
   return std::string(line.substr(i));
 }
 
-void CellList::add_markdown(std::string text) {
+void CellList::add_markdown(std::string text, Json metadata) {
   cells_.push_back(
-      {{"cell_type", "markdown"}, {"metadata", Json::object()}, {"source", std::move(text)}});
+      {{"cell_type", "markdown"}, {"metadata", std::move(metadata)}, {"source", std::move(text)}});
 }
 
-void CellList::add_raw(std::string text, std::string_view mime_type) {
-  Json metadata = Json::object();
+void CellList::add_raw(std::string text, std::string_view mime_type, Json metadata) {
   if (!mime_type.empty()) metadata["raw_mimetype"] = mime_type;
   cells_.push_back(
       {{"cell_type", "raw"}, {"metadata", std::move(metadata)}, {"source", std::move(text)}});

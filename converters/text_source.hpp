@@ -56,9 +56,10 @@ class CellList {
 public:
   explicit CellList(std::string path) : path_(std::move(path)) {}
 
-  void add_markdown(std::string text);
+  // `metadata` is the cell's metadata (a percent cell's title and key=value pairs).
+  void add_markdown(std::string text, Json metadata = Json::object());
   // Text kept as it is in a raw cell that nbsphinx renders in the given format.
-  void add_raw(std::string text, std::string_view mime_type);
+  void add_raw(std::string text, std::string_view mime_type, Json metadata = Json::object());
   // `metadata` is merged into the cell's metadata (tags, nbsphinx, title).
   void add_code(std::string source, const SourceMap& map, Json metadata = Json::object());
 

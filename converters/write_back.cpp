@@ -1,8 +1,11 @@
-// write_back (converters/source.hpp) for Markdown and reStructuredText: fresh outputs become
-// line edits at the places the converters recorded in each cell's "docnb" metadata, so every
-// other byte of the source (line endings included) stays as it was.
+// write_back (converters/source.hpp) for Markdown and reStructuredText (docstrings have their
+// own writer): fresh outputs become line edits at the places the converters recorded in each
+// cell's "docnb" metadata, so every other byte of the source (line endings included) stays as
+// it was.
 #include "converters/source.hpp"
+#include "converters/docstring_write_back.hpp"
 #include "converters/text_source.hpp"
+#include "converters/want_lines.hpp"
 #include "support/line_edits.hpp"
 
 #include <algorithm>
@@ -36,48 +39,10 @@ std::optional<CellPlace> place_of(const Json& cell) {
   return place;
 }
 
-// The printed text as want lines: trailing blank lines and whitespace dropped, since the
-// comparison ignores them and a source block cannot end in them.
-std::string want_text(std::string printed) {
-  while (!printed.empty() && (printed.back() == '\n' || printed.back() == '\r' ||
-                              printed.back() == ' ' || printed.back() == '\t')) {
-    printed.pop_back();
-  }
-  return printed;
-}
-
-std::vector<std::string> split_text(const std::string& text) {
-  std::vector<std::string> lines;
-  if (text.empty()) return lines;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string::npos ? end : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return lines;
-}
-
-// A doctest want ends at a blank line, so blank output lines are written as <BLANKLINE>.
-std::string pycon_text(const std::string& body) {
-  std::string out;
-  for (const std::string& line : split_text(body))
-    out += (is_blank(line) ? std::string("<BLANKLINE>") : line) + "\n";
-  return out;
-}
-
 // A `>>>` part's want follows its last statement line directly; a fence's or a testoutput's
 // is at least a closing marker and an opening one further down.
 bool is_pycon_want(const CellPlace& place) {
   return place.has_want && place.want_line == place.last_line + 1;
-}
-
-// The text before the `>>>` of the part's first line: the prompt block's indentation (and a
-// Markdown container's markers), given to every want line.
-std::string prompt_indent(const std::string& line) {
-  const std::size_t at = line.find(">>>");
-  return at == std::string::npos ? std::string() : line.substr(0, at);
 }
 
 std::string rstrip(std::string text) {
@@ -119,24 +84,29 @@ bool is_python_info(const std::string& info) {
          first == "ipython";
 }
 
-// A fence long enough that no line of `body` closes it.
-std::string fence_for(const std::string& body) {
+// A fence of `c` long enough (at least `least`) that no line of `body` closes it.
+std::string fence_for(const std::string& body, char c = '`', std::size_t least = 3) {
   std::size_t longest = 0;
   for (const std::string& line : split_text(body)) {
-    const std::size_t at = line.find_first_not_of(" ");
-    if (at == std::string::npos || line[at] != '`') continue;
-    longest = std::max(longest, std::min(line.find_first_not_of('`', at), line.size()) - at);
+    const std::size_t at = line.find_first_not_of(' ');
+    if (at == std::string::npos || line[at] != c) continue;
+    longest = std::max(longest, std::min(line.find_first_not_of(c, at), line.size()) - at);
   }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+  return std::string(std::max(least, longest + 1), c);
 }
 
 class Writer {
 public:
-  Writer(const SourceText& source, SourceKind kind) : source_(source), kind_(kind) {}
+  Writer(const SourceText& source, SourceKind kind, std::string path)
+      : source_(source), kind_(kind), path_(std::move(path)) {}
 
   void add(const CellPlace& place, const std::string& printed) {
     const std::string body = want_text(printed);
     if (is_pycon_want(place)) {
+      if (const auto why = unwritable_want(body)) {
+        refuse(place.want_line, *why);
+        return;
+      }
       edits_.push_back({static_cast<std::size_t>(place.want_line),
                         static_cast<std::size_t>(place.want_last_line), pycon_text(body),
                         prompt_indent(line(place.line))});
@@ -150,9 +120,13 @@ public:
   }
 
   std::vector<LineEdit> take() { return std::move(edits_); }
+  std::vector<std::string> take_refusals() { return std::move(refused_); }
 
 private:
   int count() const { return static_cast<int>(source_.lines.size()); }
+  void refuse(int line, const std::string& why) {
+    refused_.push_back(path_ + ":" + std::to_string(line) + ": not written back: " + why);
+  }
   std::string line(int n) const {
     return n >= 1 && n <= count() ? source_.lines[static_cast<std::size_t>(n - 1)] : std::string();
   }
@@ -162,9 +136,20 @@ private:
     const std::optional<FenceLine> open = fence_line(line(opening));
     if (!open) return;
     if (!body.empty()) {
-      edits_.push_back({static_cast<std::size_t>(place.want_line),
-                        static_cast<std::size_t>(place.want_last_line),
-                        prefixed(body, open->prefix), ""});
+      const std::string fence = fence_for(body, open->fence[0], open->fence.size());
+      if (fence.size() == open->fence.size()) {
+        edits_.push_back({static_cast<std::size_t>(place.want_line),
+                          static_cast<std::size_t>(place.want_last_line),
+                          prefixed(body, open->prefix), ""});
+        return;
+      }
+      // A line of the output would close the fence: the fence grows, both of its lines.
+      int last = place.want_last_line;
+      if (fence_line(line(last + 1))) ++last;
+      edits_.push_back({static_cast<std::size_t>(opening), static_cast<std::size_t>(last),
+                        open->prefix + fence + open->info + "\n" + prefixed(body, open->prefix) +
+                            open->prefix + fence + "\n",
+                        ""});
       return;
     }
     // Nothing printed: the fence goes, with the blank lines that separated it from the code.
@@ -228,22 +213,27 @@ private:
 
   const SourceText& source_;
   SourceKind kind_;
+  std::string path_;
   std::vector<LineEdit> edits_;
+  std::vector<std::string> refused_;
 };
 
 } // namespace
 
-Result<std::string> write_back(const Converted& converted, const Notebook& executed,
-                               const std::vector<FreshOutput>& fresh) {
+Result<WriteBack> write_back(const Converted& converted, const Notebook& executed,
+                             const std::vector<FreshOutput>& fresh) {
   const std::string path = converted.notebook.path.string();
+  if (converted.kind == SourceKind::docstring) {
+    return write_back_docstrings(converted, executed, fresh);
+  }
   if (converted.kind != SourceKind::markdown && converted.kind != SourceKind::rst) {
-    return Error{"writing back into " + std::string(to_string(converted.kind)) +
-                     " sources is not supported yet",
+    return Error{std::string(to_string(converted.kind)) + " sources hold no expected outputs to "
+                                                          "write back",
                  path};
   }
   Result<SourceText> source = split_source(converted.original, path);
   if (!source) return source.error();
-  Writer writer(*source, converted.kind);
+  Writer writer(*source, converted.kind, path);
   const Json& cells = executed.cells();
   for (const FreshOutput& output : fresh) {
     if (output.cell >= cells.size()) {
@@ -255,7 +245,7 @@ Result<std::string> write_back(const Converted& converted, const Notebook& execu
   }
   Result<std::string> text = apply_line_edits(converted.original, writer.take());
   if (!text) return Error{text.error().message, path + ":" + text.error().where};
-  return text;
+  return WriteBack{std::move(text).value(), writer.take_refusals()};
 }
 
 } // namespace docnb::converters

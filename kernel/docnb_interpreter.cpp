@@ -39,10 +39,23 @@ nl::json DocnbInterpreter::execute_request_impl(int execution_counter, const std
                                                 nl::json user_expressions, bool allow_stdin) {
   py::gil_scoped_acquire gil;
   m_ipython_shell.attr("allow_stdin") = allow_stdin;
-  const InterruptWindow interruptible;
+  const InterruptWindow interruptible(shell_module_);
   try {
-    return xpyt::interpreter::execute_request_impl(execution_counter, code, silent, store_history,
-                                                   std::move(user_expressions), allow_stdin);
+    nl::json reply =
+        xpyt::interpreter::execute_request_impl(execution_counter, code, silent, store_history,
+                                                std::move(user_expressions), allow_stdin);
+    const py::object reported = m_ipython_shell.attr("reply_error");
+    if (reply.value("status", "") == "ok" && !reported.is_none()) {
+      // IPython showed this error on stderr only (a bad magic's UsageError): the reply says
+      // error as ipykernel's does, without an error output ipykernel would not send either.
+      const auto error = reported.cast<py::tuple>();
+      return nl::json{{"status", "error"},
+                      {"execution_count", execution_counter},
+                      {"ename", error[0].cast<std::string>()},
+                      {"evalue", error[1].cast<std::string>()},
+                      {"traceback", nl::json::array()}};
+    }
+    return reply;
   } catch (const py::error_already_set& error) {
     // Without this the exception would unwind into xeus and the request would get no reply.
     return error_reply(describe(error), silent);

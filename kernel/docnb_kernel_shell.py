@@ -4,7 +4,9 @@ Loaded by the kernel's main before xeus-python builds its shell (instanciate_ipy
 """
 import builtins
 import getpass
+import io
 import os
+import signal
 import site
 import sys
 
@@ -22,21 +24,62 @@ def _no_stdin(function):
     return refuse
 
 
+class _InterruptGate:
+    """Whether a SIGINT becomes a KeyboardInterrupt.
+
+    closed: the kernel is idle or answering anything but a cell: the interrupt is dropped
+    (jupyter_client sends one before every restart, and a thread a cell started may be the
+    one the signal lands on). armed: an execute_request is being handled but its code has not
+    started: the interrupt is kept for it. open: the cell's code runs: it is raised.
+    """
+    state = "closed"
+    pending = False
+
+
+# The SIGINT handler, set by the kernel when it loads this module: a C function that acts on the
+# gate's state, so that a KeyboardInterrupt's traceback ends in the cell's code, as with
+# Python's own handler, and not in a handler's frame.
+_on_interrupt = None
+
+
+def arm_interrupts():
+    """Called by the kernel as it starts an execute_request; the handler is put back too, as
+    ipykernel does before every cell (a cell may have replaced it)."""
+    _InterruptGate.state, _InterruptGate.pending = "armed", False
+    signal.signal(signal.SIGINT, _on_interrupt)
+
+
+def close_interrupts():
+    _InterruptGate.state, _InterruptGate.pending = "closed", False
+
+
 class DocnbShell(XPythonShell):
     # Set by the kernel before each execute_request: whether the client answers input().
     allow_stdin = True
+    # An error IPython reported on stderr alone (a UsageError from a bad magic), which the
+    # execute_reply must still carry as ipykernel's does: (ename, evalue), or None.
+    reply_error = None
 
     def run_cell(self, *args, **kwargs):
-        if self.allow_stdin:
-            return super().run_cell(*args, **kwargs)
-        # Without stdin, input() and getpass() fail as on ipykernel, with its exception (an
-        # IPython StdinNotImplementedError) rather than xeus-python's RuntimeError.
+        self.reply_error = None
         saved = builtins.input, getpass.getpass
-        builtins.input, getpass.getpass = _no_stdin("raw_input"), _no_stdin("getpass")
+        if not self.allow_stdin:
+            # Without stdin, input() and getpass() fail as on ipykernel, with its exception (an
+            # IPython StdinNotImplementedError) rather than xeus-python's RuntimeError.
+            builtins.input, getpass.getpass = _no_stdin("raw_input"), _no_stdin("getpass")
+        _InterruptGate.state = "open"
         try:
-            return super().run_cell(*args, **kwargs)
+            if _InterruptGate.pending:
+                _InterruptGate.pending = False
+                raise KeyboardInterrupt
+            result = super().run_cell(*args, **kwargs)
         finally:
+            _InterruptGate.state = "armed"
             builtins.input, getpass.getpass = saved
+        error = result.error_before_exec or result.error_in_exec
+        if error is not None and self.last_error is None:
+            self.reply_error = (type(error).__name__, str(error))
+        return result
 
     def _showtraceback(self, etype, evalue, stb):
         # The protocol's ename is the exception's class name, as ipykernel sends it; the base
@@ -125,8 +168,50 @@ class Kernel:
         setattr(self._xkernel, name, value)
 
 
+class OutStream(io.TextIOBase):
+    """sys.stdout and sys.stderr as ipykernel's are: a text stream (encoding, errors, isatty,
+    fileno) around xeus-python's publishing stream, so code that asks a stream what it is
+    (IPython's %timeit choosing '±', faulthandler wanting a file descriptor) works."""
+
+    def __init__(self, target, name, fd):
+        super().__init__()
+        self._target = target
+        self._name = name
+        self._fd = fd
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    @property
+    def name(self):
+        return "<" + self._name + ">"
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError("write() argument must be str, not " + type(text).__name__)
+        self._target.write(text)
+        return len(text)
+
+    def flush(self):
+        self._target.flush()
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        # The kernel's own descriptor: what C code writes there goes to the kernel's log, as
+        # on ipykernel without output capture.
+        return self._fd
+
+
 def complete_kernel(shell):
     shell.kernel = Kernel(shell.kernel, shell)
+    sys.stdout = OutStream(sys.stdout, "stdout", 1)
+    sys.stderr = OutStream(sys.stderr, "stderr", 2)
+
 
 
 def environment_site_packages(environment):

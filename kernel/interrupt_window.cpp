@@ -1,6 +1,5 @@
 #include "interrupt_window.hpp"
 
-#include <Python.h>
 #include <csignal>
 #include <ctime>
 #include <pthread.h>
@@ -30,17 +29,24 @@ void block_interrupts() {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-InterruptWindow::InterruptWindow() {
+InterruptWindow::InterruptWindow(const pybind11::module_& shell_module)
+    : shell_module_(shell_module) {
   drop_pending_interrupts();
   // Python may also have noted a signal without raising it yet (one that came while the
   // previous window closed): that one belongs to the past too.
   if (PyErr_CheckSignals() != 0) PyErr_Clear();
+  shell_module_.attr("arm_interrupts")();
   const sigset_t set = interrupt_set();
   pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 
 InterruptWindow::~InterruptWindow() {
   block_interrupts();
+  // A destructor must not throw: a failure here leaves the gate as it was, which is armed.
+  try {
+    shell_module_.attr("close_interrupts")();
+  } catch (const pybind11::error_already_set&) {
+  }
   if (PyErr_CheckSignals() != 0) PyErr_Clear();
 }
 

@@ -2,9 +2,15 @@
 //
 // jupyter_client, and docnb itself, send SIGINT to a kernel that may be idle (before every
 // restart, or when a timeout fires just as a cell finishes). A SIGINT that lands outside a
-// cell must neither abort the kernel nor interrupt the next cell, so the signal stays blocked
-// in every thread except during execution, and interrupts that arrived in between are dropped.
+// cell must neither abort the kernel nor interrupt the next cell or another request. Two
+// layers keep it so: the signal stays blocked in the kernel's own threads except while an
+// execute_request is handled, and Python's SIGINT handler (docnb_kernel_shell's interrupt
+// gate) raises KeyboardInterrupt only while the cell's code runs, keeps one that arrives
+// while the request starts, and drops any other, whichever thread the signal lands on
+// (a thread a cell started inherits an unblocked mask).
 #pragma once
+
+#include <pybind11/pybind11.h>
 
 namespace docnb::kernel {
 
@@ -12,16 +18,19 @@ namespace docnb::kernel {
 // first thing in main, before Python, ZeroMQ or xeus start any thread.
 void block_interrupts();
 
-// While alive, SIGINT is delivered to the calling thread (the one running cells), where
-// Python's handler turns it into KeyboardInterrupt. Interrupts that arrived while blocked
-// are dropped first; on destruction SIGINT is blocked again and a KeyboardInterrupt that
-// Python noted but has not raised yet is discarded. The GIL must be held throughout.
+// While alive, SIGINT is delivered to the calling thread (the one running cells) and the
+// gate is armed; on destruction SIGINT is blocked again, the gate closed, and a
+// KeyboardInterrupt that Python noted but has not raised yet is discarded. The GIL must be
+// held throughout.
 class InterruptWindow {
 public:
-  InterruptWindow();
+  explicit InterruptWindow(const pybind11::module_& shell_module);
   ~InterruptWindow();
   InterruptWindow(const InterruptWindow&) = delete;
   InterruptWindow& operator=(const InterruptWindow&) = delete;
+
+private:
+  const pybind11::module_& shell_module_;
 };
 
 } // namespace docnb::kernel

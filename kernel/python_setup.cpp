@@ -3,6 +3,7 @@
 #include "shell_source.hpp"
 
 #include <array>
+#include <csignal>
 #include <stdexcept>
 #include <utility>
 
@@ -70,6 +71,26 @@ Result<std::filesystem::path> put_environment_first(const std::filesystem::path&
   }
 }
 
+namespace {
+
+// The SIGINT handler of docnb_kernel_shell's interrupt gate. Installed at once, in the main
+// thread: Python's default handler would raise KeyboardInterrupt whenever a SIGINT lands.
+void install_interrupt_gate(py::module_& shell) {
+  const py::object gate = shell.attr("_InterruptGate");
+  const py::cpp_function handler([gate](int /*signum*/, const py::object& /*frame*/) {
+    const auto state = gate.attr("state").cast<std::string>();
+    if (state == "open") {
+      PyErr_SetNone(PyExc_KeyboardInterrupt);
+      throw py::error_already_set();
+    }
+    if (state == "armed") gate.attr("pending") = true;
+  });
+  shell.attr("_on_interrupt") = handler;
+  py::module_::import("signal").attr("signal")(SIGINT, handler);
+}
+
+} // namespace
+
 Result<py::module_> load_shell_module() {
   try {
     const py::module_ types = py::module_::import("types");
@@ -77,6 +98,7 @@ Result<py::module_> load_shell_module() {
     shell.attr("__file__") = "<docnb-kernel>/docnb_kernel_shell.py";
     py::exec(py::str(std::string(shell_source())), shell.attr("__dict__"));
     py::module_::import("sys").attr("modules")["docnb_kernel_shell"] = shell;
+    install_interrupt_gate(shell);
     return shell;
   } catch (const py::error_already_set& error) {
     return Error{std::string("cannot load the kernel's shell module: ") + error.what(), ""};

@@ -132,18 +132,6 @@ Result<Directive> parse_one(std::string_view item) {
   return directive;
 }
 
-std::optional<std::string> unknown_name_problem(const Directive& directive) {
-  if (std::find(known_directives.begin(), known_directives.end(), directive.name) !=
-      known_directives.end()) {
-    return std::nullopt;
-  }
-  std::string message = "unknown doctest directive " + directive.name;
-  if (auto near = nearest_name(directive.name, known_directives)) {
-    message += ": did you mean " + *near + "?";
-  }
-  return message;
-}
-
 // A comment's text after '#' and blanks, when the line is nothing but that comment.
 std::optional<std::string_view> whole_line_comment(std::string_view line) {
   const std::string_view text = trim(line);
@@ -206,7 +194,7 @@ void scan_line(std::string_view line, std::size_t number, CodeDirectives& found)
       return;
     }
     for (const Directive& directive : *parsed) {
-      if (auto problem = unknown_name_problem(directive)) {
+      if (auto problem = unknown_directive(directive)) {
         found.problems.push_back({number, *problem});
       } else {
         comment.directives.push_back(directive);
@@ -231,6 +219,18 @@ Result<std::chrono::milliseconds> parse_seconds(const Directive& directive) {
 }
 
 } // namespace
+
+std::optional<std::string> unknown_directive(const Directive& directive) {
+  if (std::find(known_directives.begin(), known_directives.end(), directive.name) !=
+      known_directives.end()) {
+    return std::nullopt;
+  }
+  std::string message = "unknown doctest directive " + directive.name;
+  if (auto near = nearest_name(directive.name, known_directives)) {
+    message += ": did you mean " + *near + "?";
+  }
+  return message;
+}
 
 Result<std::vector<Directive>> parse_directive_list(std::string_view text) {
   std::vector<Directive> directives;

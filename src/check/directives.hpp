@@ -49,6 +49,9 @@ struct CodeDirectives {
 // marker (`# NBVAL_SKIPP`), malformed argument lists.
 [[nodiscard]] CodeDirectives find_directives(std::string_view code);
 
+// "unknown doctest directive SKPI: did you mean SKIP?" for a name docnb does not know.
+[[nodiscard]] std::optional<std::string> unknown_directive(const Directive& directive);
+
 // A bare directive list, as rst's `:options:` and the "options" metadata hold it.
 [[nodiscard]] Result<std::vector<Directive>> parse_directive_list(std::string_view text);
 

@@ -1,5 +1,8 @@
 #include "check/doctest_plan.hpp"
 
+#include <map>
+#include <set>
+
 namespace docnb::check {
 
 namespace {
@@ -20,6 +23,14 @@ std::string place(const Notebook& notebook, const Json& cell, std::size_t index,
     return notebook.path.string() + ":" + std::to_string(line->get<std::size_t>() + line_in_cell);
   }
   return notebook.path.string() + ": cell " + std::to_string(index);
+}
+
+void add_problems(const Notebook& notebook, std::size_t index, const CodeDirectives& found,
+                  std::vector<std::string>& warnings) {
+  for (const DirectiveProblem& problem : found.problems) {
+    warnings.push_back(place(notebook, notebook.cells()[index], index, problem.line) + ": " +
+                       problem.message);
+  }
 }
 
 void apply_all(const std::vector<Directive>& directives, DoctestOptions& options,
@@ -45,7 +56,52 @@ void decide_requirements(CellDoctest& cell, const RequirementContext& requiremen
   }
 }
 
+// Namespace cells of examples none of whose parts run (all skipped, comments only, or no parts
+// at all) are skipped too.
+void skip_namespaces_of_skipped_examples(const Json& cells, DoctestPlan& plan) {
+  std::map<std::string, bool, std::less<>> runs; // example id -> some part runs
+  for (std::size_t index = 0; index < cells.size(); ++index) {
+    if (!plan.cells[index]) continue;
+    const Json& docnb = docnb_metadata(cells[index]);
+    if (docnb.value("role", "") == "namespace") continue;
+    bool& any = runs[docnb.value("example", "")];
+    any = any || (!plan.cells[index]->skip && !is_comment_only_part(cells[index]));
+  }
+  for (std::size_t index = 0; index < cells.size(); ++index) {
+    if (!plan.cells[index]) continue;
+    const Json& docnb = docnb_metadata(cells[index]);
+    if (docnb.value("role", "") != "namespace" || plan.cells[index]->skip) continue;
+    const auto example = runs.find(docnb.value("example", ""));
+    if (example == runs.end() || !example->second) {
+      plan.cells[index]->skip = "every part of the example is skipped";
+    }
+  }
+}
+
 } // namespace
+
+std::vector<std::string> directive_warnings(const Notebook& notebook) {
+  std::vector<std::string> warnings;
+  const Json& cells = notebook.cells();
+  for (std::size_t index = 0; index < cells.size(); ++index) {
+    if (cells[index].value("cell_type", "") != "code") continue;
+    add_problems(notebook, index, find_directives(cells[index].value("source", "")), warnings);
+  }
+  return warnings;
+}
+
+bool is_comment_only_part(const Json& cell) {
+  const Json& docnb = docnb_metadata(cell);
+  if (!docnb.contains("example") || docnb.contains("role")) return false;
+  const std::string source = cell.value("source", "");
+  for (std::size_t start = 0; start < source.size();) {
+    const std::size_t end = std::min(source.find('\n', start), source.size());
+    const std::size_t first = source.find_first_not_of(" \t\r", start);
+    if (first < end && source[first] != '#') return false;
+    start = end + 1;
+  }
+  return true;
+}
 
 bool is_text_cell(const Json& cell) {
   const Json& metadata = cell.value("metadata", Json::object());
@@ -60,14 +116,13 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
   std::optional<std::string> example;
   DoctestOptions carried;
   std::optional<std::string> carried_invalid;
+  std::set<std::string, std::less<>> reported_options;
   for (std::size_t index = 0; index < cells.size(); ++index) {
     const Json& cell = cells[index];
     if (cell.value("cell_type", "") != "code") continue;
     const std::string source = cell.value("source", "");
     const CodeDirectives found = find_directives(source);
-    for (const DirectiveProblem& problem : found.problems) {
-      plan.warnings.push_back(place(notebook, cell, index, problem.line) + ": " + problem.message);
-    }
+    add_problems(notebook, index, found, plan.warnings);
     if (!is_text_cell(cell)) continue;
     const Json& docnb = docnb_metadata(cell);
     const std::string id = docnb.value("example", "");
@@ -80,6 +135,14 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
         Result<std::vector<Directive>> parsed = parse_directive_list(options->get<std::string>());
         if (parsed) {
           apply_all(*parsed, carried, carried_invalid);
+          // Options shared by every example of a source (--options) are reported once.
+          for (const Directive& directive : *parsed) {
+            if (const auto unknown = unknown_directive(directive);
+                unknown && reported_options.insert(directive.name).second) {
+              plan.warnings.push_back(place(notebook, cell, index, 0) + ": options \"" +
+                                      options->get<std::string>() + "\": " + *unknown);
+            }
+          }
         } else {
           carried_invalid = "bad options: " + parsed.error().message;
         }
@@ -106,6 +169,7 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
     }
     plan.cells[index] = std::move(planned);
   }
+  skip_namespaces_of_skipped_examples(cells, plan);
   return plan;
 }
 

@@ -3,7 +3,9 @@
 // Cells of one example (the same metadata "docnb.example") share block-scoped directives in
 // source order, as the parts of one xdoctest example do; a new example starts from xdoctest's
 // defaults plus the block's own "options". Inline directives apply to their cell only. SKIP
-// and unmet REQUIRES make a cell skipped; a malformed directive makes it fail.
+// and unmet REQUIRES make a cell skipped; a malformed directive makes it fail. A docstring
+// example's namespace cell (the import of its module) is skipped when every part of the
+// example is: xdoctest imports the module only before the first part that runs.
 #pragma once
 
 #include "check/directives.hpp"
@@ -31,7 +33,15 @@ struct DoctestPlan {
 [[nodiscard]] DoctestPlan plan_doctest_cells(const Notebook& notebook,
                                              const RequirementContext& requirements);
 
+// The directive typos of every code cell alone (plan_doctest_cells reports them too), for
+// commands that only read sources.
+[[nodiscard]] std::vector<std::string> directive_warnings(const Notebook& notebook);
+
 // Whether a cell came from a text source (carries metadata "docnb").
 [[nodiscard]] bool is_text_cell(const Json& cell);
+
+// A part of an example (not a hidden cell) that holds only comments and directives: xdoctest
+// counts it as skipped, so an example whose other parts are all skipped is skipped, not passed.
+[[nodiscard]] bool is_comment_only_part(const Json& cell);
 
 } // namespace docnb::check

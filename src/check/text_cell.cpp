@@ -94,17 +94,44 @@ DoctestGot doctest_got(const Json& outputs) {
   return got;
 }
 
+namespace {
+
+// xdoctest's check_got_vs_want for a docstring part: the stdout, falling back to the repr of
+// the part's value (an "eval" part) when there was no stdout or it did not match. Stdout and
+// value are never joined: `print('a') or 5` does not satisfy the want `a` + `5`.
+bool docstring_part_matches(std::string_view got_stdout, const std::optional<std::string>& value,
+                            std::string_view want, const DoctestOptions& options) {
+  if (got_stdout.empty() && value) return output_matches(*value, want, options);
+  if (output_matches(got_stdout, want, options)) return true;
+  return value && output_matches(*value, want, options);
+}
+
+// xdoctest's Part.check: the want may match this part's stdout alone or joined after any
+// tail of what the want-less parts before it printed.
+Verdict check_docstring_part(const DoctestGot& got, const std::string& want,
+                             const DoctestOptions& options, std::span<const std::string> deferred,
+                             bool evaluated) {
+  // An evaluated part's value is repr()'d, None included (IPython shows no result for None).
+  const std::optional<std::string> value =
+      evaluated ? std::optional(got.result.value_or("None")) : std::nullopt;
+  std::string queued = got.stdout_text;
+  if (docstring_part_matches(queued, value, want, options)) return {};
+  for (auto earlier = deferred.rbegin(); earlier != deferred.rend(); ++earlier) {
+    queued.insert(0, *earlier);
+    if (docstring_part_matches(queued, value, want, options)) return {};
+  }
+  // As xdoctest reports it: the stdout when there was any, else the value.
+  const std::string shown = got.stdout_text.empty() && value ? *value : got.stdout_text;
+  return failed("got differs from the expected output", want, shown);
+}
+
+} // namespace
+
 Verdict check_text_cell(const Json& reference_cell, const Json& outputs, bool reply_error,
                         const DoctestOptions& options, const CellPolicy& policy,
                         std::span<const std::string> deferred) {
-  DoctestGot got = doctest_got(outputs);
+  const DoctestGot got = doctest_got(outputs);
   const std::optional<std::string> want = want_of(reference_cell);
-  // A part evaluated for its value ("eval", docstring examples) whose value is None shows no
-  // result in IPython; xdoctest compares repr(None).
-  if (!got.result && !got.exception && docnb_string(reference_cell, "compile_mode") == "eval") {
-    got.result = "None";
-    got.printed += got.printed.empty() || got.printed.back() == '\n' ? "None" : "\nNone";
-  }
   if (got.exception) return check_exception(got, want, options, policy);
   if (reply_error) return failed("the kernel reported an error without an error output");
   if (policy.raises_exception) return failed("expected an exception, none was raised");
@@ -112,6 +139,10 @@ Verdict check_text_cell(const Json& reference_cell, const Json& outputs, bool re
   if (const auto expected = exception_want(*want)) {
     return failed("expected an exception, none was raised", *expected, got.printed);
   }
+  // Docstring parts carry xdoctest's compile mode; Markdown and rst blocks do not.
+  const std::string mode = docnb_string(reference_cell, "compile_mode");
+  if (!mode.empty()) return check_docstring_part(got, *want, options, deferred, mode == "eval");
+  // A session block shows what a REPL shows: the stdout, then the value.
   const bool matched = output_matches(got.printed, *want, options) ||
                        (got.result && !got.stdout_text.empty() &&
                         (output_matches(got.stdout_text, *want, options) ||

@@ -10,7 +10,6 @@ namespace docnb::cli {
 std::function<int()> add_run_command(CLI::App& app);
 std::function<int()> add_kernels_command(CLI::App& app);
 std::function<int()> add_cache_command(CLI::App& app);
-std::function<int()> add_docstrings_command(CLI::App& app);
 std::function<int()> add_convert_command(CLI::App& app);
 std::function<int()> add_list_command(CLI::App& app);
 

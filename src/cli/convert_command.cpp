@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/source_warnings.hpp"
 #include "converters/source.hpp"
 #include "notebook/write.hpp"
 
@@ -29,9 +30,7 @@ std::function<int()> add_convert_command(CLI::App& app) {
       std::cerr << "docnb: error: " << converted.error().describe() << "\n";
       return 2;
     }
-    for (const std::string& warning : converted->warnings) {
-      std::cerr << "warning: " << warning << "\n";
-    }
+    print_source_warnings(std::cerr, *converted);
     if (const Status written = write_notebook(converted->notebook, args->out); !written) {
       std::cerr << "docnb: error: " << written.error().describe() << "\n";
       return 2;

@@ -1,6 +1,9 @@
 #include "cli/docstring_arguments.hpp"
 
+#include "check/directives.hpp"
 #include "converters/docstring.hpp"
+
+#include <algorithm>
 
 namespace docnb::cli {
 
@@ -25,13 +28,15 @@ void add_docstring_options(CLI::App& command, DocstringArguments& args) {
                   "A module or package by its dotted name, found on the interpreter's path "
                   "without importing it (repeatable)")
       ->allow_extra_args(false);
-  command.add_option("--style", args.style, "Docstring example style: google, freeform or auto")
+  command.add_option("--style", args.style,
+                     "Docstring example style: google, freeform or auto (default auto)")
       ->check(CLI::IsMember({"google", "freeform", "auto"}));
   command.add_option("--attach-calls", args.attach_calls,
                      "Calls that attach a docstring to a target, comma-separated ('' for none)");
   command
       .add_option("--analysis", args.analysis,
-                  "static or auto; both read sources statically (compiled modules are not read)")
+                  "static or auto; both read sources statically (compiled modules are not "
+                  "read)")
       ->check(CLI::IsMember({"static", "auto"}));
   command
       .add_option("--exclude", args.exclude,
@@ -43,14 +48,54 @@ void add_docstring_options(CLI::App& command, DocstringArguments& args) {
                      "Directives for every docstring example, e.g. \"+IGNORE_WHITESPACE\"");
 }
 
+void with_project_config(DocstringArguments& args, const ProjectConfig& project) {
+  const auto fill = [](auto& target, const auto& value) {
+    if (!target && value) target = *value;
+  };
+  fill(args.style, project.style);
+  fill(args.analysis, project.analysis);
+  fill(args.exclude, project.exclude);
+  fill(args.global_exec, project.global_exec);
+  fill(args.options, project.options);
+  if (!args.attach_calls && project.attach_calls) {
+    std::string joined;
+    for (const std::string& call : *project.attach_calls)
+      joined += (joined.empty() ? "" : ",") + call;
+    args.attach_calls = joined;
+  }
+}
+
+Status check_docstring_options(const DocstringArguments& args) {
+  // A typo in the options every example gets is a usage error, caught before anything runs.
+  const auto valid = [](const std::optional<std::string>& value,
+                        std::initializer_list<std::string_view> names) {
+    return !value || std::find(names.begin(), names.end(), *value) != names.end();
+  };
+  if (!valid(args.style, {"google", "freeform", "auto"})) {
+    return Error{"style must be google, freeform or auto, not '" + *args.style + "'", "style"};
+  }
+  if (!valid(args.analysis, {"static", "auto"})) {
+    return Error{"analysis must be static or auto, not '" + *args.analysis + "'", "analysis"};
+  }
+  Result<std::vector<check::Directive>> parsed =
+      check::parse_directive_list(args.options.value_or(""));
+  if (!parsed) return Error{parsed.error().message, "--options"};
+  for (const check::Directive& directive : *parsed) {
+    if (auto unknown = check::unknown_directive(directive)) return Error{*unknown, "--options"};
+  }
+  return Done{};
+}
+
 converters::DocstringOptions to_docstring_options(const DocstringArguments& args) {
   converters::DocstringOptions options;
   // CLI11 has checked the style against the three names.
-  options.style = converters::doc_style_from_string(args.style).value_or(options.style);
-  options.attach_calls = split_commas(args.attach_calls);
-  options.exclude = args.exclude;
-  options.global_exec = args.global_exec;
-  options.options = args.options;
+  if (args.style) {
+    options.style = converters::doc_style_from_string(*args.style).value_or(options.style);
+  }
+  if (args.attach_calls) options.attach_calls = split_commas(*args.attach_calls);
+  options.exclude = args.exclude.value_or(std::vector<std::string>{});
+  options.global_exec = args.global_exec.value_or("");
+  options.options = args.options.value_or("");
   return options;
 }
 
@@ -62,6 +107,18 @@ Result<std::vector<std::filesystem::path>> module_roots(const DocstringArguments
     roots.push_back(*root);
   }
   return roots;
+}
+
+Result<std::vector<std::filesystem::path>> module_files(const DocstringArguments& args) {
+  Result<std::vector<std::filesystem::path>> roots = module_roots(args);
+  if (!roots) return roots.error();
+  std::vector<std::filesystem::path> files;
+  for (const std::filesystem::path& root : *roots) {
+    for (std::filesystem::path& file :
+         converters::python_files_of(root, args.exclude.value_or(std::vector<std::string>{})))
+      files.push_back(std::move(file));
+  }
+  return files;
 }
 
 } // namespace docnb::cli

@@ -1,30 +1,88 @@
 #include "cli/commands.hpp"
+#include "cli/docstring_arguments.hpp"
+#include "cli/source_warnings.hpp"
 #include "converters/source.hpp"
+#include "engine/cache.hpp"
 #include "engine/discover.hpp"
+#include "engine/project_config.hpp"
 
 #include <iostream>
 
 namespace docnb::cli {
 namespace {
 
-// Notebooks have no source lines: their examples are named by code cell, as nbval and the
-// reports name them. A text source's example may span cells (its parts, a hidden setup cell):
-// it is listed once.
-void list_examples(const converters::Converted& converted) {
+const Json& docnb_of(const Json& cell) {
+  static const Json none = Json::object();
+  const auto metadata = cell.find("metadata");
+  if (metadata == cell.end() || !metadata->is_object()) return none;
+  const auto docnb = metadata->find("docnb");
+  return docnb != metadata->end() && docnb->is_object() ? *docnb : none;
+}
+
+// An example's id. Notebooks have no source lines: their examples are named by code cell, as
+// nbval and the reports name them.
+std::string example_id(const Json& cell, const std::string& path, int index) {
+  std::string id = docnb_of(cell).value("example", "");
+  return id.empty() ? path + "::Cell " + std::to_string(index) : id;
+}
+
+// A page's hidden setup and cleanup code is no example (xdoctest and Sphinx list none).
+bool is_page_hidden_cell(const Json& cell) {
+  const std::string role = docnb_of(cell).value("role", "");
+  return role == "setup" || role == "cleanup";
+}
+
+// One JSON object per example: its id, line and parts (code, want and where they are), as
+// xdoctest's parser sees them for docstrings.
+Json example_json(const std::string& id, const std::vector<const Json*>& cells,
+                  converters::SourceKind kind) {
+  Json example{{"id", id}, {"kind", std::string(converters::to_string(kind))}};
+  Json parts = Json::array();
+  for (const Json* cell : cells) {
+    const Json& docnb = docnb_of(*cell);
+    if (docnb.value("role", "") == "namespace") {
+      example["line"] = docnb.value("line", 0);
+      example["disabled"] = docnb.value("disabled", false);
+      example["attached"] = docnb.value("attached", false);
+      continue;
+    }
+    if (!example.contains("line")) example["line"] = docnb.value("line", 0);
+    Json part{{"line", docnb.value("line", 0)},
+              {"last_line", docnb.value("last_line", 0)},
+              {"source", cell->value("source", "")},
+              {"want", docnb.contains("want") ? docnb["want"] : Json(nullptr)},
+              {"want_line", docnb.value("want_line", 0)}};
+    if (docnb.contains("compile_mode")) part["mode"] = docnb["compile_mode"];
+    parts.push_back(std::move(part));
+  }
+  example["parts"] = std::move(parts);
+  return example;
+}
+
+// A text source's example may span cells (its parts, a namespace cell): it is listed once.
+void list_examples(const converters::Converted& converted, bool json) {
   const std::string path = converted.notebook.path.string();
   int index = 0;
-  std::string previous;
+  std::string current;
+  std::vector<const Json*> cells;
+  const auto flush = [&] {
+    if (cells.empty()) return;
+    if (json) {
+      std::cout << example_json(current, cells, converted.kind).dump() << "\n";
+    } else {
+      std::cout << current << "\n";
+    }
+    cells.clear();
+  };
   for (const Json& cell : converted.notebook.cells()) {
     if (cell.value("cell_type", "") != "code") continue;
-    const Json metadata = cell.value("metadata", Json::object());
-    const Json docnb = metadata.value("docnb", Json::object());
-    std::string id = docnb.value("example", "");
-    if (id.empty()) id = path + "::Cell " + std::to_string(index);
-    ++index;
-    if (id == previous) continue;
-    previous = id;
-    std::cout << id << "\n";
+    const std::string id = example_id(cell, path, index++);
+    if (is_page_hidden_cell(cell)) continue;
+    if (id != current) flush();
+    current = id;
+    cells.push_back(&cell);
   }
+  flush();
 }
 
 } // namespace
@@ -35,16 +93,47 @@ std::function<int()> add_list_command(CLI::App& app) {
   struct Arguments {
     std::vector<std::filesystem::path> paths;
     converters::ConvertOptions options;
+    DocstringArguments docstrings; // xdoctest's configuration keys, as `docnb run` takes them
+    bool json = false;
   };
   auto args = std::make_shared<Arguments>();
-  command->add_option("paths", args->paths, "Sources, or folders to search for them")->required();
+  command->add_option("paths", args->paths,
+                      "Sources, or folders to search for them (required unless --module names "
+                      "one)");
   command->add_flag("--txt-as-rst", args->options.txt_as_rst, ".txt files are reStructuredText");
   command
       ->add_option("--gallery-pattern", args->options.gallery_patterns,
                    "File name globs of sphinx-gallery scripts (repeatable)")
       ->allow_extra_args(false);
+  add_docstring_options(*command, args->docstrings);
+  command->add_flag("--json", args->json,
+                    "One JSON object a line per example: id, kind, line and its parts");
   return [args] {
-    const Discovery found = discover_sources(args->paths, [&](const std::filesystem::path& path) {
+    DocstringArguments docstrings = args->docstrings;
+    const Result<ProjectConfig> project =
+        read_project_config(find_project_root(std::filesystem::current_path()));
+    if (!project) {
+      std::cerr << "docnb: error: " << project.error().describe() << "\n";
+      return 2;
+    }
+    with_project_config(docstrings, *project);
+    if (Status checked = check_docstring_options(docstrings); !checked) {
+      std::cerr << "docnb: error: " << checked.error().describe() << "\n";
+      return 2;
+    }
+    args->options.docstrings = to_docstring_options(docstrings);
+    std::vector<std::filesystem::path> paths = args->paths;
+    const Result<std::vector<std::filesystem::path>> modules = module_files(docstrings);
+    if (!modules) {
+      std::cerr << "docnb: error: " << modules.error().describe() << "\n";
+      return 2;
+    }
+    paths.insert(paths.end(), modules->begin(), modules->end());
+    if (paths.empty()) {
+      std::cerr << "docnb: error: nothing to list: give paths or --module\n";
+      return 2;
+    }
+    const Discovery found = discover_sources(paths, [&](const std::filesystem::path& path) {
       return converters::source_kind(path, args->options).has_value();
     });
     int code = 0;
@@ -59,10 +148,8 @@ std::function<int()> add_list_command(CLI::App& app) {
         code = 2;
         continue;
       }
-      for (const std::string& warning : converted->warnings) {
-        std::cerr << "warning: " << warning << "\n";
-      }
-      list_examples(*converted);
+      print_source_warnings(std::cerr, *converted);
+      list_examples(*converted, args->json);
     }
     return code;
   };

@@ -10,7 +10,6 @@ int main(int argc, char** argv) {
   const auto run = docnb::cli::add_run_command(app);
   const auto kernels = docnb::cli::add_kernels_command(app);
   const auto cache = docnb::cli::add_cache_command(app);
-  const auto docstrings = docnb::cli::add_docstrings_command(app);
   const auto convert = docnb::cli::add_convert_command(app);
   const auto list = docnb::cli::add_list_command(app);
   try {
@@ -22,7 +21,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("run")) return run();
   if (app.got_subcommand("kernels")) return kernels();
   if (app.got_subcommand("cache")) return cache();
-  if (app.got_subcommand("docstrings")) return docstrings();
   if (app.got_subcommand("convert")) return convert();
   if (app.got_subcommand("list")) return list();
   return 2;

@@ -9,6 +9,7 @@
 #include "engine/cache.hpp"
 #include "engine/discover.hpp"
 #include "engine/last_failed.hpp"
+#include "engine/project_config.hpp"
 #include "engine/run_notebooks.hpp"
 #include "engine/shard.hpp"
 #include "report/console.hpp"
@@ -21,7 +22,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <set>
 #include <sys/ioctl.h>
 #include <thread>
 #include <unistd.h>
@@ -127,22 +130,25 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   for (const std::filesystem::path& path : args.paths) {
     const std::string text = path.string();
     if (const auto at = text.find("::"); at != std::string::npos) {
-      config.paths.emplace_back(text.substr(0, at));
-      config.selected_examples.insert(text);
+      const std::filesystem::path file = text.substr(0, at);
+      config.paths.push_back(file);
+      config.selected_examples[canonical_source(file)].insert(text.substr(at + 2));
     } else {
       config.paths.push_back(path);
     }
   }
-  config.convert.docstrings = to_docstring_options(args.docstrings);
-  Result<std::vector<std::filesystem::path>> roots = module_roots(args.docstrings);
-  if (!roots) return roots.error();
-  for (const std::filesystem::path& root : *roots) {
-    // A package covers what xdoctest walks: its modules and sub-packages, not stray scripts.
-    for (const std::filesystem::path& file :
-         converters::python_files_of(root, config.convert.docstrings.exclude)) {
-      config.paths.push_back(file);
-    }
-  }
+  config.project_root = find_project_root(std::filesystem::current_path());
+  Result<ProjectConfig> project = read_project_config(config.project_root);
+  if (!project) return project.error();
+  for (const std::string& warning : project->warnings)
+    std::cerr << "docnb: warning: " << warning << "\n";
+  DocstringArguments docstrings = args.docstrings;
+  with_project_config(docstrings, *project);
+  if (Status checked = check_docstring_options(docstrings); !checked) return checked.error();
+  config.convert.docstrings = to_docstring_options(docstrings);
+  Result<std::vector<std::filesystem::path>> modules = module_files(docstrings);
+  if (!modules) return modules.error();
+  config.paths.insert(config.paths.end(), modules->begin(), modules->end());
   config.out_dir = args.out_dir;
   if (!args.kernel.empty()) config.kernel_name = args.kernel;
   config.kernel_search = kernel_search_folders(args.kernel_path);
@@ -154,10 +160,7 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   if (args.stdin_given) config.execute.stdin_text = args.stdin_text;
   config.exit_first_per_notebook = args.exit_first;
   config.use_cache = !args.no_cache;
-  config.project_root = find_project_root(std::filesystem::current_path());
-  Result<std::vector<std::string>> declared = read_declared_depends(config.project_root);
-  if (!declared) return declared.error();
-  config.depends = std::move(declared).value();
+  config.depends = project->depends;
   config.depends.insert(config.depends.end(), args.depends.begin(), args.depends.end());
   config.fresh_kernel_per_example = args.fresh_kernel_per_example;
   config.record_durations = args.shard.empty();
@@ -173,8 +176,12 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   Result<SourceWrites> writes = source_writes(args, colour);
   if (!writes) return writes.error();
   config.source_writes = *writes;
-  if (!args.gallery_patterns.empty()) config.convert.gallery_patterns = args.gallery_patterns;
-  config.convert.txt_as_rst = args.txt_as_rst;
+  if (!args.gallery_patterns.empty()) {
+    config.convert.gallery_patterns = args.gallery_patterns;
+  } else if (project->gallery_patterns) {
+    config.convert.gallery_patterns = *project->gallery_patterns;
+  }
+  config.convert.txt_as_rst = args.txt_as_rst || project->txt_as_rst.value_or(false);
   for (const std::string& flag : args.flags) {
     config.requirement_flags.insert(flag.starts_with("-") ? flag : "--" + flag);
   }
@@ -203,18 +210,77 @@ std::optional<Cache> open_cache(const std::filesystem::path& project_root) {
   return std::move(cache).value();
 }
 
+// The examples of a docstring module by name ("Class.method:0"), in order.
+std::vector<std::string> docstring_example_names(const std::filesystem::path& source,
+                                                 const converters::ConvertOptions& options) {
+  std::vector<std::string> names;
+  const Result<converters::Converted> converted = converters::read_source(source, options);
+  if (!converted) return names; // the run reports it
+  for (const Json& cell : converted->notebook.cells()) {
+    const std::string id =
+        cell.value("metadata", Json::object()).value("docnb", Json::object()).value("example", "");
+    const std::size_t at = id.rfind("::");
+    if (at == std::string::npos) continue;
+    const std::string name = id.substr(at + 2);
+    if (names.empty() || names.back() != name) names.push_back(name);
+  }
+  return names;
+}
+
+// The sources of shard K/N. A notebook or page is one unit (its cells share a kernel); a
+// docstring module is one unit per example, since examples are independent: a shard runs the
+// module's examples it holds (config.selected_examples). Units weigh their recorded durations
+// (a module's split evenly among its examples).
 std::vector<std::filesystem::path> select_shard(const std::vector<std::filesystem::path>& sources,
-                                                const ShardSpec& shard,
-                                                const std::filesystem::path& project_root,
+                                                const ShardSpec& shard, RunConfig& config,
                                                 std::optional<Cache>& cache) {
-  std::vector<std::string> ids;
-  for (const std::filesystem::path& source : sources)
-    ids.push_back(source_id(source, project_root));
-  const std::map<std::string, double> durations =
+  struct Unit {
+    std::size_t source = 0;
+    std::string example; // empty: the whole source
+  };
+  const std::map<std::string, double> recorded =
       cache ? cache->durations() : std::map<std::string, double>{};
+  std::vector<std::string> ids;
+  std::vector<Unit> units;
+  std::map<std::string, double> weights;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const std::string id = source_id(sources[i], config.project_root);
+    const auto duration = recorded.find(id);
+    std::vector<std::string> names;
+    if (converters::source_kind(sources[i], config.convert) == converters::SourceKind::docstring) {
+      names = docstring_example_names(sources[i], config.convert);
+    }
+    if (names.empty()) {
+      ids.push_back(id);
+      units.push_back({i, ""});
+      if (duration != recorded.end()) weights[id] = duration->second;
+      continue;
+    }
+    for (const std::string& name : names) {
+      ids.push_back(id + "::" + name);
+      units.push_back({i, name});
+      if (duration != recorded.end()) {
+        weights[ids.back()] = duration->second / static_cast<double>(names.size());
+      }
+    }
+  }
+  std::map<std::size_t, std::set<std::string, std::less<>>> chosen;
+  for (const std::size_t member : shard_members(ids, weights, shard))
+    chosen[units[member].source].insert(units[member].example);
   std::vector<std::filesystem::path> selected;
-  for (const std::size_t index : shard_members(ids, durations, shard))
+  for (const auto& [index, examples] : chosen) {
     selected.push_back(sources[index]);
+    if (examples.contains("")) continue;
+    std::set<std::string, std::less<>>& kept =
+        config.selected_examples[canonical_source(sources[index])];
+    if (kept.empty()) {
+      kept = examples;
+    } else {
+      // The command line named examples too: the shard runs those it holds.
+      std::erase_if(kept, [&](const std::string& name) { return !examples.contains(name); });
+      if (kept.empty()) selected.pop_back();
+    }
+  }
   return selected;
 }
 
@@ -232,7 +298,7 @@ int run(const RunArguments& args) {
     std::cerr << "docnb: error: " << built.error().describe() << "\n";
     return 2;
   }
-  const RunConfig& config = *built;
+  RunConfig config = *built; // --shard narrows the selected examples
   const Discovery discovery = discover_sources(
       config.paths,
       [&](const std::filesystem::path& path) {
@@ -246,7 +312,9 @@ int run(const RunArguments& args) {
   }
   const std::filesystem::path cwd = std::filesystem::current_path();
   const std::filesystem::path record = last_failed_path(cwd);
-  std::optional<Cache> cache = open_cache(config.project_root);
+  // --no-cache bypasses the cache entirely: nothing is read from it or written to it.
+  std::optional<Cache> cache =
+      config.use_cache ? open_cache(config.project_root) : std::optional<Cache>();
   std::vector<std::filesystem::path> sources = discovery.sources;
   if (!args.shard.empty()) {
     const Result<ShardSpec> shard = parse_shard(args.shard);
@@ -254,7 +322,7 @@ int run(const RunArguments& args) {
       std::cerr << "docnb: error: " << shard.error().describe() << "\n";
       return 2;
     }
-    sources = select_shard(sources, *shard, config.project_root, cache);
+    sources = select_shard(sources, *shard, config, cache);
   }
   if (args.last_failed) sources = select_last_failed(sources, read_last_failed(record));
   Progress progress(std::cout, style, style.colour, sources.size(), terminal_width());

@@ -11,7 +11,6 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace docnb {
 namespace fs = std::filesystem;
@@ -312,38 +311,6 @@ fs::path find_project_root(const fs::path& start) {
   return absolute;
 }
 
-Result<std::vector<std::string>> read_declared_depends(const fs::path& root) {
-  std::vector<std::string> globs;
-  const auto collect = [&](const toml::node* node, const fs::path& file) -> Status {
-    if (node == nullptr) return Done{};
-    const toml::array* list = node->as_array();
-    if (list == nullptr) return Error{"`depends` must be an array of glob strings", file.string()};
-    for (const toml::node& item : *list) {
-      const auto text = item.value<std::string>();
-      if (!text) return Error{"`depends` must be an array of glob strings", file.string()};
-      globs.push_back(*text);
-    }
-    return Done{};
-  };
-  for (const char* name : {"pyproject.toml", "docnb.toml"}) {
-    const fs::path file = root / name;
-    std::error_code error;
-    if (!fs::exists(file, error)) continue;
-    toml::table table;
-    try {
-      table = toml::parse_file(file.string());
-    } catch (const toml::parse_error& failure) {
-      return Error{std::string(failure.description()),
-                   file.string() + ":" + std::to_string(failure.source().begin.line)};
-    }
-    const toml::node* depends = std::string_view(name) == "pyproject.toml"
-                                    ? table.at_path("tool.docnb.depends").node()
-                                    : table.at_path("depends").node();
-    if (Status added = collect(depends, file); !added) return added.error();
-  }
-  return globs;
-}
-
 bool glob_matches(std::string_view glob, std::string_view path) {
   return match_segments(split_segments(glob), 0, split_segments(path), 0);
 }
@@ -418,7 +385,7 @@ std::string code_cells_fingerprint(const Notebook& notebook) {
 std::string cache_key(const CacheKeyParts& parts) {
   Sha256 digest;
   for (const std::string* part : {&parts.version, &parts.source, &parts.kernel, &parts.config,
-                                  &parts.depends, &parts.cells}) {
+                                  &parts.depends, &parts.own_file, &parts.cells}) {
     digest.field(*part);
   }
   return digest.hex();
@@ -438,6 +405,11 @@ std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cach
   if (now.size() != then.size() || cached.cells.size() != then.size()) return std::nullopt;
   NotebookRun run;
   run.notebook = current;
+  // What the run recorded about its kernel, as a real run writes it.
+  const Json stored_metadata = cached.notebook.document.value("metadata", Json::object());
+  for (const char* key : {"kernelspec", "language_info"}) {
+    if (stored_metadata.contains(key)) run.notebook.document["metadata"][key] = stored_metadata[key];
+  }
   Json& cells = run.notebook.cells();
   const Json& stored = cached.notebook.cells();
   for (std::size_t k = 0; k < now.size(); ++k) {

@@ -24,10 +24,6 @@ namespace docnb {
 // a run from a sub-folder shares them.
 std::filesystem::path find_project_root(const std::filesystem::path& start);
 
-// `depends = [...]` of `[tool.docnb]` in root/pyproject.toml (or top-level in root/docnb.toml);
-// empty when neither declares any.
-Result<std::vector<std::string>> read_declared_depends(const std::filesystem::path& root);
-
 // Files under `root` matching any of `globs` (`*`, `?`, `[...]` within a path segment, `**`
 // for any number of segments), relative to `root`, sorted, without duplicates.
 std::vector<std::filesystem::path> expand_globs(const std::filesystem::path& root,
@@ -50,6 +46,9 @@ struct CacheKeyParts {
   std::string kernel;  // kernel name and the resolved kernelspec (argv, env, interrupt mode)
   std::string config;  // execution configuration (timeouts, stdin, skip rules, interpreter)
   std::string depends; // depends_digest() of the declared dependencies
+  // A docstring source's own file (sha256_hex of its bytes): its examples import the module,
+  // so code outside the docstrings changes what they print.
+  std::string own_file;
   std::string version = DOCNB_VERSION;
 };
 

@@ -13,6 +13,7 @@ Verdict merge(std::vector<Verdict>::iterator first, std::vector<Verdict>::iterat
   merged.cells.clear();
   merged.seconds = 0;
   merged.parts_skipped = 0;
+  merged.setup = false;
   const Verdict* failed = nullptr;
   bool any_ran = false;
   for (auto part = first; part != last; ++part) {
@@ -25,10 +26,6 @@ Verdict merge(std::vector<Verdict>::iterator first, std::vector<Verdict>::iterat
     }
     if (part->status == VerdictStatus::failed && failed == nullptr) failed = &*part;
   }
-  // xdoctest imports the module and runs global_exec only before the first part that runs:
-  // when every part is skipped, a setup that failed (a module that does not import) is never
-  // reached and the example is skipped.
-  if (failed != nullptr && failed->setup && !any_ran) failed = nullptr;
   if (failed != nullptr) {
     merged.status = VerdictStatus::failed;
     merged.cell = failed->cell;
@@ -54,8 +51,20 @@ std::vector<Verdict> merge_example_parts(std::vector<Verdict> parts) {
     auto end = std::next(begin);
     while (end != parts.end() && same_example(*begin, *end))
       ++end;
-    // An example without parts is its setup cell alone; it is still judged as an example.
-    if (std::distance(begin, end) == 1 && !begin->setup) {
+    // A page's hidden setup or cleanup code is no example; only its failure is reported.
+    if (begin->hidden && begin->status != VerdictStatus::failed) {
+      begin = end;
+      continue;
+    }
+    // A docstring example without parts is its namespace cell alone: xdoctest counts it
+    // skipped, whatever that cell did.
+    if (std::distance(begin, end) == 1 && begin->setup) {
+      Verdict alone = std::move(*begin);
+      alone.status = VerdictStatus::skipped;
+      alone.reason = "the example has no code";
+      alone.details.clear();
+      merged.push_back(std::move(alone));
+    } else if (std::distance(begin, end) == 1) {
       merged.push_back(std::move(*begin));
     } else {
       merged.push_back(merge(begin, end));

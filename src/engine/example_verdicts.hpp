@@ -1,10 +1,11 @@
 // One verdict per example of a text source, from the verdicts of its parts (cells).
 //
-// xdoctest's rules: the first failing part fails the example (later parts' verdicts do not
-// count, as xdoctest would not have run them); an example is skipped only when every part is;
-// otherwise it passed, and says how many of its parts were skipped. A hidden setup cell is
-// not a part: its failure (a module that does not import) fails the example, its passing
-// does not make the example run.
+// xdoctest's rules: the first failing part fails the example (the engine does not run the
+// parts after it); an example is skipped only when every part is; otherwise it passed, and says
+// how many of its parts were skipped. A docstring example's namespace cell is not a part: its
+// failure (a module that does not import) fails the example, its passing does not make the
+// example run. A page's hidden setup and cleanup cells are not examples: they are reported only
+// when they fail.
 #pragma once
 
 #include "engine/source_result.hpp"

@@ -12,25 +12,6 @@ std::string first_line(const Json& cell) {
   return source.substr(0, source.find('\n'));
 }
 
-// A docstring example's part holding only comments and directives: xdoctest counts it as
-// skipped, so an example whose other parts are all skipped is skipped, not passed.
-bool example_part_without_code(const Json& cell) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  const auto docnb = metadata.find("docnb");
-  if (docnb == metadata.end() || !docnb->is_object() || !docnb->contains("example") ||
-      docnb->value("role", "") == "setup") {
-    return false;
-  }
-  const std::string source = cell.value("source", "");
-  for (std::size_t start = 0; start < source.size();) {
-    const std::size_t end = std::min(source.find('\n', start), source.size());
-    const std::size_t first = source.find_first_not_of(" \t\r", start);
-    if (first < end && source[first] != '#') return false;
-    start = end + 1;
-  }
-  return true;
-}
-
 bool execution_failed(CellOutcome outcome) {
   return outcome == CellOutcome::aborted || outcome == CellOutcome::timed_out ||
          outcome == CellOutcome::kernel_died || outcome == CellOutcome::not_run;
@@ -64,7 +45,7 @@ check::Verdict check_one(const Json& reference_cell, const Json& executed_cell, 
     } else if (doctest->skip) {
       verdict.outcome = check::Outcome::skipped;
       verdict.reason = *doctest->skip;
-    } else if (example_part_without_code(reference_cell)) {
+    } else if (check::is_comment_only_part(reference_cell)) {
       verdict.outcome = check::Outcome::skipped;
       verdict.reason = "no code";
     } else {
@@ -101,96 +82,94 @@ void locate_in_source(const Json& cell, const std::string& file, Verdict& verdic
       example != docnb->end() && example->is_string()) {
     verdict.example = example->get<std::string>();
   }
-  verdict.setup = docnb->value("role", "") == "setup";
+  const std::string role = docnb->value("role", "");
+  verdict.setup = role == "namespace";
+  verdict.hidden = role == "setup" || role == "cleanup";
 }
 
-// What the want-less cells of one example printed, for the next want to match (xdoctest's
-// deferred output); a cell with a want, or a new example, empties it.
-class DeferredOutput {
-public:
-  std::span<const std::string> before(const Json& cell) {
-    const std::string example = docnb_string(cell, "example");
-    if (example != example_) {
-      example_ = example;
-      printed_.clear();
-    }
-    return printed_;
-  }
-
-  void after(const Json& cell, const Json& outputs) {
-    if (docnb_string(cell, "want").empty()) {
-      // Only what was printed waits for a later want: a want-less part's value is not output
-      // (xdoctest never evaluates it for display).
-      printed_.push_back(check::doctest_got(outputs).stdout_text);
-    } else {
-      printed_.clear();
-    }
-  }
-
-private:
-  static std::string docnb_string(const Json& cell, const char* key) {
-    const auto metadata = cell.find("metadata");
-    if (metadata == cell.end() || !metadata->contains("docnb")) return {};
-    const Json& docnb = (*metadata)["docnb"];
-    const auto value = docnb.find(key);
-    return value != docnb.end() && value->is_string() ? value->get<std::string>() : std::string();
-  }
-
-  std::string example_;
-  std::vector<std::string> printed_;
-};
+std::string docnb_string(const Json& cell, const char* key) {
+  const auto metadata = cell.find("metadata");
+  if (metadata == cell.end() || !metadata->is_object() || !metadata->contains("docnb")) return {};
+  const Json& docnb = (*metadata)["docnb"];
+  const auto value = docnb.find(key);
+  return value != docnb.end() && value->is_string() ? value->get<std::string>() : std::string();
+}
 
 } // namespace
 
-VerdictStatus judge_cell(const Json& reference_cell, const Json& executed_cell, const CellRun& run,
-                         const check::CheckOptions& options, const check::DoctestPlan& plan) {
-  if (execution_failed(run.outcome)) return VerdictStatus::failed;
-  return to_status(check_one(reference_cell, executed_cell, run, options, plan).outcome);
+Verdict CellJudge::judge(const CellRun& cell_run, const Json& executed_cell) {
+  const Json& reference_cell = reference_.cells().at(cell_run.index);
+  const std::string file = reference_.path.string();
+  Verdict verdict;
+  verdict.cell = cell_run.index;
+  verdict.line = cell_run.index;
+  verdict.example = file + "::Cell " + std::to_string(code_index_++);
+  locate_in_source(reference_cell, file, verdict);
+  verdict.first_line = first_line(reference_cell);
+  verdict.seconds = cell_run.seconds;
+  if (execution_failed(cell_run.outcome)) {
+    verdict.status = VerdictStatus::failed;
+    verdict.reason = cell_run.reason;
+    return verdict;
+  }
+  if (cell_run.outcome == CellOutcome::skipped && cell_run.reason != empty_cell_reason) {
+    // Not run at the engine's request: its directives, nbval's markers, or an earlier failing
+    // part of its example; a directive that cannot be honoured fails it.
+    const check::CellDoctest* doctest = doctest_of(plan_, cell_run.index);
+    const bool invalid = doctest != nullptr && doctest->invalid;
+    verdict.status = invalid ? VerdictStatus::failed : VerdictStatus::skipped;
+    verdict.reason = invalid ? "bad directive: " + *doctest->invalid : cell_run.reason;
+    return verdict;
+  }
+  // What the want-less cells of one example printed waits for the next want to match
+  // (xdoctest's deferred output); a cell with a want, or a new example, empties it.
+  if (const std::string example = docnb_string(reference_cell, "example");
+      example != deferred_example_) {
+    deferred_example_ = example;
+    deferred_printed_.clear();
+  }
+  const Json outputs = executed_cell.value("outputs", Json::array());
+  const check::Verdict checked =
+      check_one(reference_cell, executed_cell, cell_run, options_, plan_, deferred_printed_);
+  if (docnb_string(reference_cell, "want").empty()) {
+    // Only what was printed waits: a want-less part's value is not output (xdoctest never
+    // evaluates it for display).
+    deferred_printed_.push_back(check::doctest_got(outputs).stdout_text);
+  } else {
+    deferred_printed_.clear();
+  }
+  verdict.status = to_status(checked.outcome);
+  verdict.reason = checked.reason;
+  // A failed reply without an error output (ipykernel's %bad_magic) names its error only
+  // in the reply.
+  if (cell_run.reply_error && verdict.status == VerdictStatus::failed &&
+      verdict.reason.find(cell_run.reason) == std::string::npos) {
+    verdict.reason += " (" + cell_run.reason + ")";
+  }
+  if (verdict.setup && verdict.status == VerdictStatus::failed) {
+    // The cell is docnb's own code; what failed is the example's module or global_exec.
+    verdict.first_line.clear();
+    verdict.reason = "importing the example's module or running global_exec failed: " +
+                     verdict.reason;
+  }
+  for (const check::KeyDiff& diff : checked.diffs) {
+    verdict.details.push_back(diff.message + (diff.diff.empty() ? "" : "\n" + diff.diff));
+  }
+  for (const std::string& warning : checked.warnings) {
+    warnings_.push_back("cell " + std::to_string(cell_run.index) + ": " + warning);
+  }
+  return verdict;
 }
 
 std::vector<Verdict> judge_notebook(const Notebook& reference, const NotebookRun& run,
                                     const check::CheckOptions& options,
                                     const check::DoctestPlan& plan,
                                     std::vector<std::string>& warnings) {
+  CellJudge judge(reference, options, plan, warnings);
   std::vector<Verdict> verdicts;
-  const Json& reference_cells = reference.cells();
   const Json& executed_cells = run.notebook.cells();
-  const std::string file = reference.path.string();
-  std::size_t code_index = 0;
-  DeferredOutput deferred;
   for (const CellRun& cell_run : run.cells) {
-    const Json& reference_cell = reference_cells.at(cell_run.index);
-    Verdict verdict;
-    verdict.cell = cell_run.index;
-    verdict.line = cell_run.index;
-    verdict.example = file + "::Cell " + std::to_string(code_index++);
-    locate_in_source(reference_cell, file, verdict);
-    verdict.first_line = first_line(reference_cell);
-    verdict.seconds = cell_run.seconds;
-    if (execution_failed(cell_run.outcome)) {
-      verdict.status = VerdictStatus::failed;
-      verdict.reason = cell_run.reason;
-    } else {
-      const Json& executed_cell = executed_cells.at(cell_run.index);
-      const check::Verdict checked = check_one(reference_cell, executed_cell, cell_run, options,
-                                               plan, deferred.before(reference_cell));
-      deferred.after(reference_cell, executed_cell.value("outputs", Json::array()));
-      verdict.status = to_status(checked.outcome);
-      verdict.reason = checked.reason;
-      // A failed reply without an error output (ipykernel's %bad_magic) names its error only
-      // in the reply.
-      if (cell_run.reply_error && verdict.status == VerdictStatus::failed &&
-          verdict.reason.find(cell_run.reason) == std::string::npos) {
-        verdict.reason += " (" + cell_run.reason + ")";
-      }
-      for (const check::KeyDiff& diff : checked.diffs) {
-        verdict.details.push_back(diff.message + (diff.diff.empty() ? "" : "\n" + diff.diff));
-      }
-      for (const std::string& warning : checked.warnings) {
-        warnings.push_back("cell " + std::to_string(cell_run.index) + ": " + warning);
-      }
-    }
-    verdicts.push_back(std::move(verdict));
+    verdicts.push_back(judge.judge(cell_run, executed_cells.at(cell_run.index)));
   }
   return verdicts;
 }

@@ -36,6 +36,8 @@ public:
   KernelStart take();
   // Waits for the start to finish; the kernel's pid, or -1 when the start failed.
   pid_t wait_pid();
+  // How it was started: another kernel like it starts from the same launch.
+  [[nodiscard]] const KernelLaunch& launch() const { return launch_; }
 
 private:
   KernelLaunch launch_;

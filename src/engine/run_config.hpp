@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,6 +24,12 @@ struct SourceWrites {
   [[nodiscard]] bool any() const { return update || diff; }
 };
 
+// The key of a source in RunConfig::selected_examples.
+[[nodiscard]] inline std::filesystem::path canonical_source(const std::filesystem::path& path) {
+  std::error_code ignored;
+  return std::filesystem::weakly_canonical(std::filesystem::absolute(path), ignored);
+}
+
 struct RunConfig {
   std::vector<std::filesystem::path> paths;
   std::filesystem::path out_dir = "build/docnb";
@@ -37,8 +44,9 @@ struct RunConfig {
   SourceWrites source_writes;
   std::set<std::string, std::less<>> requirement_flags; // --flag: REQUIRES(--name) is met
   converters::ConvertOptions convert; // which files are sources, and how they are read
-  // "path::callname:N" ids: when any names a source, only those examples of it run.
-  std::set<std::string, std::less<>> selected_examples;
+  // `path::callname:N` on the command line: only those examples of a source run. Keyed by the
+  // source's canonical path, so that `./pkg/mod.py` and `pkg/mod.py` name the same file.
+  std::map<std::filesystem::path, std::set<std::string, std::less<>>> selected_examples;
   // Content cache (engine/cache.hpp): unchanged sources are re-checked from stored outputs.
   bool use_cache = true;              // --no-cache: never served from or stored in it
   std::filesystem::path project_root; // cache, depends globs and duration ids are under it

@@ -16,8 +16,10 @@
 #include "support/temp_dir.hpp"
 
 #include <atomic>
+#include <cstdlib>
 #include <deque>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace docnb {
@@ -27,34 +29,64 @@ namespace {
 
 constexpr std::chrono::milliseconds shutdown_grace{2'000};
 
-std::string kernel_name_for(const RunConfig& config, const Notebook& notebook) {
+Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& notebook) {
   const KernelRequest request = kernel_request_for(config.kernel_name, notebook);
   std::vector<std::string> installed;
   for (const KernelSpec& spec : find_kernelspecs(config.kernel_search))
     installed.push_back(spec.name);
-  if (Result<std::string> chosen = choose_kernel(request, installed)) return *chosen;
-  // Nothing fits: looking up the notebook's own name reports it with the installed list.
-  return request.notebook_kernel.empty() ? default_kernel_name : request.notebook_kernel;
+  return choose_kernel(request, installed);
 }
 
 // With `path::name:N` on the command line, only the code cells of the named examples of that
-// source stay (their setup cells included); a source no selection names is left whole.
-void keep_selected_examples(Notebook& notebook,
-                            const std::set<std::string, std::less<>>& selected) {
-  const std::string prefix = notebook.path.string() + "::";
-  const bool names_this = std::any_of(selected.begin(), selected.end(), [&](const std::string& id) {
-    return id.starts_with(prefix);
-  });
-  if (!names_this) return;
+// source stay (their namespace cells included); a source no selection names is left whole. A
+// name that is no example of the source is an input error.
+Status keep_selected_examples(Notebook& notebook, const RunConfig& config) {
+  const auto selection = config.selected_examples.find(canonical_source(notebook.path));
+  if (selection == config.selected_examples.end()) return Done{};
+  std::set<std::string, std::less<>> missing = selection->second;
   Json kept = Json::array();
   for (Json& cell : notebook.cells()) {
     const Json metadata = cell.value("metadata", Json::object());
     const std::string example = metadata.value("docnb", Json::object()).value("example", "");
-    if (cell.value("cell_type", "") == "code" && selected.contains(example)) {
+    const std::size_t at = example.rfind("::");
+    const std::string name = at == std::string::npos ? std::string() : example.substr(at + 2);
+    if (cell.value("cell_type", "") == "code" && selection->second.contains(name)) {
+      missing.erase(name);
       kept.push_back(std::move(cell));
     }
   }
   notebook.cells() = std::move(kept);
+  if (missing.empty()) return Done{};
+  std::string names;
+  for (const std::string& name : missing)
+    names += (names.empty() ? "" : ", ") + name;
+  return Error{"no example " + names + " here (`docnb list " + notebook.path.string() +
+                   "` prints its examples)",
+               notebook.path.string()};
+}
+
+std::string example_of(const Json& cell) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  return metadata.value("docnb", Json::object()).value("example", "");
+}
+
+// Sphinx doctest's `:skipif: EXPR` (metadata docnb.skipif): evaluated in the page's kernel
+// just before the block, after the blocks above it (and testsetup) ran. An expression that
+// raises is reported, and the block runs.
+std::optional<std::string> skip_if(const Json& cell, const EvaluateInKernel& evaluate,
+                                   const std::string& file, std::vector<std::string>& warnings) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  const Json docnb = metadata.value("docnb", Json::object());
+  const std::string expression = docnb.value("skipif", "");
+  if (expression.empty()) return std::nullopt;
+  Result<std::string> value = evaluate("bool(" + expression + ")");
+  if (!value) {
+    warnings.push_back(file + ":" + std::to_string(docnb.value("line", 0)) + ": :skipif: " +
+                       expression + " raised " + value.error().message + "; the block runs");
+    return std::nullopt;
+  }
+  if (*value == "True") return ":skipif: " + expression;
+  return std::nullopt;
 }
 
 bool has_code(const Notebook& notebook) {
@@ -80,7 +112,15 @@ struct CacheContext {
 // on purpose: a hit is judged again with the options of the run serving it.
 std::string execution_fingerprint(const RunConfig& config) {
   const ExecuteOptions& execute = config.execute;
+  // What decides which packages a kernel imports (the kernels inherit docnb's environment).
+  const auto variable = [](const char* name) -> Json {
+    const char* value = std::getenv(name);
+    return value != nullptr ? Json(value) : Json();
+  };
   return Json{{"python", config.python_executable},
+              {"virtual_env", variable("VIRTUAL_ENV")},
+              {"python_path", variable("PYTHONPATH")},
+              {"python_home", variable("PYTHONHOME")},
               {"timeout", execute.cell_timeout ? execute.cell_timeout->count() : -1},
               {"interrupt_grace", execute.interrupt_grace.count()},
               {"stdin", execute.stdin_text ? Json(*execute.stdin_text) : Json()},
@@ -139,14 +179,21 @@ public:
     claimed.kind = converted->kind;
     claimed.original = std::move(converted->original);
     claimed.notebook = std::move(converted->notebook);
-    keep_selected_examples(*claimed.notebook, config_.selected_examples);
+    if (Status selected = keep_selected_examples(*claimed.notebook, config_); !selected) {
+      claimed.input_error = selected.error();
+      return claimed;
+    }
     claimed.plan = check::plan_doctest_cells(*claimed.notebook, requirements_);
     claimed.plan.warnings.insert(claimed.plan.warnings.begin(), converted->warnings.begin(),
                                  converted->warnings.end());
     claimed.runs_code = has_code(*claimed.notebook);
     if (!claimed.runs_code) return claimed;
-    Result<KernelSpec> spec =
-        find_kernelspec(kernel_name_for(config_, *claimed.notebook), config_.kernel_search);
+    const Result<std::string> kernel_name = kernel_name_for(config_, *claimed.notebook);
+    if (!kernel_name) {
+      claimed.input_error = Error{kernel_name.error().message, path.string()};
+      return claimed;
+    }
+    Result<KernelSpec> spec = find_kernelspec(*kernel_name, config_.kernel_search);
     if (!spec) {
       claimed.input_error = Error{spec.error().message, path.string()};
       return claimed;
@@ -211,6 +258,9 @@ private:
     parts.kernel = kernel_fingerprint(launch);
     parts.config = cache_.config;
     parts.depends = cache_.depends;
+    if (claimed.kind == converters::SourceKind::docstring) {
+      parts.own_file = sha256_hex(claimed.original);
+    }
     claimed.cache_key = cache_key(parts);
     const std::optional<CachedRun> stored =
         cache_.cache->lookup(claimed.cache_id, claimed.cache_key);
@@ -227,6 +277,7 @@ private:
   }
 
   void execute(Claimed& claimed, SourceResult& result, Clock::time_point started) {
+    const KernelLaunch launch = claimed.kernel->launch();
     KernelStart kernel = claimed.kernel->take();
     claimed.kernel.reset();
     if (!kernel) {
@@ -236,16 +287,37 @@ private:
     }
     const Notebook& reference = *claimed.notebook;
     const check::DoctestPlan& plan = claimed.plan;
-    ExecuteOptions execute = execute_options_for(plan);
-    ContinueAfter continue_after;
-    if (config_.exit_first_per_notebook) {
-      continue_after = [&](const Json& cell, const CellRun& cell_run) {
-        return judge_cell(reference.cells().at(cell_run.index), cell, cell_run, config_.check,
-                          plan) != VerdictStatus::failed;
-      };
+    // Cells are judged as they finish: -x stops the notebook at its first failure, and a
+    // docstring example ends at its first failing part, as xdoctest's does (later parts would
+    // run on a state the example did not expect, and may hang).
+    std::vector<std::string> ignored;
+    CellJudge live(reference, config_.check, plan, ignored);
+    std::set<std::string, std::less<>> ended_examples;
+    // --update and --diff run every part, so that one pass rewrites every stale want.
+    const bool examples_end_at_failure =
+        claimed.kind == converters::SourceKind::docstring && !config_.source_writes.any();
+    const ContinueAfter continue_after = [&](const Json& cell, const CellRun& cell_run) {
+      if (live.judge(cell_run, cell).status != VerdictStatus::failed) return true;
+      if (examples_end_at_failure) ended_examples.insert(example_of(cell));
+      return !config_.exit_first_per_notebook;
+    };
+    std::vector<std::string> skip_warnings;
+    ExecuteOptions execute =
+        execute_options_for(plan, ended_examples, reference.path.string(), skip_warnings);
+    NotebookRun run;
+    if (config_.fresh_kernel_per_example && claimed.kind == converters::SourceKind::docstring) {
+      run = execute_each_example_alone(reference, launch, std::move(kernel).value(), execute,
+                                       continue_after);
+    } else {
+      run = execute_notebook(reference, **kernel, execute, continue_after);
+      reaper_.retire(std::move(kernel).value(), shutdown_grace);
     }
-    NotebookRun run = execute_notebook(reference, **kernel, execute, continue_after);
-    reaper_.retire(std::move(kernel).value(), shutdown_grace);
+    run.warnings.insert(run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
+    // The executed notebook names the kernel that ran it (docnb-python for a text source, or
+    // in place of a Python notebook's kernelspec that is not installed).
+    run.notebook.document["metadata"]["kernelspec"] = Json{{"name", launch.spec.name},
+                                                           {"display_name", launch.spec.display_name},
+                                                           {"language", launch.spec.language}};
     const bool storable = kernel_behaved(run);
     finish(claimed, run, result);
     if (storable && !claimed.cache_key.empty() && !result.failed()) {
@@ -257,6 +329,64 @@ private:
         result.warnings.push_back("not cached: " + stored.error().describe());
       }
     }
+  }
+
+  // --fresh-kernel-per-example: each docstring example of the module in a kernel of its own
+  // (the next one starting while the current example runs), their cells put back together
+  // into one run of the module.
+  NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLaunch& launch,
+                                         std::unique_ptr<KernelClient> first,
+                                         const ExecuteOptions& execute,
+                                         const ContinueAfter& continue_after) {
+    std::vector<std::string> examples;
+    for (const Json& cell : reference.cells()) {
+      const std::string id = example_of(cell);
+      if (cell.value("cell_type", "") == "code" && !id.empty() &&
+          std::find(examples.begin(), examples.end(), id) == examples.end()) {
+        examples.push_back(id);
+      }
+    }
+    NotebookRun combined;
+    combined.notebook = reference;
+    KernelStart kernel = std::move(first);
+    for (std::size_t k = 0; k < examples.size(); ++k) {
+      std::optional<WarmKernel> next;
+      if (k + 1 < examples.size()) next.emplace(launch, host_);
+      ExecuteOptions alone = execute;
+      alone.skip_cell = [&own = examples[k], inner = execute.skip_cell](
+                            std::size_t index, const Json& cell,
+                            const EvaluateInKernel& evaluate) -> std::optional<std::string> {
+        if (example_of(cell) != own) return "another example's kernel runs it";
+        return inner ? inner(index, cell, evaluate) : std::nullopt;
+      };
+      if (kernel) {
+        NotebookRun part = execute_notebook(reference, **kernel, alone, continue_after);
+        reaper_.retire(std::move(kernel).value(), shutdown_grace);
+        for (CellRun& cell_run : part.cells) {
+          if (example_of(reference.cells().at(cell_run.index)) != examples[k]) continue;
+          combined.notebook.cells().at(cell_run.index) = part.notebook.cells().at(cell_run.index);
+          combined.cells.push_back(std::move(cell_run));
+        }
+        combined.kernel_lost = combined.kernel_lost || part.kernel_lost;
+        combined.warnings.insert(combined.warnings.end(), part.warnings.begin(),
+                                 part.warnings.end());
+      } else {
+        for (std::size_t index = 0; index < reference.cells().size(); ++index) {
+          const Json& cell = reference.cells()[index];
+          if (cell.value("cell_type", "") != "code" || example_of(cell) != examples[k]) continue;
+          CellRun not_run;
+          not_run.index = index;
+          not_run.outcome = CellOutcome::not_run;
+          not_run.reason = "kernel did not start: " + kernel.error().describe();
+          combined.cells.push_back(std::move(not_run));
+        }
+        combined.kernel_lost = true;
+      }
+      if (next) kernel = next->take();
+    }
+    std::sort(combined.cells.begin(), combined.cells.end(),
+              [](const CellRun& a, const CellRun& b) { return a.index < b.index; });
+    return combined;
   }
 
   // Judges a run and writes its executed notebook: the same for a real run and a cached one.
@@ -282,15 +412,25 @@ private:
 
   // nbval's markers skip notebook cells; a text source's cell is also skipped by its plan
   // (SKIP, unmet REQUIRES, a directive that cannot be honoured) and may have its own timeout.
-  ExecuteOptions execute_options_for(const check::DoctestPlan& plan) const {
+  ExecuteOptions execute_options_for(const check::DoctestPlan& plan,
+                                     const std::set<std::string, std::less<>>& ended,
+                                     const std::string& plan_file,
+                                     std::vector<std::string>& warnings) const {
     ExecuteOptions execute = config_.execute;
     const check::CompareMode mode = config_.check.mode;
-    execute.skip_cell = [mode, &plan](std::size_t index, const Json& cell) {
+    execute.skip_cell = [mode, &plan, &ended, file = plan_file, &warnings](std::size_t index, const Json& cell,
+                                    const EvaluateInKernel& evaluate) -> std::optional<std::string> {
       if (index < plan.cells.size() && plan.cells[index]) {
         const check::CellDoctest& doctest = *plan.cells[index];
-        if (doctest.skip || doctest.invalid) return true;
+        if (doctest.invalid) return "bad directive: " + *doctest.invalid;
+        if (doctest.skip) return *doctest.skip;
+        if (std::optional<std::string> skip = skip_if(cell, evaluate, file, warnings)) return skip;
       }
-      return check::cell_policy(cell, mode).skip;
+      if (!ended.empty() && ended.contains(example_of(cell))) {
+        return "not run: an earlier part of this example failed";
+      }
+      if (check::cell_policy(cell, mode).skip) return "skipped";
+      return std::nullopt;
     };
     execute.cell_timeout_for =
         [&plan](std::size_t index) -> std::optional<std::chrono::milliseconds> {

@@ -29,7 +29,8 @@ struct Verdict {
   // example); empty means just `cell`. Parts skipped within an example that ran.
   std::vector<std::size_t> cells;
   std::size_t parts_skipped = 0;
-  bool setup = false; // a hidden setup cell: its error fails the example, it is not a part
+  bool setup = false;  // a docstring example's namespace cell: its error fails the example
+  bool hidden = false; // a page's hidden setup or cleanup code: not an example unless it fails
 };
 
 // What --update (or --diff) did with the source itself.
@@ -39,10 +40,13 @@ struct SourceUpdate {
     written,     // rewritten atomically (--update)
     pending,     // would be rewritten; not written (--diff alone, or --check)
     refused,     // not written, see `error` (changed on disk, cannot write)
-    unsupported, // a kind of source --update cannot write back yet (text sources)
   };
   Action action = Action::unchanged;
-  std::vector<std::size_t> cells; // cells (indices) whose stored outputs are rewritten
+  std::vector<std::size_t> cells; // notebook cells (indices) whose stored outputs are rewritten
+  std::vector<std::size_t> lines; // text sources: lines of the rewritten wants
+  // Text sources: fresh outputs that cannot be written (a docstring that is no plain literal),
+  // "path:line: not written back: why"; the others are written.
+  std::vector<std::string> not_written;
   std::string diff;               // unified diff of the source, when --diff asked for it
   std::optional<Error> error;     // why a rewrite was refused
 };

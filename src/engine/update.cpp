@@ -63,6 +63,31 @@ std::optional<std::string> docnb_want(const Json& cell) {
   return want->get<std::string>();
 }
 
+std::string docnb_string(const Json& cell, const char* key) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  return metadata.value("docnb", Json::object()).value(key, "");
+}
+
+// The want a cell's fresh outputs make. A block of a page shows what a REPL shows (its stdout,
+// then its value); a docstring part what xdoctest compares: its stdout, else its value's repr
+// (None included, for a part evaluated for its value).
+std::string fresh_want(const Json& cell, const Json& outputs) {
+  const check::DoctestGot got = check::doctest_got(outputs);
+  const std::string mode = docnb_string(cell, "compile_mode");
+  if (mode.empty()) return got.printed;
+  if (!got.stdout_text.empty()) return got.stdout_text;
+  if (got.result) return *got.result;
+  return mode == "eval" ? "None" : "";
+}
+
+// Where a rewritten want sits in its source, for the report.
+std::size_t want_line_of(const Json& cell) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  const Json docnb = metadata.value("docnb", Json::object());
+  const int line = docnb.value("want_line", 0);
+  return static_cast<std::size_t>(line > 0 ? line : docnb.value("line", 0));
+}
+
 std::string diff_header(const std::filesystem::path& path) {
   return "--- " + path.string() + "\n+++ " + path.string() + " (updated)\n";
 }
@@ -134,7 +159,7 @@ std::vector<converters::FreshOutput> fresh_text_outputs(const Notebook& referenc
     const bool failed = verdicts[i].status == VerdictStatus::failed;
     if (want && !failed) continue;
     if (!want && failed) continue;
-    std::string printed = check::doctest_got(outputs).printed;
+    std::string printed = fresh_want(cell, outputs);
     if (!want && printed.find_first_not_of(" \t\r\n") == std::string::npos) continue;
     fresh.push_back({index, std::move(printed)});
   }
@@ -146,30 +171,32 @@ SourceUpdate update_source(const std::filesystem::path& path, const std::string&
                            const check::DoctestPlan& plan, const NotebookRun& run,
                            const RunConfig& config) {
   if (run.cells.empty()) return {}; // nothing ran, nothing to write
-  if (kind == converters::SourceKind::markdown || kind == converters::SourceKind::rst) {
+  if (kind == converters::SourceKind::percent || kind == converters::SourceKind::gallery) {
+    return {}; // scripts hold no expected outputs
+  }
+  if (kind != converters::SourceKind::notebook) {
     const std::vector<converters::FreshOutput> fresh =
         fresh_text_outputs(reference, run, config.check, plan);
-    std::vector<std::size_t> cells;
+    std::vector<std::size_t> lines;
     for (const converters::FreshOutput& output : fresh)
-      cells.push_back(output.cell);
+      lines.push_back(want_line_of(reference.cells().at(output.cell)));
     if (fresh.empty()) return apply_source_update(path, original, std::nullopt, {}, {});
     converters::Converted converted;
     converted.kind = kind;
     converted.notebook.path = path;
     converted.original = original;
-    Result<std::string> text = converters::write_back(converted, reference, fresh);
-    if (!text) {
+    Result<converters::WriteBack> written = converters::write_back(converted, reference, fresh);
+    if (!written) {
       SourceUpdate refused;
       refused.action = SourceUpdate::Action::refused;
-      refused.error = text.error();
+      refused.error = written.error();
       return refused;
     }
-    return apply_source_update(path, original, *text, std::move(cells), config.source_writes);
-  }
-  if (kind != converters::SourceKind::notebook) {
-    SourceUpdate unsupported;
-    unsupported.action = SourceUpdate::Action::unsupported;
-    return unsupported;
+    SourceUpdate update =
+        apply_source_update(path, original, written->text, {}, config.source_writes);
+    update.lines = std::move(lines);
+    update.not_written = std::move(written->not_written);
+    return update;
   }
   NotebookUpdate update = updated_notebook(reference, run, config.check);
   return apply_source_update(path, original,

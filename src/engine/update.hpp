@@ -6,7 +6,8 @@
 // the configured rules (sanitizers, NBVAL_IGNORE_OUTPUT, tolerance, images not compared), and
 // rewriting them would change the file on every run; it only takes the fresh execution count
 // (in its execute_result outputs too).
-// Markdown and rst sources follow the same policy for their wants (fresh_text_outputs).
+// Markdown, rst and docstring sources follow the same policy for their wants
+// (fresh_text_outputs); scripts hold none.
 // Cells not run (NBVAL_SKIP, skip-execution, after a dead kernel, timed out) and cells whose
 // failure is in the code rather than in the stored outputs (an unexpected exception, a
 // missing expected one) keep what is stored.
@@ -57,8 +58,8 @@ fresh_text_outputs(const Notebook& reference, const NotebookRun& run,
                    const check::CheckOptions& options, const check::DoctestPlan& plan);
 
 // What --update / --diff do with the source at `path` (bytes `original` when read), given its
-// kind, reference notebook, doctest plan and the run. .ipynb, Markdown and rst sources are
-// rewritten; other kinds are reported unsupported (and left alone).
+// kind, reference notebook, doctest plan and the run. Notebooks, Markdown, rst and docstrings
+// are rewritten; percent and gallery scripts have nothing to rewrite.
 [[nodiscard]] SourceUpdate update_source(const std::filesystem::path& path,
                                          const std::string& original, converters::SourceKind kind,
                                          const Notebook& reference, const check::DoctestPlan& plan,

@@ -208,6 +208,43 @@ private:
   std::string stdin_rest_;
 };
 
+// A silent execute_request whose only work is one user expression; its reply carries the value.
+Result<std::string> evaluate_in_kernel(KernelClient& kernel, const std::string& expression,
+                                       milliseconds limit) {
+  Json content = {{"code", ""},
+                  {"silent", true},
+                  {"store_history", false},
+                  {"user_expressions", {{"value", expression}}},
+                  {"allow_stdin", false},
+                  {"stop_on_error", false}};
+  const std::string request = kernel.send_request(Channel::shell, "execute_request", content);
+  const Clock::time_point deadline = Clock::now() + limit;
+  for (;;) {
+    KernelEvent event = kernel.next_event(deadline);
+    if (event.kind == KernelEvent::Kind::died) return Error{"the kernel died", expression};
+    if (event.kind == KernelEvent::Kind::timeout) return Error{"no reply in time", expression};
+    if (event.channel != Channel::shell || event.message.parent_msg_id() != request) continue;
+    const Json result = event.message.content.value("user_expressions", Json::object())
+                            .value("value", Json::object());
+    if (result.value("status", "") == "ok") {
+      return result.value("data", Json::object()).value("text/plain", "");
+    }
+    return Error{result.value("ename", "no value") + ": " + result.value("evalue", ""),
+                 expression};
+  }
+}
+
+std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelClient& kernel,
+                                       std::size_t index, const Json& cell,
+                                       const std::string& source) {
+  if (is_blank(source)) return std::string(empty_cell_reason);
+  if (!options.skip_cell) return std::nullopt;
+  const EvaluateInKernel evaluate = [&](const std::string& expression) {
+    return evaluate_in_kernel(kernel, expression, options.interrupt_grace);
+  };
+  return options.skip_cell(index, cell, evaluate);
+}
+
 } // namespace
 
 std::string_view to_string(CellOutcome outcome) {
@@ -234,6 +271,11 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
                              const ContinueAfter& continue_after) {
   NotebookRun run;
   bool stopped = false;
+  // As nbclient does: the executed notebook says which language (version) ran it.
+  if (const auto info = kernel.kernel_info().find("language_info");
+      info != kernel.kernel_info().end() && info->is_object()) {
+    notebook.document["metadata"]["language_info"] = *info;
+  }
   Json& cells = notebook.cells();
   OutputAssembler assembler(cells);
   for (std::size_t index = 0; index < cells.size(); ++index) {
@@ -246,9 +288,10 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
       result.outcome = CellOutcome::not_run;
       result.reason = stopped ? "not run: the notebook stopped at its first failure"
                               : "not run: the kernel was lost in an earlier cell";
-    } else if (is_blank(source) || (options.skip_cell && options.skip_cell(index, cell))) {
+    } else if (std::optional<std::string> skip =
+                   skip_reason(options, kernel, index, cell, source)) {
       result.outcome = CellOutcome::skipped;
-      result.reason = is_blank(source) ? "empty cell" : "skipped";
+      result.reason = std::move(*skip);
       cell["execution_count"] = nullptr;
     } else {
       cell["execution_count"] = nullptr;

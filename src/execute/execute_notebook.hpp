@@ -12,6 +12,10 @@
 
 namespace docnb {
 
+// Evaluates a Python expression in the notebook's kernel, in the namespace its cells run in
+// (execute_request's user_expressions): its text/plain, or the error it raised.
+using EvaluateInKernel = std::function<Result<std::string>(const std::string& expression)>;
+
 struct ExecuteOptions {
   std::optional<std::chrono::milliseconds> cell_timeout; // none: wait as long as it takes
   // After an interrupt, how long the kernel has to report idle before it is killed; also how
@@ -19,9 +23,12 @@ struct ExecuteOptions {
   std::chrono::milliseconds interrupt_grace{5'000};
   std::optional<std::string> stdin_text; // answers input() when set; else input() fails
   bool record_timing = true;
-  // Cells the caller does not want executed (skip-execution, NBVAL_SKIP: check/cell_policy),
-  // by index into the cells array.
-  std::function<bool(std::size_t index, const Json& cell)> skip_cell;
+  // Cells the caller does not want executed (skip-execution, NBVAL_SKIP: check/cell_policy), by
+  // index into the cells array, asked just before each cell runs: the reason, or nullopt to run.
+  // It may evaluate an expression in the kernel to decide (rst's `:skipif:`).
+  std::function<std::optional<std::string>(std::size_t index, const Json& cell,
+                                           const EvaluateInKernel& evaluate)>
+      skip_cell;
   // A cell's own time limit (a TIMEOUT(s) directive) in place of cell_timeout, when it has one.
   std::function<std::optional<std::chrono::milliseconds>(std::size_t index)> cell_timeout_for;
 };
@@ -33,10 +40,13 @@ enum class CellOutcome {
   timed_out,   // interrupted (or killed) after the timeout
   kernel_died, // the kernel died while the cell ran
   not_run,     // a previous cell's kernel died or was killed
-  skipped,     // empty, or tagged skip-execution
+  skipped,     // empty, or the caller's skip_cell said so (reason: why)
 };
 
 std::string_view to_string(CellOutcome outcome);
+
+// The reason of a cell skipped because its source is blank (nothing is sent to the kernel).
+inline constexpr std::string_view empty_cell_reason = "empty cell";
 
 struct CellRun {
   std::size_t index = 0; // into the notebook's cells array

@@ -10,18 +10,25 @@ const char* paint(const ConsoleStyle& style, const char* code) {
   return style.colour ? code : "";
 }
 
-std::string cell_list(const std::vector<std::size_t>& cells) {
-  std::string text = cells.size() == 1 ? "cell " : "cells ";
-  for (std::size_t i = 0; i < cells.size(); ++i) {
+std::string numbered(const char* one, const char* many, const std::vector<std::size_t>& numbers) {
+  std::string text = numbers.size() == 1 ? one : many;
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
     if (i > 0) text += ", ";
-    text += std::to_string(cells[i]);
+    text += std::to_string(numbers[i]);
   }
   return text;
 }
 
+// Text sources name the lines of their wants; notebooks their cells (or only their counts).
+std::string rewritten(const SourceUpdate& update) {
+  if (!update.lines.empty()) return numbered("the want at line ", "the wants at lines ", update.lines);
+  if (!update.cells.empty()) return numbered("cell ", "cells ", update.cells);
+  return "execution counts";
+}
+
 void print_update(std::ostream& out, const SourceUpdate& update, const ConsoleStyle& style) {
   const char* reset = paint(style, "\033[0m");
-  const std::string what = update.cells.empty() ? "execution counts" : cell_list(update.cells);
+  const std::string what = rewritten(update);
   switch (update.action) {
   case SourceUpdate::Action::unchanged:
     break;
@@ -31,14 +38,13 @@ void print_update(std::ostream& out, const SourceUpdate& update, const ConsoleSt
   case SourceUpdate::Action::pending:
     out << paint(style, "\033[36m") << "  --update would rewrite " << reset << what << "\n";
     break;
-  case SourceUpdate::Action::unsupported:
-    out << "  not written back: --update cannot rewrite this kind of source yet\n";
-    break;
   case SourceUpdate::Action::refused:
     out << paint(style, "\033[1;31m") << "  NOT UPDATED " << reset
         << (update.error ? update.error->describe() : std::string()) << "\n";
     break;
   }
+  for (const std::string& note : update.not_written)
+    out << paint(style, "\033[33m") << "  " << note << reset << "\n";
   out << update.diff;
 }
 
@@ -82,6 +88,10 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
         if (end == std::string::npos) break;
         start = end + 1;
       }
+    }
+    // A docstring example can be run alone by its id, as xdoctest's report offers.
+    if (verdict.in_text && verdict.example.find("::") != std::string::npos) {
+      out << "    rerun: docnb run '" << verdict.example << "'\n";
     }
   }
   if (result.update) print_update(out, *result.update, style);

@@ -10,12 +10,12 @@ Progress::Progress(std::ostream& out, ConsoleStyle style, bool tty, std::size_t 
 }
 
 void Progress::started(const std::filesystem::path& source) {
-  running_.insert(source.filename().string());
+  running_.insert(source.string());
   if (tty_) redraw();
 }
 
 void Progress::finished(const SourceResult& result) {
-  if (const auto found = running_.find(result.source.filename().string());
+  if (const auto found = running_.find(result.source.string());
       found != running_.end()) {
     running_.erase(found);
   }

@@ -107,8 +107,17 @@ Result<std::string> read_file_bytes(const std::filesystem::path& path) {
   return bytes;
 }
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view text,
+Status write_file_atomically(const std::filesystem::path& link_or_file, std::string_view text,
                              const std::optional<std::string>& expected) {
+  // A symbolic link stays one: the file it points to is the one replaced.
+  std::error_code link_error;
+  const bool is_link = std::filesystem::is_symlink(
+      std::filesystem::symlink_status(link_or_file, link_error)); // a missing file is no link
+  const std::filesystem::path path =
+      is_link ? std::filesystem::canonical(link_or_file, link_error) : link_or_file;
+  if (is_link && link_error) {
+    return Error{"cannot follow the link: " + link_error.message(), link_or_file.string()};
+  }
   const std::filesystem::path directory =
       path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::error_code ec;

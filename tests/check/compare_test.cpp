@@ -79,7 +79,7 @@ TEST_CASE("a different number of values for one field is reported", "[check]") {
   CHECK(c.reason == "dissimilar number of outputs for key 'text/plain'");
 }
 
-TEST_CASE("images are skipped unless asked for; other MIME types are compared", "[check]") {
+TEST_CASE("images are skipped unless asked for, and other MIME types are compared", "[check]") {
   const Json stored =
       Json::array({display({{"image/png", "iVBORw0KGgo="}, {"text/plain", "<Figure>"}})});
   const Json got =

@@ -33,7 +33,7 @@ TEST_CASE("the search path follows jupyter_client's order", "[client]") {
   CHECK(home_only.front() == fs::path("/home/u/.local/share/jupyter/kernels"));
 }
 
-TEST_CASE("kernelspecs are read with env and interrupt_mode; the first of a name wins",
+TEST_CASE("kernelspecs are read with env and interrupt_mode, and the first of a name wins",
           "[client]") {
   Result<TempDir> dir = TempDir::create("docnb-test");
   REQUIRE(dir.ok());

@@ -34,7 +34,7 @@ TEST_CASE("a module is one notebook: per example a title, a hidden setup cell an
   const Json& setup = cells[1];
   CHECK(setup["cell_type"] == "code");
   CHECK(setup["metadata"]["nbsphinx"] == "hidden");
-  CHECK(setup["metadata"]["docnb"]["role"] == "setup");
+  CHECK(setup["metadata"]["docnb"]["role"] == "namespace");
   CHECK(setup["metadata"]["docnb"]["example"] == id0);
   CHECK(setup["metadata"]["docnb"]["options"] == "+IGNORE_WHITESPACE");
   const std::string code = setup["source"];

@@ -41,7 +41,7 @@ TEST_CASE("each google block is one example, numbered in order", "[docstring]") 
   CHECK(parsed.examples[1].parts[0].compile_mode == "eval");
 }
 
-TEST_CASE("google style ignores prompts outside example blocks; auto falls back to freeform",
+TEST_CASE("google style ignores prompts outside example blocks, and auto falls back to freeform",
           "[docstring]") {
   const std::string text = "Summary.\n\n>>> x = 1\n>>> x\n1\n";
   CHECK(parse(text, DocStyle::google).examples.empty());
@@ -53,7 +53,7 @@ TEST_CASE("google style ignores prompts outside example blocks; auto falls back 
   CHECK(automatic.examples[0].parts.size() == 2);
 }
 
-TEST_CASE("parts: source without a want joins the next part; a want closes a part", "[docstring]") {
+TEST_CASE("parts: source without a want joins the next part, and a want closes a part", "[docstring]") {
   const auto parsed = parse(">>> total = 0\n"
                             ">>> for i in range(3):\n"
                             ">>>     total += i\n"
@@ -196,4 +196,27 @@ TEST_CASE("each `.. code-block:: python` holding prompts is an example (PaddlePa
   CHECK(parsed.examples[1].num == 1);
   CHECK(parsed.examples[1].line == 12);
   CHECK(parsed.examples[1].parts[0].want == "2");
+}
+
+// xdoctest numbers the google block 0; the code block under another heading is an example too,
+// after it, so the google example keeps xdoctest's id.
+TEST_CASE("a code block outside the google examples is one more example, numbered after them",
+          "[docstring]") {
+  const auto parsed = parse("Summary.\n\n"
+                            "Example:\n"
+                            "    >>> 1 + 1\n"
+                            "    2\n"
+                            "\n"
+                            "Note:\n"
+                            "    .. code-block:: python\n"
+                            "\n"
+                            "        >>> 2 + 2\n"
+                            "        4\n");
+  REQUIRE(parsed.examples.size() == 2);
+  CHECK(parsed.examples[0].num == 0);
+  CHECK(parsed.examples[0].line == 3);
+  CHECK(parsed.examples[0].parts[0].exec_lines == std::vector<std::string>{"1 + 1"});
+  CHECK(parsed.examples[1].num == 1);
+  CHECK(parsed.examples[1].line == 9);
+  CHECK(parsed.examples[1].parts[0].exec_lines == std::vector<std::string>{"2 + 2"});
 }

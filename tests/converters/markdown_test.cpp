@@ -106,6 +106,16 @@ TEST_CASE("markdown: a bare fence after pycon or after text is not a want",
   CHECK(code_cells(read("Text.\n\n```\nplain\n```\n")).empty());
 }
 
+TEST_CASE("markdown: an output fence after pycon stays on the page, with a warning",
+          "[converters][markdown]") {
+  const Converted page = read("```pycon\n>>> print(1)\n1\n```\n\n```output\n999\n```\n");
+  REQUIRE(code_cells(page).size() == 1);
+  CHECK(docnb_of(code_cells(page)[0]).at("want") == "1\n");
+  CHECK(cell_types(page) == std::vector<std::string>{"code", "markdown"});
+  REQUIRE(page.warnings.size() == 1);
+  CHECK_THAT(page.warnings[0], Catch::Contains(":6: an output fence after a pycon block"));
+}
+
 TEST_CASE("markdown: a pycon session becomes one cell per part", "[converters][markdown]") {
   const Converted page = read("```pycon\n"               // 1
                               ">>> a = 1\n"              // 2
@@ -246,6 +256,16 @@ TEST_CASE("markdown: misspelt markers warn with the nearest spelling", "[convert
   CHECK_FALSE(docnb_of(code_cells(page).at(0)).contains("skip"));
 }
 
+TEST_CASE("markdown: a misspelt invisible-code-block is a warning, not silently text",
+          "[converters][markdown]") {
+  const Converted page = read("Intro.\n\n<!-- invisible-code-block: pyhton\nd = 1\n-->\n");
+  CHECK(code_cells(page).empty());
+  REQUIRE(page.warnings.size() == 1);
+  CHECK_THAT(page.warnings[0], Catch::Contains("page.md:3: unknown marker <!-- "
+                                               "invisible-code-block: pyhton; did you mean <!-- "
+                                               "invisible-code-block: python?"));
+}
+
 TEST_CASE("markdown: invisible code is a hidden setup cell in place", "[converters][markdown]") {
   const Converted page = read("Intro.\n"                            // 1
                               "\n"                                  // 2
@@ -349,4 +369,23 @@ TEST_CASE("markdown: bytes that are not UTF-8 are an error with file and line",
 TEST_CASE("markdown: original bytes are kept", "[converters][markdown]") {
   const std::string text = "\xEF\xBB\xBF# T\r\n";
   CHECK(read(text).original == text);
+}
+
+TEST_CASE("markdown: MyST front matter is the page's metadata, not a markdown cell",
+          "[converters][markdown]") {
+  const Converted page = read("---\n"                  // 1
+                              "jupytext:\n"            // 2
+                              "  text_representation:\n" // 3
+                              "    format_name: myst\n"  // 4
+                              "---\n"                  // 5
+                              "# Title\n"              // 6
+                              "\n"                     // 7
+                              "```{code-cell}\n"       // 8
+                              "x = 1\n"                // 9
+                              "```\n");
+  REQUIRE(cell_types(page) == std::vector<std::string>{"markdown", "code"});
+  CHECK(source_of(page.notebook.cells()[0]) == "# Title");
+  CHECK(docnb_of(page.notebook.cells()[1]).at("line") == 9);
+  CHECK(page.notebook.document["metadata"]["docnb"]["front_matter"] ==
+        "jupytext:\n  text_representation:\n    format_name: myst");
 }

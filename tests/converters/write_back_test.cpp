@@ -20,9 +20,9 @@ std::string written(const Converted& converted,
     if (code < printed.size() && printed[code]) fresh.push_back({i, *printed[code]});
     ++code;
   }
-  Result<std::string> text = write_back(converted, converted.notebook, fresh);
-  if (!text) FAIL(text.error().describe());
-  return *text;
+  Result<WriteBack> back = write_back(converted, converted.notebook, fresh);
+  if (!back) FAIL(back.error().describe());
+  return back->text;
 }
 
 std::string markdown(const std::string& text,
@@ -98,12 +98,33 @@ TEST_CASE("write_back: CRLF line endings are kept", "[converters][write_back]") 
         ".. testcode::\r\n\r\n   print(2)\r\n\r\n.. testoutput::\r\n\r\n   2\r\n");
 }
 
-TEST_CASE("write_back: sources other than Markdown and rst are refused",
-          "[converters][write_back]") {
+TEST_CASE("write_back: scripts hold no wants to write back", "[converters][write_back]") {
   Converted converted;
-  converted.kind = SourceKind::docstring;
-  converted.notebook.path = "m.py";
-  const Result<std::string> text = write_back(converted, converted.notebook, {});
-  REQUIRE_FALSE(text.ok());
-  CHECK(text.error().message == "writing back into docstring sources is not supported yet");
+  converted.kind = SourceKind::percent;
+  converted.notebook.path = "s.py";
+  const Result<WriteBack> written = write_back(converted, converted.notebook, {});
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().message == "percent sources hold no expected outputs to write back");
+}
+
+TEST_CASE("write_back: an output fence grows when the output holds a fence line",
+          "[converters][write_back]") {
+  CHECK(markdown("```python\nprint(s)\n```\n\n```output\nold\n```\nafter\n",
+                 {"```\nafter\n"}) ==
+        "```python\nprint(s)\n```\n\n````output\n```\nafter\n````\nafter\n");
+}
+
+TEST_CASE("write_back: a pycon output line that reads as a prompt is not written",
+          "[converters][write_back]") {
+  const Converted page = converted_or_fail(
+      read_markdown("```pycon\n>>> print('>>> x')\nold\n```\n", "page.md"));
+  std::vector<FreshOutput> fresh;
+  for (std::size_t i = 0; i < page.notebook.cells().size(); ++i) {
+    if (page.notebook.cells()[i].at("cell_type") == "code") fresh.push_back({i, ">>> x\n"});
+  }
+  Result<WriteBack> back = write_back(page, page.notebook, fresh);
+  REQUIRE(back.ok());
+  CHECK(back->text == page.original);
+  REQUIRE(back->not_written.size() == 1);
+  CHECK_THAT(back->not_written[0], Catch::StartsWith("page.md:3: not written back: "));
 }

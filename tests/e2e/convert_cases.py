@@ -50,8 +50,10 @@ def list_prints_example_ids(work):
     check(code == 0, f"exit code {code}: {err}")
     ids = out.splitlines()
     print(out)
-    check(ids[:4] == ["04_markdown_page.md:7", "04_markdown_page.md:13",
-                      "04_markdown_page.md:24", "04_markdown_page.md:27"], f"ids {ids[:4]}")
+    # The hidden setup block at line 7 is no example: xdoctest and Sphinx list none.
+    check(ids[:4] == ["04_markdown_page.md:13", "04_markdown_page.md:24",
+                      "04_markdown_page.md:27", "04_markdown_page.md:31"], f"ids {ids[:4]}")
+    check("05_rst_page.rst:8" not in ids, "the testsetup block is listed")
     check("05_rst_page.rst:38" in ids, "testcode example missing")
     check("06_percent_script.py:12" in ids, "percent cell missing")
     check("plot_gallery_example.py:19" in ids, "gallery cell missing")
@@ -92,6 +94,50 @@ def failing_pages_point_at_their_lines(work):
         failed = [e for e in json.loads((work / "report.json").read_text())["examples"]
                   if e["status"] == "failed"]
         check([(e["file"], e["line"]) for e in failed] == [(page, line)], f"{failed}")
+
+
+@case
+def failing_hidden_setup_fails_the_page(work):
+    """Hidden setup code is no example of its own, but a page whose setup fails must fail."""
+    (work / "page.md").write_text("# Setup that breaks\n\n"
+                                  "<!-- invisible-code-block: python\n"
+                                  "import no_such_module_docnb\n"
+                                  "-->\n\n"
+                                  "```python\nprint('ran')\n```\n")
+    (work / "page.rst").write_text(".. testsetup::\n\n   raise ValueError('setup')\n\n"
+                                   ".. testcode::\n\n   print('ran')\n\n"
+                                   ".. testoutput::\n\n   ran\n")
+    for page, line, reason in (("page.md", 4, "ModuleNotFoundError"),
+                               ("page.rst", 3, "ValueError: setup")):
+        code, out, err = run_docnb("run", "--json", "report.json", page, cwd=work)
+        check(code == 1, f"{page}: exit {code}\n{out}{err}")
+        check(f"{page}:{line}" in out and reason in out, f"{page}: {out}")
+        examples = json.loads((work / "report.json").read_text())["examples"]
+        statuses = sorted((e["line"], e["status"]) for e in examples)
+        check(statuses[0] == (line, "failed") and len(statuses) == 2, f"{page}: {statuses}")
+    # A setup that runs is not counted at all: one example, passed.
+    (work / "good.md").write_text("<!-- invisible-code-block: python\nx = 1\n-->\n\n"
+                                  "```python\nprint(x)\n```\n")
+    code, out, err = run_docnb("run", "good.md", cwd=work)
+    check(code == 0 and out.strip().endswith("1 passed, 0 failed, 0 skipped"), out + err)
+
+
+
+@case
+def skipif_is_evaluated_in_the_kernel(work):
+    """Sphinx doctest's `:skipif:` is an expression in the page's namespace, decided when the
+    block is reached (after testsetup and the blocks above)."""
+    (work / "page.rst").write_text(
+        ".. testsetup::\n\n   FLAG = True\n\n"
+        ".. testcode::\n   :skipif: FLAG\n\n   raise SystemExit('must not run')\n\n"
+        ".. testcode::\n   :skipif: not FLAG\n\n   print('runs')\n\n"
+        ".. testoutput::\n\n   runs\n\n"
+        ".. testcode::\n   :skipif: undefined_name\n\n   print('still runs')\n")
+    code, out, err = run_docnb("run", "--json", "report.json", "page.rst", cwd=work)
+    check(code == 0 and out.strip().endswith("2 passed, 0 failed, 1 skipped"), out + err)
+    check("page.rst:22: :skipif: undefined_name raised NameError" in out, out)
+    examples = {e["line"]: e for e in json.loads((work / "report.json").read_text())["examples"]}
+    check(examples[8]["status"] == "skipped" and "FLAG" in examples[8]["reason"], f"{examples}")
 
 
 if __name__ == "__main__":

@@ -43,13 +43,13 @@ def xdoctest_list(target, style):
 
 def docnb_list(*args, cwd):
     start = time.monotonic()
-    code, out, err = run_docnb("docstrings", *args, cwd=cwd, timeout=600)
+    code, out, err = run_docnb("list", *args, cwd=cwd, timeout=600)
     seconds = time.monotonic() - start
     return code, out.splitlines(), err, seconds
 
 
 def xdoctest_parts(path, style, analysis="static"):
-    """xdoctest's examples of a file or package with their parts, as `docnb docstrings --json`
+    """xdoctest's examples of a file or package with their parts, as `docnb list --json`
     prints them."""
     from xdoctest import core
     examples = []
@@ -88,7 +88,7 @@ def fixtures_match_xdoctest_part_for_part(work):
     for name, style in [("kinds.py", "auto"), ("freeform.py", "freeform"),
                         ("freeform.py", "auto"), ("kinds.py", "google")]:
         code, lines, err, _ = docnb_list("--json", "--style", style, name, cwd=FIXTURES)
-        check(code == 0, f"docnb docstrings {name}: exit {code}: {err}")
+        check(code == 0, f"docnb list {name}: exit {code}: {err}")
         mine = [json.loads(line) for line in lines]
         theirs = xdoctest_parts(FIXTURES / name, style)
         check(len(theirs) > 0, f"xdoctest found nothing in {name}")
@@ -108,7 +108,7 @@ def unreadable_files_are_errors_and_others_are_listed(work):
 
 
 def executed_parts(folder, notebook):
-    """Executes a notebook written by `docnb docstrings --notebooks` with nbclient; yields
+    """Executes a notebook written by `docnb convert` with nbclient; yields
     (metadata docnb, outputs) of each code cell."""
     import nbclient
     nb = harness.read_notebook(folder / notebook)
@@ -147,7 +147,7 @@ def check_notebook_against_wants(folder, notebook, expected_parts):
     flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
     seen = 0
     for docnb, outputs in executed_parts(folder, notebook):
-        if docnb.get("role") == "setup":
+        if docnb.get("role") == "namespace":
             errors = [o for o in outputs if o.output_type == "error"]
             check(not errors, f"setup of {docnb['example']} failed: {errors}")
             continue
@@ -162,18 +162,20 @@ def check_notebook_against_wants(folder, notebook, expected_parts):
 
 @case
 def notebook_form_runs_each_example_in_a_fresh_namespace_with_repr(work):
-    code, lines, err, _ = docnb_list("--notebooks", str(work), "namespaces.py", cwd=FIXTURES)
-    check(code == 0 and lines == [str(work / "namespaces.ipynb")], f"{code} {lines} {err}")
+    code, out, err = run_docnb("convert", "namespaces.py", "-o", str(work / "namespaces.ipynb"),
+                               cwd=FIXTURES)
+    check(code == 0, f"{code} {out} {err}")
     check_notebook_against_wants(work, "namespaces.ipynb", 8)
 
 
 @case
 def sample_package_examples_pass_in_their_notebooks(work):
-    code, lines, err, _ = docnb_list("--notebooks", str(work), "samples/mypkg", cwd=SOURCE_DIR)
-    check(code == 0 and len(lines) == 3, f"{code} {lines} {err}")
-    parts = {"mypkg.ipynb": 2, "mypkg.shapes.ipynb": 7, "mypkg.text.ipynb": 5}
+    parts = {"__init__": 2, "shapes": 7, "text": 5}
     for name, count in parts.items():
-        check_notebook_against_wants(work, name, count)
+        code, out, err = run_docnb("convert", f"samples/mypkg/{name}.py", "-o",
+                                   str(work / f"{name}.ipynb"), cwd=SOURCE_DIR)
+        check(code == 0, f"{code} {out} {err}")
+        check_notebook_against_wants(work, f"{name}.ipynb", count)
 
 
 @case
@@ -210,8 +212,15 @@ def docnb_run_checks_docstring_examples_like_xdoctest(work):
     check(verdicts == {"pkg/calc.py::add:0": "passed", "pkg/calc.py::sub:0": "failed"},
           f"{verdicts}\n{out}{err}")
     check(code == 1 and "pkg/calc.py:16" in out, f"the failing part is not at its line:\n{out}")
-    code, out, err = run_docnb("run", "--kernel", "python3", "pkg/calc.py::add:0", cwd=work)
-    check(code == 0 and out.strip().endswith("1 passed, 0 failed, 0 skipped"), out + err)
+    check("rerun: docnb run 'pkg/calc.py::sub:0'" in out, f"no rerun command:\n{out}")
+    # One example by its id, however its path is spelt; a name that is no example is an error.
+    for selected in ("pkg/calc.py::add:0", "./pkg/calc.py::add:0", str(package / "calc.py") +
+                     "::add:0"):
+        code, out, err = run_docnb("run", "--kernel", "python3", selected, cwd=work)
+        check(code == 0 and out.strip().endswith("1 passed, 0 failed, 0 skipped"),
+              f"{selected}: {out}{err}")
+    code, out, err = run_docnb("run", "--kernel", "python3", "pkg/calc.py::nosuch:0", cwd=work)
+    check(code == 2 and "no example nosuch:0" in out + err, f"exit {code}: {out}{err}")
     code, out, err = run_docnb("run", "--kernel", "python3", "--out", "build/samples",
                                str(SOURCE_DIR / "samples" / "mypkg"), cwd=work)
     check(code == 0 and out.strip().endswith("7 passed, 0 failed, 0 skipped"), out + err)

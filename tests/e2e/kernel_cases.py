@@ -113,6 +113,15 @@ def python_notebooks_default_to_docnb_python(work):
     print(out, err)
     check(code == 2, f"exit code {code}, want 2")
     check("julia-1.9" in out and "docnb-python" in out, "the error does not list the kernels")
+    # A notebook that names no kernelspec but another language is no Python notebook either.
+    harness.write_notebook(work / "r.ipynb", ["1"])
+    nb = harness.read_notebook(work / "r.ipynb")
+    nb.metadata.pop("kernelspec", None)
+    nb.metadata["language_info"] = {"name": "R"}
+    harness.nbformat.write(nb, str(work / "r.ipynb"))
+    code, out, err = run_isolated("run", "r.ipynb", cwd=work)
+    print(out, err)
+    check(code == 2 and "language R" in out and "docnb-python" in out, f"exit {code}: {out}")
 
 
 @case

@@ -79,9 +79,18 @@ def cache_hit_starts_no_kernel_and_rewrites_the_output(work):
     check(summary_counts(out) == (2, 0, 0), "a hit is counted as the run was")
     again = harness.read_notebook(harness.executed_path(work, "nb.ipynb"))
     check(again == first, "the executed notebook written from the cache differs")
-    # --no-cache runs for real, and a later run is still served.
+    # --no-cache runs for real, leaves the cache file exactly as it was, and a later run is
+    # still served.
+    cache = work / ".docnb" / "cache.sqlite"
+    stored = cache.read_bytes()
     expect_miss(work, "--no-cache", "nb.ipynb", why="--no-cache")
+    check(cache.read_bytes() == stored, "--no-cache wrote to the cache")
     expect_hit(work, "nb.ipynb", why="after --no-cache")
+    fresh = work / "fresh"
+    fresh.mkdir()
+    harness.write_notebook(fresh / "nb.ipynb", [TRACE])
+    run_ok(fresh, "--no-cache", "nb.ipynb")
+    check(not (fresh / ".docnb" / "cache.sqlite").exists(), "--no-cache created a cache")
 
 
 @case
@@ -135,6 +144,30 @@ def cell_dependency_config_and_kernel_changes_are_misses(work):
 
     expect_miss(work, *base, "--kernel", "python3-other", "nb.ipynb", why="another kernel")
     expect_hit(work, *base, "--kernel", "python3-other", "nb.ipynb", why="same kernel again")
+
+
+@case
+def docstring_module_code_and_environment_changes_are_misses(work):
+    """A docstring example imports its module: code outside the docstrings is an input too,
+    and so is the virtual environment its kernel imports packages from."""
+    module = ("FACTOR = 2\n\n\n"
+              "def double(x):\n"
+              "    \"\"\"\n"
+              "    >>> _ = open('runs.log', 'a').write('ran' + chr(10))\n"
+              "    >>> double(3) > 0\n"
+              "    True\n"
+              "    \"\"\"\n"
+              "    return x * FACTOR\n")
+    (work / "mymod.py").write_text(module)
+    expect_miss(work, "mymod.py", why="first run")
+    expect_hit(work, "mymod.py", why="unchanged")
+    (work / "mymod.py").write_text(module.replace("FACTOR = 2", "FACTOR = 3"))
+    expect_miss(work, "mymod.py", why="an edit of the module outside its docstrings")
+    expect_hit(work, "mymod.py", why="after the module edit")
+    venv = work / "venv" / "lib" / "python{}.{}".format(*sys.version_info[:2]) / "site-packages"
+    venv.mkdir(parents=True)
+    expect_miss(work, "--python-path", str(work / "venv"), "mymod.py", why="another environment")
+    expect_hit(work, "--python-path", str(work / "venv"), "mymod.py", why="same environment")
 
 
 @case
@@ -193,28 +226,55 @@ def cache_info_and_clear(work):
     check(code == 2, "an unknown cache action is a usage error")
 
 
-def shard_sets(work, count):
+def shard_sets(work, count, *extra):
+    """What each of `count` shards ran: notebooks by path, docstring examples by id."""
     seen = []
     for k in range(1, count + 1):
-        code, out, _ = run_docnb("run", "--no-cache", "-j", "2", "--shard", f"{k}/{count}",
-                                 "--out", f"build/shard{k}", "docs", cwd=work)
+        code, out, _ = run_docnb("run", *extra, "-j", "2", "--shard", f"{k}/{count}", "--json",
+                                 f"build/shard{k}.json", "--out", f"build/shard{k}", "docs",
+                                 cwd=work)
         print(out)
         check(code == 0, f"shard {k}/{count} exited {code}")
-        seen.append({line.split()[1] for line in out.splitlines() if line.startswith("PASS ")})
+        report = json.loads((work / "build" / f"shard{k}.json").read_text())
+        seen.append({e["example"] if "::" in e["example"] and ".py::" in e["example"]
+                     else e["file"] for e in report["examples"]})
     return seen
+
+
+def check_cover(seen, everything, count):
+    union = set().union(*seen)
+    check(union == everything, f"{count} shards cover {sorted(union)}, not {sorted(everything)}")
+    check(sum(len(s) for s in seen) == len(everything), f"{count} shards overlap: {seen}")
 
 
 @case
 def shards_cover_every_source_once(work):
     (work / "docs").mkdir()
-    names = {f"docs/nb{i}.ipynb" for i in range(7)}
-    for name in names:
+    notebooks = {f"docs/nb{i}.ipynb" for i in range(6)}
+    for name in notebooks:
         harness.write_notebook(work / name, ["1 + 1"])
-    for count in (2, 3):  # by count first; with durations recorded by then, the second time
+    # One slow notebook: once durations are recorded it fills a shard on its own.
+    harness.write_notebook(work / "docs" / "slow.ipynb", ["import time\ntime.sleep(8)"])
+    notebooks.add("docs/slow.ipynb")
+    # A module's examples are independent: shards split them.
+    (work / "docs" / "mod.py").write_text("".join(
+        f"def f{i}():\n    \"\"\"\n    >>> {i} + 1\n    {i + 1}\n    \"\"\"\n\n\n"
+        for i in range(4)))
+    examples = {f"docs/mod.py::f{i}:0" for i in range(4)}
+    everything = notebooks | examples
+    for count in (2, 3):  # by count: nothing recorded yet
+        seen = shard_sets(work, count, "--no-cache")
+        check_cover(seen, everything, count)
+        check(all(s & examples for s in seen), f"the module was not split by example: {seen}")
+    run_ok(work, "docs")  # records durations (shard runs never do)
+    for count in (2, 3):
         seen = shard_sets(work, count)
-        union = set().union(*seen)
-        check(union == names, f"{count} shards cover {sorted(union)}, not every source")
-        check(sum(len(s) for s in seen) == len(names), f"{count} shards overlap: {seen}")
+        check_cover(seen, everything, count)
+        slow = next(s for s in seen if "docs/slow.ipynb" in s)
+        check(len(slow) < min(len(s) for s in seen if s is not slow),
+              f"by durations the slow notebook's shard should hold the fewest: {seen}")
+        # Three shards: the others together take less than it, so it runs alone.
+        check(count == 2 or slow == {"docs/slow.ipynb"}, f"the slow notebook is not alone: {seen}")
     code, _, err = run_docnb("run", "--shard", "4/3", "docs", cwd=work)
     check(code == 2 and "--shard" in err, f"--shard 4/3 must be a usage error: {err}")
 
@@ -234,15 +294,79 @@ def progress_without_a_tty_is_line_based(work):
 
 
 @case
+def progress_on_a_terminal_is_one_line(work):
+    """On a TTY: finished sources scroll by above one status line redrawn in place."""
+    import pty
+    import select
+    import subprocess
+    for i in range(3):
+        harness.write_notebook(work / f"nb{i}.ipynb", [f"print({i})"])
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([harness.DOCNB, "run", "--no-cache", "-j", "1", "."], cwd=work,
+                               stdout=follower, stderr=follower, stdin=subprocess.DEVNULL)
+    os.close(follower)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 120)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=120)
+    os.close(leader)
+    text = seen.decode(errors="replace")
+    print(repr(text))
+    check(process.returncode == 0, f"exit {process.returncode}")
+    check("\r\x1b[K" in text, "the status line is not redrawn in place")
+    status = re.findall(r"\[(\d)/3\][^\r\n]*", text)
+    check(status, "no done/total status line")
+    check(re.search(r"running: nb\d\.ipynb", text), "the status line does not name the running source")
+    for i in range(3):
+        check(re.search(rf"PASS (\x1b\[0m)?nb{i}\.ipynb", text), f"nb{i} has no line of its own")
+    check(text.rstrip().endswith("0 failed, 0 skipped"), "the summary is not last")
+
+
+@case
 def every_notebook_gets_its_own_kernel(work):
     record = "import os\nopen(os.path.join('..', 'pids.log'), 'a').write(f'{os.getpid()}\\n')"
     (work / "docs").mkdir()
     for i in range(5):
         harness.write_notebook(work / "docs" / f"nb{i}.ipynb", [record, "x = 1", "x"])
+    fence = "`" * 3
+    (work / "docs" / "page.md").write_text(f"{fence}python\n{record}\n{fence}\n")
+    (work / "docs" / "page.rst").write_text(
+        ".. code-block:: python\n\n" + "".join(f"   {line}\n" for line in record.split("\n")))
     run_ok(work, "--no-cache", "-j", "2", "docs")
     pids = (work / "pids.log").read_text().split()
-    check(len(pids) == 5, f"want 5 runs, got {pids}")
-    check(len(set(pids)) == 5, f"two notebooks shared a kernel: {pids}")
+    check(len(pids) == 7, f"want 7 runs, got {pids}")
+    check(len(set(pids)) == 7, f"two sources shared a kernel: {pids}")
+
+
+@case
+def module_examples_share_a_kernel_unless_asked_otherwise(work):
+    """xdoctest's isolation: one process per module, a fresh namespace per example; with
+    --fresh-kernel-per-example, one kernel per example."""
+    example = ("    Example:\n"
+               "        >>> import os\n"
+               "        >>> _ = open('pids.log', 'a').write(str(os.getpid()) + chr(10))\n"
+               "        >>> 'leak' in globals()\n"
+               "        False\n"
+               "        >>> leak = 1\n")
+    (work / "mod.py").write_text("".join(f"def f{i}():\n    \"\"\"\n{example}    \"\"\"\n\n\n"
+                                         for i in range(3)))
+    run_ok(work, "--no-cache", "mod.py")
+    pids = (work / "pids.log").read_text().split()
+    check(len(pids) == 3 and len(set(pids)) == 1, f"the module's examples: {pids}")
+    (work / "pids.log").unlink()
+    out, _ = run_ok(work, "--no-cache", "--fresh-kernel-per-example", "mod.py")
+    check(summary_counts(out) == (3, 0, 0), out)
+    pids = (work / "pids.log").read_text().split()
+    check(len(pids) == 3 and len(set(pids)) == 3, f"--fresh-kernel-per-example: {pids}")
 
 
 # Runs in the first notebook's kernel: kills the kernel docnb warmed for the next notebook

@@ -230,6 +230,50 @@ def rst_update_rewrites_only_outputs(work):
                        ["-   1", "+   2", "-41", "+42", "-   b", "+   a"])
 
 
+@case
+def docstring_update_rewrites_only_failing_wants(work):
+    q = '"' * 3
+    before = ("import math\n\n\n"
+              "def area(r):\n"
+              f"    {q}Area of a circle.\n\n"
+              "    Example:\n"
+              "        >>> round(area(1.0), 2)\n"
+              "        3.0\n"
+              "        >>> print(f'{area(2.0):.1f} and more')\n"
+              "        12.6 ...\n"
+              "        >>> area(0)  # xdoctest: +IGNORE_WANT\n"
+              "        anything\n"
+              "        >>> print('C:\\\\\\\\temp')\n"
+              "        D:\\\\temp\n"
+              f"    {q}\n"
+              "    return math.pi * r * r\n\n\n"
+              "def raw():\n"
+              f"    r{q}\n"
+              "    >>> print('back\\\\slash')\n"
+              "    old\n"
+              f"    {q}\n")
+    after = (before.replace("        3.0\n", "        3.14\n")
+             .replace("        D:\\\\temp\n", "        C:\\\\temp\n")
+             .replace("    old\n", "    back\\slash\n"))
+    text_source_update(work, "circle.py", before, after, [
+        "-        3.0", "+        3.14", "-        D:\\\\temp", "+        C:\\\\temp", "-    old",
+        "+    back\\slash"])
+
+
+@case
+def computed_docstrings_are_reported_and_not_written(work):
+    q = '"' * 3
+    text = ("def add_docstr(obj, doc):\n    obj.__doc__ = doc\n\n\n"
+            "def f():\n    pass\n\n\n"
+            f"add_docstr(f, {q}\n    >>> 1 + 1\n    {{two}}\n{q}.format(two=3))\n")
+    (work / "attached.py").write_text(text)
+    code, out, _ = run_docnb("run", "--update", "attached.py", cwd=work)
+    check(code == 1, f"exit {code}: {out}")
+    check("attached.py:11: not written back: the docstring is not a plain string literal" in out,
+          out)
+    check((work / "attached.py").read_text() == text, "a computed docstring was rewritten")
+
+
 # --- crash safety -------------------------------------------------------------------------
 
 def kill_leftovers_of(folder):
@@ -250,18 +294,23 @@ def kill_leftovers_of(folder):
                 pass
 
 
-# Two notebook samples (one with a stream, one with an image) keep each run short: the test's
-# cost is one kernel start per notebook per iteration, and what it proves does not grow with
-# the number of notebooks.
-CRASH_SAMPLES = ("01_getting_started.ipynb", "04_images.ipynb")
+# A copy of samples/ (notebooks, pages, scripts and the docstring package) with one output made
+# stale in each source kind that stores outputs, so that every writer is killed mid-run.
+STALE_TEXT = {
+    "tutorials/04_markdown_page.md": ("[0, 1, 4, 9, 16]\n```", "[0, 1, 4, 9, 99]\n```"),
+    "tutorials/05_rst_page.rst": ("   30\n   10\n", "   31\n   10\n"),
+    "mypkg/shapes.py": ("        >>> sq.area()\n        9\n", "        >>> sq.area()\n        8\n"),
+}
 BATCH = 4  # runs at once: the kernels' start-up, not the kills, is what takes time
 
 
 def stale_samples(folder):
-    """The samples with one deterministic output made stale in each."""
-    folder.mkdir(parents=True)
-    for name in CRASH_SAMPLES:
-        nb = harness.read_notebook(harness.SOURCE_DIR / "samples" / "tutorials" / name)
+    """samples/ (without its Sphinx project) with one deterministic output made stale in each
+    notebook and in each text source of STALE_TEXT; returns {relative path: bytes}."""
+    shutil.copytree(harness.SOURCE_DIR / "samples", folder,
+                    ignore=shutil.ignore_patterns("docs", "__pycache__"))
+    for path in sorted(folder.rglob("*.ipynb")):
+        nb = harness.read_notebook(path)
         outputs = [output for cell in nb.cells if "NBVAL" not in cell.source
                    for output in cell.get("outputs", [])]
         for output in outputs:
@@ -271,19 +320,24 @@ def stale_samples(folder):
             if "text/plain" in output.get("data", {}):
                 output["data"]["text/plain"] = "'stale'"
                 break
-        harness.nbformat.write(nb, str(folder / name))
-    return {name: (folder / name).read_bytes() for name in CRASH_SAMPLES}
+        harness.nbformat.write(nb, str(path))
+    for name, (fresh, stale) in STALE_TEXT.items():
+        text = (folder / name).read_text()
+        check(fresh in text, f"{name} no longer holds {fresh!r}")
+        (folder / name).write_text(text.replace(fresh, stale, 1))
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def start_update(folder, old):
     """docnb run --update on a fresh copy of the old sources in `folder`."""
-    (folder / "src").mkdir(parents=True)
     for name, data in old.items():
+        (folder / "src" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "src" / name).write_bytes(data)
     (folder / "runtime").mkdir()
     env = dict(os.environ, XDG_RUNTIME_DIR=str(folder / "runtime"))
-    argv = [harness.DOCNB, "run", "--update", "-j", str(len(old)), "--out", str(folder / "out"),
-            str(folder / "src")]
+    argv = [harness.DOCNB, "run", "--update", "--no-cache", "-j", "4", "--out",
+            str(folder / "out"), str(folder / "src")]
     return subprocess.Popen(argv, cwd=folder, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
@@ -310,7 +364,11 @@ def run_batch(folders, old, kill_after):
 
 
 def versions(folder):
-    return {p.name: p.read_bytes() for p in (folder / "src").glob("*.ipynb")}
+    return {name: (folder / "src" / name).read_bytes() for name in STALE_NAMES}
+
+
+# The sources --update rewrites: filled in by the seed runs.
+STALE_NAMES = []
 
 
 @case
@@ -320,9 +378,14 @@ def sigkill_during_update_leaves_old_or_new(work):
     # The reference new versions, and how long a whole --update takes when BATCH run at once.
     seeds = [work / f"seed{i}" for i in range(BATCH)]
     durations = run_batch(seeds, old, [float("inf")] * BATCH)
+    STALE_NAMES.extend(name for name in old if name.endswith(".ipynb") or name in STALE_TEXT)
     new = versions(seeds[0])
-    check(set(new) == set(old), "the seed run lost or added sources")
-    check(all(new[name] != old[name] for name in old), "the seed run did not update every source")
+    check(all(new[name] != old[name] for name in STALE_NAMES),
+          f"the seed run did not update every stale source: "
+          f"{[name for name in STALE_NAMES if new[name] == old[name]]}")
+    untouched = [name for name in old if name not in STALE_NAMES and
+                 (seeds[0] / "src" / name).read_bytes() != old[name]]
+    check(not untouched, f"the seed run rewrote sources that were not stale: {untouched}")
     check(all(versions(seed) == new for seed in seeds), "--update is not deterministic")
     longest = max(durations)
 
@@ -334,13 +397,14 @@ def sigkill_during_update_leaves_old_or_new(work):
         # Anywhere from start-up to a little past the seed runs' end.
         run_batch(folders, old, [rng.uniform(0, longest * 1.1) for _ in folders])
         for folder in folders:
-            for name in old:
+            for name in STALE_NAMES:
                 data = (folder / "src" / name).read_bytes()
                 check(data in (old[name], new[name]),
                       f"{folder.name}: {name} is neither the old nor the new version")
                 outcomes["old" if data == old[name] else "new"] += 1
-            extra = {p.name for p in (folder / "src").iterdir()} - set(old)
-            check(all(re.fullmatch(r"\..+\.ipynb\.docnb-\d+", n) for n in extra),
+            extra = {str(p.relative_to(folder / "src")) for p in (folder / "src").rglob("*")
+                     if p.is_file()} - set(old)
+            check(all(re.fullmatch(r"(.*/)?\.[^/]+\.docnb-\d+", n) for n in extra),
                   f"{folder.name}: unexpected files {extra}")
             leftovers += len(extra)
             shutil.rmtree(folder, ignore_errors=True)

@@ -147,30 +147,6 @@ TEST_CASE("the dependency digest follows contents, not timestamps", "[engine][ca
   CHECK(depends_digest(root->path(), expand_globs(root->path(), globs)) != digest);
 }
 
-TEST_CASE("depends globs are read from [tool.docnb] of pyproject.toml", "[engine][cache]") {
-  Result<TempDir> root = TempDir::create("docnb-test");
-  REQUIRE(root.ok());
-  Result<std::vector<std::string>> none = read_declared_depends(root->path());
-  REQUIRE(none.ok());
-  CHECK(none->empty());
-
-  write_text(root->path() / "pyproject.toml",
-             "[project]\nname = \"x\"\n\n[tool.docnb]\ndepends = [\"src/**/*.py\", \"data/*\"]\n");
-  Result<std::vector<std::string>> declared = read_declared_depends(root->path());
-  REQUIRE(declared.ok());
-  CHECK(*declared == std::vector<std::string>{"src/**/*.py", "data/*"});
-
-  fs::create_directories(root->path() / "docs/deep");
-  CHECK(find_project_root(root->path() / "docs/deep") == fs::canonical(root->path()));
-
-  write_text(root->path() / "pyproject.toml", "[tool.docnb]\ndepends = \"src\"\n");
-  CHECK_FALSE(read_declared_depends(root->path()).ok());
-  write_text(root->path() / "pyproject.toml", "[tool.docnb\n");
-  Result<std::vector<std::string>> broken = read_declared_depends(root->path());
-  REQUIRE_FALSE(broken.ok());
-  CHECK(broken.error().where.find("pyproject.toml:1") != std::string::npos);
-}
-
 TEST_CASE("a stored run comes back under its key only, replayed onto the current source",
           "[engine][cache]") {
   Result<TempDir> root = TempDir::create("docnb-test");

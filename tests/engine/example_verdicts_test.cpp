@@ -19,15 +19,16 @@ Verdict cell(std::size_t index, VerdictStatus status, bool setup = false) {
 
 } // namespace
 
-// xdoctest imports the module only before the first part that runs (torch's tensorboard and
-// distributed._shard examples on Python 3.11): all parts skipped means the import never happens.
-TEST_CASE("a failed setup does not fail an example whose parts are all skipped") {
+// The parts after a failing namespace cell are not run (the engine ends the example there):
+// the example fails with the import error, not skipped.
+TEST_CASE("a failed setup fails its example even when no part ran after it") {
   const auto merged =
       merge_example_parts({cell(0, VerdictStatus::failed, true), cell(1, VerdictStatus::skipped),
                            cell(2, VerdictStatus::skipped)});
   REQUIRE(merged.size() == 1);
-  CHECK(merged[0].status == VerdictStatus::skipped);
-  CHECK(merged[0].parts_skipped == 2);
+  CHECK(merged[0].status == VerdictStatus::failed);
+  CHECK(merged[0].reason == "raised ImportError");
+  CHECK_FALSE(merged[0].setup);
 }
 
 TEST_CASE("a failed setup fails an example with a part that runs") {
@@ -51,5 +52,20 @@ TEST_CASE("an example that is its setup cell alone is skipped") {
 TEST_CASE("a single part keeps its verdict") {
   const auto merged = merge_example_parts({cell(0, VerdictStatus::failed)});
   REQUIRE(merged.size() == 1);
+  CHECK(merged[0].status == VerdictStatus::failed);
+}
+
+// Sybil's invisible code and rst's testsetup: no example of their own, but never a silent pass.
+TEST_CASE("a page's hidden cells are reported only when they fail") {
+  Verdict hidden = cell(0, VerdictStatus::passed);
+  hidden.example = "page.md:3";
+  hidden.hidden = true;
+  Verdict block = cell(1, VerdictStatus::passed);
+  block.example = "page.md:9";
+  CHECK(merge_example_parts({hidden, block}).size() == 1);
+  hidden.status = VerdictStatus::failed;
+  const auto merged = merge_example_parts({hidden, block});
+  REQUIRE(merged.size() == 2);
+  CHECK(merged[0].example == "page.md:3");
   CHECK(merged[0].status == VerdictStatus::failed);
 }

@@ -56,7 +56,7 @@ TEST_CASE("the split does not depend on the order sources were found in", "[engi
   CHECK(first == second);
 }
 
-TEST_CASE("recorded durations balance the shards; without them, counts do", "[engine][shard]") {
+TEST_CASE("recorded durations balance the shards, and without them counts do", "[engine][shard]") {
   const std::vector<std::string> ids = names(6);
   SECTION("one long source gets a shard to itself") {
     std::map<std::string, double> durations;

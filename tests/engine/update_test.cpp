@@ -194,7 +194,7 @@ TEST_CASE("update: a notebook snapshot keeps the exact bytes read", "[update]") 
   CHECK_FALSE(read_notebook_snapshot(dir.path()).ok());
 }
 
-TEST_CASE("update: a script source is left alone: its converter does not write back", "[update]") {
+TEST_CASE("update: a script source is left alone: it holds no expected outputs", "[update]") {
   const TempDir dir = scratch();
   const fs::path path = dir.path() / "intro.py";
   REQUIRE(write_file_atomically(path, "# Intro\n").ok());
@@ -205,7 +205,8 @@ TEST_CASE("update: a script source is left alone: its converter does not write b
   config.source_writes.update = true;
   const SourceUpdate update = update_source(path, "# Intro\n", converters::SourceKind::percent,
                                             stored, {}, run_of(fresh), config);
-  CHECK(update.action == SourceUpdate::Action::unsupported);
+  CHECK(update.action == SourceUpdate::Action::unchanged);
   CHECK_FALSE(update.error.has_value()); // not an error: the run's exit code stays the check's
+  CHECK(update.not_written.empty());
   CHECK(read_file_bytes(path).value() == "# Intro\n");
 }

@@ -82,3 +82,16 @@ TEST_CASE("atomic_file: reading a missing file names it", "[atomic_file]") {
   CHECK(read.error().where == (dir.path() / "missing").string());
   CHECK(read.error().message.rfind("cannot open", 0) == 0);
 }
+
+TEST_CASE("atomic_file: a symbolic link stays a link, and its target is replaced",
+          "[atomic_file]") {
+  const TempDir dir = scratch();
+  fs::create_directories(dir.path() / "real");
+  const fs::path target = dir.path() / "real" / "page.md";
+  const fs::path link = dir.path() / "page.md";
+  REQUIRE(write_file_atomically(target, "old\n").ok());
+  fs::create_symlink(target, link);
+  REQUIRE(write_file_atomically(link, "new\n", std::string("old\n")).ok());
+  CHECK(fs::is_symlink(link));
+  CHECK(read_file_bytes(target).value() == "new\n");
+}

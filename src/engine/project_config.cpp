@@ -1,0 +1,120 @@
+#include "engine/project_config.hpp"
+
+#include "support/nearest_name.hpp"
+
+#include <array>
+#include <toml++/toml.h>
+
+namespace docnb {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<std::string_view, 9> known_keys = {
+    "depends", "style",        "global_exec",      "options",   "analysis",
+    "exclude", "attach_calls", "gallery_patterns", "txt_as_rst"};
+
+std::string where(const fs::path& file, const toml::node& node) {
+  return file.string() + ":" + std::to_string(node.source().begin.line);
+}
+
+Result<std::string> text_of(const toml::node& node, std::string_view key, const fs::path& file) {
+  if (const auto text = node.value<std::string>()) return *text;
+  return Error{"`" + std::string(key) + "` must be a string", where(file, node)};
+}
+
+// An array of strings; a string is taken as a comma-separated list, as on the command line.
+Result<std::vector<std::string>> list_of(const toml::node& node, std::string_view key,
+                                         const fs::path& file) {
+  std::vector<std::string> items;
+  if (const auto text = node.value<std::string>()) {
+    std::size_t start = 0;
+    while (start <= text->size()) {
+      const std::size_t end = std::min(text->find(',', start), text->size());
+      if (end > start) items.push_back(text->substr(start, end - start));
+      start = end + 1;
+    }
+    return items;
+  }
+  const toml::array* array = node.as_array();
+  if (array == nullptr) {
+    return Error{"`" + std::string(key) + "` must be an array of strings", where(file, node)};
+  }
+  for (const toml::node& item : *array) {
+    const auto text = item.value<std::string>();
+    if (!text) {
+      return Error{"`" + std::string(key) + "` must be an array of strings", where(file, item)};
+    }
+    items.push_back(*text);
+  }
+  return items;
+}
+
+Status read_key(std::string_view key, const toml::node& node, const fs::path& file,
+                ProjectConfig& config) {
+  const auto set_text = [&](std::optional<std::string>& target) -> Status {
+    Result<std::string> text = text_of(node, key, file);
+    if (!text) return text.error();
+    target = std::move(text).value();
+    return Done{};
+  };
+  const auto set_list = [&](std::optional<std::vector<std::string>>& target) -> Status {
+    Result<std::vector<std::string>> list = list_of(node, key, file);
+    if (!list) return list.error();
+    target = std::move(list).value();
+    return Done{};
+  };
+  if (key == "depends") {
+    Result<std::vector<std::string>> list = list_of(node, key, file);
+    if (!list) return list.error();
+    config.depends.insert(config.depends.end(), list->begin(), list->end());
+    return Done{};
+  }
+  if (key == "style") return set_text(config.style);
+  if (key == "global_exec") return set_text(config.global_exec);
+  if (key == "options") return set_text(config.options);
+  if (key == "analysis") return set_text(config.analysis);
+  if (key == "exclude") return set_list(config.exclude);
+  if (key == "attach_calls") return set_list(config.attach_calls);
+  if (key == "gallery_patterns") return set_list(config.gallery_patterns);
+  if (key == "txt_as_rst") {
+    if (const auto flag = node.value<bool>()) {
+      config.txt_as_rst = *flag;
+      return Done{};
+    }
+    return Error{"`txt_as_rst` must be true or false", where(file, node)};
+  }
+  std::string warning = where(file, node) + ": unknown key '" + std::string(key) + "'";
+  if (const auto near = nearest_name(key, known_keys)) warning += ": did you mean " + *near + "?";
+  config.warnings.push_back(std::move(warning));
+  return Done{};
+}
+
+} // namespace
+
+Result<ProjectConfig> read_project_config(const fs::path& root) {
+  ProjectConfig config;
+  for (const char* name : {"pyproject.toml", "docnb.toml"}) {
+    const fs::path file = root / name;
+    std::error_code error;
+    if (!fs::exists(file, error)) continue;
+    toml::table document;
+    try {
+      document = toml::parse_file(file.string());
+    } catch (const toml::parse_error& failure) {
+      return Error{std::string(failure.description()),
+                   file.string() + ":" + std::to_string(failure.source().begin.line)};
+    }
+    const toml::table* table = std::string_view(name) == "pyproject.toml"
+                                   ? document.at_path("tool.docnb").as_table()
+                                   : &document;
+    if (table == nullptr) continue;
+    config.file = file;
+    for (const auto& [key, node] : *table) {
+      if (Status read = read_key(key.str(), node, file, config); !read) return read.error();
+    }
+  }
+  return config;
+}
+
+} // namespace docnb

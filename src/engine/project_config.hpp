@@ -1,0 +1,45 @@
+// The project's own configuration: `[tool.docnb]` in pyproject.toml, or the top level of
+// docnb.toml, in the project root (engine/cache.hpp's find_project_root). Keys are named as
+// xdoctest's configuration keys where xdoctest has one; the command line overrides each.
+//
+//   [tool.docnb]
+//   depends = ["src/**/*.py"]             # files every source depends on (cache keys)
+//   style = "google"                      # google | freeform | auto
+//   global_exec = "import torch"          # run in every docstring example's namespace first
+//   options = "+IGNORE_WHITESPACE"        # directives for every docstring example
+//   analysis = "static"                   # static | auto (both read sources statically)
+//   exclude = ["torch.testing.*"]         # module names left out of packages
+//   attach_calls = ["add_docstr"]         # calls that attach a docstring
+//   gallery_patterns = ["plot_*.py"]      # which .py files are sphinx-gallery scripts
+//   txt_as_rst = true                     # .txt files are reStructuredText
+#pragma once
+
+#include "support/result.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace docnb {
+
+struct ProjectConfig {
+  std::filesystem::path file; // where it was read from; empty when the project has none
+  std::vector<std::string> depends;
+  std::optional<std::string> style;
+  std::optional<std::string> global_exec;
+  std::optional<std::string> options;
+  std::optional<std::string> analysis;
+  std::optional<std::vector<std::string>> exclude;
+  std::optional<std::vector<std::string>> attach_calls;
+  std::optional<std::vector<std::string>> gallery_patterns;
+  std::optional<bool> txt_as_rst;
+  // "docnb.toml:3: unknown key 'globl_exec': did you mean global_exec?"
+  std::vector<std::string> warnings;
+};
+
+// Reads the configuration of the project at `root`; an error names the file and line of a
+// value of the wrong type or of a file that is not TOML.
+[[nodiscard]] Result<ProjectConfig> read_project_config(const std::filesystem::path& root);
+
+} // namespace docnb

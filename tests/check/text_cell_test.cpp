@@ -1,0 +1,77 @@
+#include "check/text_cell.hpp"
+
+#include <catch2/catch.hpp>
+
+using docnb::check::check_text_cell;
+using docnb::check::CellPolicy;
+using docnb::check::DoctestOptions;
+using docnb::check::Json;
+using docnb::check::Outcome;
+
+namespace {
+
+// A code cell of a converted source whose want is `want`; a docstring part when `mode` is set.
+Json cell_with_want(const std::string& want, const std::string& mode = "") {
+  Json docnb{{"line", 3}, {"want", want}};
+  if (!mode.empty()) docnb["compile_mode"] = mode;
+  return Json{{"cell_type", "code"}, {"source", "x"}, {"metadata", {{"docnb", docnb}}}};
+}
+
+Json printed(const std::string& text) {
+  return Json{{"output_type", "stream"}, {"name", "stdout"}, {"text", text}};
+}
+
+Json value(const std::string& text) {
+  return Json{{"output_type", "execute_result"},
+              {"execution_count", 1},
+              {"data", {{"text/plain", text}}},
+              {"metadata", Json::object()}};
+}
+
+Outcome outcome_of(const Json& cell, const Json& outputs,
+                   std::span<const std::string> deferred = {}) {
+  return check_text_cell(cell, outputs, false, DoctestOptions{}, CellPolicy{}, deferred).outcome;
+}
+
+} // namespace
+
+TEST_CASE("a docstring part's want is its stdout or its value, never both joined",
+          "[check][text_cell]") {
+  const Json outputs = Json::array({printed("a\n"), value("5")});
+  // xdoctest: `print('a') or 5` prints a and evaluates to 5; the want `a 5` matches neither.
+  CHECK(outcome_of(cell_with_want("a\n5", "eval"), outputs) == Outcome::failed);
+  CHECK(outcome_of(cell_with_want("a", "eval"), outputs) == Outcome::passed);
+  CHECK(outcome_of(cell_with_want("5", "eval"), outputs) == Outcome::passed);
+  // A session block in a page shows what a REPL shows: both, in order.
+  CHECK(outcome_of(cell_with_want("a\n5"), outputs) == Outcome::passed);
+}
+
+TEST_CASE("an evaluated part whose value is None is compared as None", "[check][text_cell]") {
+  CHECK(outcome_of(cell_with_want("None", "eval"), Json::array()) == Outcome::passed);
+  // An exec part has no value to fall back on.
+  CHECK(outcome_of(cell_with_want("None", "exec"), Json::array()) == Outcome::failed);
+}
+
+TEST_CASE("a failing printed want shows the stdout alone, without a None value",
+          "[check][text_cell]") {
+  DoctestOptions options;
+  options.normalize_whitespace = false;
+  const auto verdict = check_text_cell(cell_with_want("a b", "eval"),
+                                       Json::array({printed("a\tb\n")}), false, options,
+                                       CellPolicy{});
+  REQUIRE(verdict.outcome == Outcome::failed);
+  REQUIRE(verdict.diffs.size() == 1);
+  const std::string& diff = verdict.diffs[0].diff;
+  CHECK(diff.find("+a\tb") != std::string::npos);
+  CHECK(diff.find("None") == std::string::npos);
+}
+
+TEST_CASE("a docstring want may match the tail of the output queued before it",
+          "[check][text_cell]") {
+  const std::vector<std::string> queued{"a\n", "b\n"};
+  CHECK(outcome_of(cell_with_want("b", "exec"), Json::array(), queued) == Outcome::passed);
+  CHECK(outcome_of(cell_with_want("a\nb", "exec"), Json::array(), queued) == Outcome::passed);
+  CHECK(outcome_of(cell_with_want("b\nc", "exec"), Json::array({printed("c\n")}), queued) ==
+        Outcome::passed);
+  CHECK(outcome_of(cell_with_want("a", "exec"), Json::array(), queued) == Outcome::failed);
+}

@@ -1,0 +1,85 @@
+#include "engine/cache.hpp"
+#include "engine/project_config.hpp"
+#include "support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+using namespace docnb;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write_text(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+} // namespace
+
+TEST_CASE("depends globs are read from [tool.docnb] of pyproject.toml", "[engine][config]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  Result<ProjectConfig> none = read_project_config(root->path());
+  REQUIRE(none.ok());
+  CHECK(none->depends.empty());
+  CHECK(none->file.empty());
+
+  write_text(root->path() / "pyproject.toml",
+             "[project]\nname = \"x\"\n\n[tool.docnb]\ndepends = [\"src/**/*.py\", \"data/*\"]\n");
+  Result<ProjectConfig> declared = read_project_config(root->path());
+  REQUIRE(declared.ok());
+  CHECK(declared->depends == std::vector<std::string>{"src/**/*.py", "data/*"});
+
+  fs::create_directories(root->path() / "docs/deep");
+  CHECK(find_project_root(root->path() / "docs/deep") == fs::canonical(root->path()));
+
+  write_text(root->path() / "pyproject.toml", "[tool.docnb]\ndepends = 3\n");
+  Result<ProjectConfig> wrong = read_project_config(root->path());
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().where.find("pyproject.toml:2") != std::string::npos);
+  write_text(root->path() / "pyproject.toml", "[tool.docnb\n");
+  Result<ProjectConfig> broken = read_project_config(root->path());
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().where.find("pyproject.toml:1") != std::string::npos);
+}
+
+TEST_CASE("xdoctest's keys are read under their own names", "[engine][config]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  write_text(root->path() / "pyproject.toml",
+             "[tool.docnb]\n"
+             "style = \"google\"\n"
+             "global_exec = \"from torch import nn\\nimport torch\"\n"
+             "options = \"+IGNORE_WHITESPACE\"\n"
+             "analysis = \"static\"\n"
+             "exclude = [\"torch.testing.*\", \"torch.utils.*\"]\n"
+             "attach_calls = \"add_docstr,_add_docstr\"\n"
+             "gallery_patterns = [\"ex_*.py\"]\n"
+             "txt_as_rst = true\n");
+  Result<ProjectConfig> config = read_project_config(root->path());
+  REQUIRE(config.ok());
+  CHECK(config->style == "google");
+  CHECK(config->global_exec == "from torch import nn\nimport torch");
+  CHECK(config->options == "+IGNORE_WHITESPACE");
+  CHECK(config->analysis == "static");
+  CHECK(config->exclude == std::vector<std::string>{"torch.testing.*", "torch.utils.*"});
+  CHECK(config->attach_calls == std::vector<std::string>{"add_docstr", "_add_docstr"});
+  CHECK(config->gallery_patterns == std::vector<std::string>{"ex_*.py"});
+  CHECK(config->txt_as_rst == true);
+  CHECK(config->warnings.empty());
+}
+
+TEST_CASE("a misspelt key is a warning naming the file, the line and the known key",
+          "[engine][config]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  write_text(root->path() / "docnb.toml", "style = \"auto\"\nglobl_exec = \"import math\"\n");
+  Result<ProjectConfig> config = read_project_config(root->path());
+  REQUIRE(config.ok());
+  CHECK(config->style == "auto");
+  CHECK_FALSE(config->global_exec.has_value());
+  REQUIRE(config->warnings.size() == 1);
+  CHECK_THAT(config->warnings[0], Catch::Contains("docnb.toml:2"));
+  CHECK_THAT(config->warnings[0], Catch::Contains("did you mean global_exec?"));
+}
