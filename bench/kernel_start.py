@@ -116,8 +116,11 @@ def write_trivial_notebook(path, count):
 def docnb_seconds(kernel_name, notebook, out):
     docnb = Path(ARGS.build) / "docnb"
     began = time.perf_counter()
-    done = subprocess.run([str(docnb), "run", "-j", "1", "--kernel", kernel_name, "--out", out,
-                           str(notebook)], capture_output=True, text=True)
+    # --no-cache: a run served from the cache would measure nothing; cwd beside the notebook,
+    # so no .docnb folder lands where the benchmark was started.
+    done = subprocess.run([str(docnb), "run", "--no-cache", "-j", "1", "--kernel", kernel_name,
+                           "--out", out, str(notebook)], capture_output=True, text=True,
+                          cwd=Path(notebook).parent)
     seconds = time.perf_counter() - began
     assert done.returncode == 0, (kernel_name, done.stdout, done.stderr)
     return seconds

@@ -141,6 +141,12 @@ Verdict check_text_cell(const Json& reference_cell, const Json& outputs, bool re
   }
   // Docstring parts carry xdoctest's compile mode; Markdown and rst blocks do not.
   const std::string mode = docnb_string(reference_cell, "compile_mode");
+  if (mode == "single") {
+    // Compiled in "single" mode, xdoctest's part prints its values' reprs to stdout itself.
+    DoctestGot printed = got;
+    printed.stdout_text = got.printed;
+    return check_docstring_part(printed, *want, options, deferred, false);
+  }
   if (!mode.empty()) return check_docstring_part(got, *want, options, deferred, mode == "eval");
   // A session block shows what a REPL shows: the stdout, then the value.
   const bool matched = output_matches(got.printed, *want, options) ||

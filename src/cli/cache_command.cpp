@@ -14,6 +14,13 @@ struct CacheArguments {
 
 int run_cache(const CacheArguments& args) {
   const std::filesystem::path root = find_project_root(std::filesystem::current_path());
+  std::error_code ignored;
+  if (!std::filesystem::exists(cache_path(root), ignored)) {
+    // Looking is no reason to create one.
+    std::cout << "cache: none yet (" << cache_path(root).string() << ")\n"
+              << "project root: " << root.string() << "\n";
+    return 0;
+  }
   std::vector<std::string> warnings;
   Result<Cache> cache = Cache::open(cache_path(root), warnings);
   for (const std::string& warning : warnings)

@@ -18,6 +18,7 @@
 #include "report/junit_report.hpp"
 #include "report/progress.hpp"
 
+#include <Python.h>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -284,9 +285,29 @@ std::vector<std::filesystem::path> select_shard(const std::vector<std::filesyste
   return selected;
 }
 
+// --python-path must hold site-packages for the Python docnb's kernels run (the one docnb was
+// built with), as docnb-kernel looks for them.
+Status check_environment(const std::filesystem::path& environment) {
+  const std::string version =
+      "python" + std::to_string(PY_MAJOR_VERSION) + "." + std::to_string(PY_MINOR_VERSION);
+  std::error_code ignored;
+  for (const std::filesystem::path& packages :
+       {environment / "lib" / version / "site-packages",
+        environment / "lib" / "python3" / "dist-packages"}) {
+    if (std::filesystem::is_directory(packages, ignored)) return Done{};
+  }
+  return Error{"no lib/" + version + "/site-packages: not an environment of this Python",
+               "--python-path " + environment.string()};
+}
+
 int run(const RunArguments& args) {
   const auto started = std::chrono::steady_clock::now();
   if (!args.python_path.empty()) {
+    // An environment the kernels cannot use would be ignored silently by them.
+    if (Status usable = check_environment(args.python_path); !usable) {
+      std::cerr << "docnb: error: " << usable.error().describe() << "\n";
+      return 2;
+    }
     // Kernels inherit docnb's environment, and VIRTUAL_ENV is how a Python kernel learns of
     // the project's environment (docnb-kernel and IPython both read it). Set before any
     // thread or kernel starts.

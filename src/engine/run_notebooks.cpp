@@ -15,7 +15,9 @@
 #include "notebook/write.hpp"
 #include "support/temp_dir.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
 #include <deque>
 #include <mutex>
@@ -151,6 +153,9 @@ struct Claimed {
   check::DoctestPlan plan;
   converters::SourceKind kind = converters::SourceKind::notebook;
   bool runs_code = true; // it has a code cell
+  // Every code cell is skipped before it runs (SKIP, unmet REQUIRES, nbval markers, blank): its
+  // verdicts need no kernel, and none is started (a module whose examples are all skipped).
+  std::optional<NotebookRun> without_kernel;
   std::optional<Error> input_error;
   std::string cache_id;
   std::string cache_key;
@@ -188,6 +193,8 @@ public:
                                  converted->warnings.end());
     claimed.runs_code = has_code(*claimed.notebook);
     if (!claimed.runs_code) return claimed;
+    claimed.without_kernel = run_without_kernel(*claimed.notebook, claimed.plan);
+    if (claimed.without_kernel) return claimed;
     const Result<std::string> kernel_name = kernel_name_for(config_, *claimed.notebook);
     if (!kernel_name) {
       claimed.input_error = Error{kernel_name.error().message, path.string()};
@@ -231,6 +238,8 @@ public:
       if (claimed.kind != converters::SourceKind::docstring) {
         finish(claimed, NotebookRun{*claimed.notebook, {}, false, {}}, result);
       }
+    } else if (claimed.without_kernel) {
+      finish(claimed, std::move(*claimed.without_kernel), result);
     } else if (claimed.hit) {
       result.cached = true;
       finish(claimed, std::move(*claimed.hit), result);
@@ -438,6 +447,40 @@ private:
       return std::nullopt;
     };
     return execute;
+  }
+
+  // The run of a notebook none of whose code cells would run: each skipped, for its reason.
+  std::optional<NotebookRun> run_without_kernel(const Notebook& notebook,
+                                                const check::DoctestPlan& plan) const {
+    const std::set<std::string, std::less<>> none;
+    std::vector<std::string> warnings;
+    const ExecuteOptions execute = execute_options_for(plan, none, notebook.path.string(), warnings);
+    const EvaluateInKernel no_kernel = [](const std::string& expression) -> Result<std::string> {
+      return Error{"no kernel", expression};
+    };
+    NotebookRun run{notebook, {}, false, {}};
+    const Json& cells = notebook.cells();
+    for (std::size_t index = 0; index < cells.size(); ++index) {
+      const Json& cell = cells[index];
+      if (cell.value("cell_type", "") != "code") continue;
+      // A :skipif: needs the kernel to decide.
+      if (cell.value("metadata", Json::object()).value("docnb", Json::object()).contains("skipif")) {
+        return std::nullopt;
+      }
+      const std::string source = cell.value("source", "");
+      const bool blank = std::all_of(source.begin(), source.end(),
+                                     [](unsigned char c) { return std::isspace(c) != 0; });
+      std::optional<std::string> reason =
+          blank ? std::optional<std::string>(std::string(empty_cell_reason))
+                : execute.skip_cell(index, cell, no_kernel);
+      if (!reason) return std::nullopt;
+      CellRun cell_run;
+      cell_run.index = index;
+      cell_run.outcome = CellOutcome::skipped;
+      cell_run.reason = std::move(*reason);
+      run.cells.push_back(std::move(cell_run));
+    }
+    return run;
   }
 
   static void fail_every_cell(const Notebook& notebook, const std::string& reason,

@@ -74,7 +74,7 @@ std::string docnb_string(const Json& cell, const char* key) {
 std::string fresh_want(const Json& cell, const Json& outputs) {
   const check::DoctestGot got = check::doctest_got(outputs);
   const std::string mode = docnb_string(cell, "compile_mode");
-  if (mode.empty()) return got.printed;
+  if (mode.empty() || mode == "single") return got.printed; // "single" prints its values
   if (!got.stdout_text.empty()) return got.stdout_text;
   if (got.result) return *got.result;
   return mode == "eval" ? "None" : "";

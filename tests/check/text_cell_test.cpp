@@ -46,6 +46,14 @@ TEST_CASE("a docstring part's want is its stdout or its value, never both joined
   CHECK(outcome_of(cell_with_want("a\n5"), outputs) == Outcome::passed);
 }
 
+// A lone `>>>` line continued by `...` lines compiles in "single" mode: its value is printed.
+TEST_CASE("a part in single mode shows its value as stdout", "[check][text_cell]") {
+  CHECK(outcome_of(cell_with_want("True", "single"), Json::array({value("True")})) ==
+        Outcome::passed);
+  CHECK(outcome_of(cell_with_want("a\nTrue", "single"),
+                   Json::array({printed("a\n"), value("True")})) == Outcome::passed);
+}
+
 TEST_CASE("an evaluated part whose value is None is compared as None", "[check][text_cell]") {
   CHECK(outcome_of(cell_with_want("None", "eval"), Json::array()) == Outcome::passed);
   // An exec part has no value to fall back on.

@@ -191,6 +191,11 @@ def python_path_and_virtual_env_come_before_the_system(work):
                                   env={"VIRTUAL_ENV": str(env)})
     print(out, err)
     check(code == 0, f"VIRTUAL_ENV: exit code {code}, want 0")
+    # An environment of another Python would be ignored by the kernels: a usage error.
+    (work / "env312" / "lib" / "python3.12" / "site-packages").mkdir(parents=True)
+    code, out, err = run_isolated("run", "--kernel", "docnb-python", "--python-path", "env312",
+                                  "nb.ipynb", cwd=work)
+    check(code == 2 and "site-packages" in err and "env312" in err, f"exit {code}: {err}")
 
 
 @case

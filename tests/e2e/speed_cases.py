@@ -211,6 +211,9 @@ def corrupt_cache_is_reported_and_rebuilt(work):
 
 @case
 def cache_info_and_clear(work):
+    code, out, _ = run_docnb("cache", "info", cwd=work)
+    check(code == 0 and "none yet" in out and not (work / ".docnb").exists(),
+          f"cache info with no cache: {out}")
     harness.write_notebook(work / "nb.ipynb", [TRACE])
     expect_miss(work, "nb.ipynb", why="first run")
     code, out, _ = run_docnb("cache", "info", cwd=work)
