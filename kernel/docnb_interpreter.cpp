@@ -87,6 +87,10 @@ nl::json DocnbInterpreter::kernel_info_request_impl() {
 }
 
 void DocnbInterpreter::configure_impl() {
+  // A fork server configures its interpreter before it forks; the forked kernel's xkernel
+  // asks again, and the shell it would build is already there.
+  if (configured_) return;
+  configured_ = true;
   xpyt::interpreter::configure_impl();
   py::gil_scoped_acquire gil;
   shell_module_.attr("complete_kernel")(m_ipython_shell);

@@ -32,6 +32,7 @@ private:
   nl::json error_reply(const PythonError& error, bool silent);
 
   pybind11::module_ shell_module_;
+  bool configured_ = false;
 };
 
 } // namespace docnb::kernel

@@ -14,7 +14,12 @@ namespace {
 constexpr int start_attempts = 3;
 // How long to wait for iopub before asking for kernel_info again: a 5.3 kernel has no
 // iopub_welcome, so a status message for a resent request is the proof iopub is connected.
+// Soon at first (a forked kernel is up within milliseconds), then less and less often.
+constexpr milliseconds first_kernel_info_resend{10};
 constexpr milliseconds kernel_info_resend{250};
+// A client connects before the kernel binds: ZeroMQ retries after this (its default, 100 ms,
+// would be most of a forked kernel's start).
+constexpr int reconnect_interval_ms = 5;
 
 std::vector<std::string> kernel_command(const KernelLaunch& launch,
                                         const fs::path& connection_file) {
@@ -56,6 +61,7 @@ zmq::socket_t make_socket(zmq::context_t& context, zmq::socket_type type,
                           const std::string& endpoint, Configure configure) {
   zmq::socket_t socket(context, type);
   socket.set(zmq::sockopt::linger, 0);
+  socket.set(zmq::sockopt::reconnect_ivl, reconnect_interval_ms);
   configure(socket);
   socket.connect(endpoint);
   return socket;
@@ -123,7 +129,10 @@ Result<std::unique_ptr<KernelClient>> KernelClient::start(const KernelLaunch& la
     process.output_log = log_file;
     // The kernel binds these ports itself: let go of them at the last moment.
     reservation->release();
-    Result<ChildProcess> child = ChildProcess::spawn(process);
+    Result<ChildProcess> child =
+        launch.fork_server != nullptr ? launch.fork_server->fork_kernel(process)
+                                      : Result<ChildProcess>(Error{"no fork server", ""});
+    if (!child) child = ChildProcess::spawn(process);
     if (!child) {
       std::error_code ignored;
       fs::remove(connection_file, ignored);
@@ -146,13 +155,15 @@ Status KernelClient::wait_until_ready(Clock::time_point deadline) {
   bool replied = false;
   bool iopub_connected = false;
   Clock::time_point resend_at = Clock::now();
+  milliseconds resend_after = first_kernel_info_resend;
   while (!(replied && iopub_connected)) {
     if (Clock::now() >= deadline) {
       return Error{"kernel did not become ready within the startup timeout", spec_.name};
     }
     if (Clock::now() >= resend_at) {
       requests.push_back(send_request(Channel::shell, "kernel_info_request", Json::object()));
-      resend_at = Clock::now() + kernel_info_resend;
+      resend_at = Clock::now() + resend_after;
+      resend_after = std::min(resend_after * 2, kernel_info_resend);
     }
     KernelEvent event = next_event(std::min(deadline, resend_at));
     if (event.kind == KernelEvent::Kind::died) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client/connection.hpp"
+#include "client/fork_server.hpp"
 #include "client/kernelspec.hpp"
 #include "client/process.hpp"
 #include "protocol/message.hpp"
@@ -32,6 +33,9 @@ struct KernelLaunch {
   std::chrono::milliseconds startup_timeout{60'000};
   std::filesystem::path runtime_dir;        // private (0700) folder for connection files
   std::vector<std::string> extra_arguments; // appended to the kernelspec argv
+  // Forks the kernel from this server instead of starting its program (a plain start when the
+  // server cannot): client/fork_server.hpp.
+  const ForkServer* fork_server = nullptr;
 };
 
 // What `next_event` saw first.

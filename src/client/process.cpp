@@ -1,6 +1,8 @@
 #include "client/process.hpp"
 
 #include <cerrno>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
@@ -121,10 +123,18 @@ Result<ChildProcess> ChildProcess::spawn(const ProcessSpec& spec) {
   return child;
 }
 
+ChildProcess ChildProcess::adopt(pid_t pid, int status_fd) {
+  ChildProcess child(pid, -1);
+  child.status_fd_ = status_fd;
+  return child;
+}
+
 ChildProcess::ChildProcess(ChildProcess&& other) noexcept
-    : pid_(other.pid_), exit_fd_(other.exit_fd_), status_(other.status_) {
+    : pid_(other.pid_), exit_fd_(other.exit_fd_), status_fd_(other.status_fd_),
+      status_(other.status_) {
   other.pid_ = -1;
   other.exit_fd_ = -1;
+  other.status_fd_ = -1;
 }
 
 ChildProcess& ChildProcess::operator=(ChildProcess&& other) noexcept {
@@ -132,11 +142,50 @@ ChildProcess& ChildProcess::operator=(ChildProcess&& other) noexcept {
     release();
     pid_ = other.pid_;
     exit_fd_ = other.exit_fd_;
+    status_fd_ = other.status_fd_;
     status_ = other.status_;
     other.pid_ = -1;
     other.exit_fd_ = -1;
+    other.status_fd_ = -1;
   }
   return *this;
+}
+
+std::optional<ExitStatus> ChildProcess::read_reported(int timeout_ms) {
+  pollfd entry{status_fd_, POLLIN, 0};
+  if (::poll(&entry, 1, timeout_ms) <= 0) return std::nullopt;
+  // One short line, written at once by the reaper: read up to its end or EOF.
+  std::string line;
+  char buffer[256];
+  for (;;) {
+    const ssize_t got = read(status_fd_, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    line.append(buffer, static_cast<std::size_t>(got));
+    if (line.find('\n') != std::string::npos) break;
+  }
+  ExitStatus status;
+  const nlohmann::json report = nlohmann::json::parse(line, nullptr, false);
+  if (report.is_object() && report.contains("exit")) {
+    status.code = report.value("exit", 0);
+    status.signal = report.value("signal", 0);
+  } else {
+    status.signal = SIGKILL; // the reaper went away: the process died with it (PDEATHSIG)
+  }
+  return status;
+}
+
+ExitStatus ChildProcess::wait_blocking() {
+  if (status_fd_ >= 0) {
+    // The reaper answers once the process is gone; a reaper that is gone itself took its
+    // processes along.
+    std::optional<ExitStatus> status = read_reported(10'000);
+    return status ? *status : ExitStatus{0, SIGKILL};
+  }
+  int raw = 0;
+  while (waitpid(pid_, &raw, 0) < 0 && errno == EINTR) {
+  }
+  return decode(raw);
 }
 
 ChildProcess::~ChildProcess() {
@@ -146,20 +195,24 @@ ChildProcess::~ChildProcess() {
 void ChildProcess::release() {
   if (pid_ > 0 && !status_) {
     signal_group(SIGKILL);
-    int raw = 0;
-    while (waitpid(pid_, &raw, 0) < 0 && errno == EINTR) {
-    }
+    wait_blocking();
   } else if (pid_ > 0) {
     // The leader is gone; its group may not be (a kernel's own children).
     kill(-pid_, SIGKILL);
   }
   if (exit_fd_ >= 0) close(exit_fd_);
+  if (status_fd_ >= 0) close(status_fd_);
   pid_ = -1;
   exit_fd_ = -1;
+  status_fd_ = -1;
 }
 
 std::optional<ExitStatus> ChildProcess::poll() {
   if (status_ || pid_ <= 0) return status_;
+  if (status_fd_ >= 0) {
+    status_ = read_reported(0);
+    return status_;
+  }
   int raw = 0;
   const pid_t reaped = waitpid(pid_, &raw, WNOHANG);
   if (reaped == pid_) status_ = decode(raw);
@@ -168,6 +221,10 @@ std::optional<ExitStatus> ChildProcess::poll() {
 
 std::optional<ExitStatus> ChildProcess::wait_for(std::chrono::milliseconds timeout) {
   if (poll()) return status_;
+  if (status_fd_ >= 0) {
+    status_ = read_reported(static_cast<int>(timeout.count()));
+    return status_;
+  }
   if (exit_fd_ >= 0) {
     pollfd entry{exit_fd_, POLLIN, 0};
     ::poll(&entry, 1, static_cast<int>(timeout.count()));
@@ -189,10 +246,7 @@ ExitStatus ChildProcess::terminate(std::chrono::milliseconds grace) {
   signal_group(SIGTERM);
   if (wait_for(grace)) return *status_;
   signal_group(SIGKILL);
-  int raw = 0;
-  while (waitpid(pid_, &raw, 0) < 0 && errno == EINTR) {
-  }
-  status_ = decode(raw);
+  status_ = wait_blocking();
   return *status_;
 }
 

@@ -1,5 +1,6 @@
 // A child process started by fork/exec in its own process group, never through a shell,
-// and always reaped.
+// and always reaped; or a process a fork server started for us (client/fork_server.hpp), which
+// reaps it and reports its exit status on a connection.
 #pragma once
 
 #include "support/result.hpp"
@@ -32,6 +33,10 @@ struct ExitStatus {
 class ChildProcess {
 public:
   static Result<ChildProcess> spawn(const ProcessSpec& spec);
+  // A process in its own process group that another process (a fork server) reaps: its exit
+  // status arrives on `status_fd` as one JSON line {"exit": CODE, "signal": SIG}. Takes the
+  // descriptor.
+  static ChildProcess adopt(pid_t pid, int status_fd);
 
   ChildProcess(ChildProcess&& other) noexcept;
   ChildProcess& operator=(ChildProcess&& other) noexcept;
@@ -41,8 +46,9 @@ public:
   ~ChildProcess();
 
   [[nodiscard]] pid_t pid() const { return pid_; }
-  // A descriptor that becomes readable when the process exits (pidfd), for poll loops.
-  [[nodiscard]] int exit_fd() const { return exit_fd_; }
+  // A descriptor that becomes readable when the process exits (pidfd, or the connection its
+  // status arrives on), for poll loops.
+  [[nodiscard]] int exit_fd() const { return status_fd_ >= 0 ? status_fd_ : exit_fd_; }
 
   // Reaps without blocking; the status once the process has exited.
   std::optional<ExitStatus> poll();
@@ -56,9 +62,13 @@ public:
 private:
   ChildProcess(pid_t pid, int exit_fd) : pid_(pid), exit_fd_(exit_fd) {}
   void release();
+  // Waits for the process's status: reaps a child of ours, reads an adopted one's.
+  ExitStatus wait_blocking();
+  std::optional<ExitStatus> read_reported(int timeout_ms);
 
   pid_t pid_ = -1;
   int exit_fd_ = -1;
+  int status_fd_ = -1; // adopted: where its reaper reports the exit status
   std::optional<ExitStatus> status_;
 };
 

@@ -31,6 +31,22 @@ KernelStart WarmKernel::take() {
   return KernelClient::start(launch_, *host_);
 }
 
+const ForkServer* ForkServers::for_launch(const KernelLaunch& launch) {
+  if (!ForkServer::offered_by(launch.spec) || launch.spec.argv.empty()) return nullptr;
+  const std::lock_guard lock(mutex_);
+  auto found = servers_.find(launch.spec.name);
+  if (found == servers_.end()) {
+    Result<ForkServer> started =
+        ForkServer::start(launch.spec, launch.spec.argv.front(), launch.environment, runtime_dir_,
+                          preload_, launch.startup_timeout);
+    found = servers_
+                .emplace(launch.spec.name, started ? std::optional<ForkServer>(std::move(*started))
+                                                   : std::nullopt)
+                .first;
+  }
+  return found->second ? &*found->second : nullptr;
+}
+
 KernelReaper::~KernelReaper() {
   const std::lock_guard lock(mutex_);
   shutdowns_.clear(); // joins

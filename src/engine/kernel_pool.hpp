@@ -8,7 +8,9 @@
 #include "client/kernel_client.hpp"
 
 #include <atomic>
+#include <filesystem>
 #include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -44,6 +46,25 @@ private:
   KernelHost* host_;
   std::future<KernelStart> pending_;
   std::optional<KernelStart> started_;
+};
+
+// The fork servers of a run (client/fork_server.hpp), one per kernelspec that offers one,
+// started the first time a kernel of that spec is wanted. A server that cannot start is not
+// tried again: its kernels start the plain way.
+class ForkServers {
+public:
+  // `preload`: Python every server runs once before forking (the run's global_exec).
+  ForkServers(std::filesystem::path runtime_dir, std::string preload)
+      : runtime_dir_(std::move(runtime_dir)), preload_(std::move(preload)) {}
+
+  // The server for `launch`'s kernelspec, or nullptr (the spec offers none, or it failed).
+  const ForkServer* for_launch(const KernelLaunch& launch);
+
+private:
+  std::filesystem::path runtime_dir_;
+  std::string preload_;
+  std::mutex mutex_;
+  std::map<std::string, std::optional<ForkServer>> servers_; // by spec name; nullopt: failed
 };
 
 // Shuts kernels down on background threads, so a worker moves on to its next notebook at

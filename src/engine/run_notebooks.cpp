@@ -167,10 +167,10 @@ struct Claimed {
 class NotebookJob {
 public:
   NotebookJob(const RunConfig& config, KernelHost& host, const fs::path& runtime_dir,
-              KernelReaper& reaper, const CacheContext& cache,
+              ForkServers& fork_servers, KernelReaper& reaper, const CacheContext& cache,
               const check::RequirementContext& requirements)
-      : config_(config), host_(host), runtime_dir_(runtime_dir), reaper_(reaper), cache_(cache),
-        requirements_(requirements) {}
+      : config_(config), host_(host), runtime_dir_(runtime_dir), fork_servers_(fork_servers),
+        reaper_(reaper), cache_(cache), requirements_(requirements) {}
 
   Claimed claim(std::size_t index, const fs::path& path) {
     Claimed claimed;
@@ -222,7 +222,10 @@ public:
       launch.extra_arguments.emplace_back("--HistoryManager.hist_file=:memory:");
     }
     look_up(claimed, launch);
-    if (!claimed.hit) claimed.kernel.emplace(std::move(launch), host_);
+    if (!claimed.hit) {
+      launch.fork_server = fork_servers_.for_launch(launch);
+      claimed.kernel.emplace(std::move(launch), host_);
+    }
     return claimed;
   }
 
@@ -502,6 +505,7 @@ private:
   const RunConfig& config_;
   KernelHost& host_;
   const fs::path& runtime_dir_;
+  ForkServers& fork_servers_;
   KernelReaper& reaper_;
   const CacheContext& cache_;
   const check::RequirementContext& requirements_;
@@ -558,6 +562,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   const check::RequirementContext requirements = check::host_requirement_context(
       config.requirement_flags,
       [&modules](const std::string& name) { return modules.available(name); });
+  // Before the reaper: a server outlives the kernels it forked, which report through it.
+  ForkServers fork_servers(runtime->path(), config.convert.docstrings.global_exec);
   KernelReaper reaper; // after host: every kernel is shut down before the context goes
   CacheContext cache;
   cache.cache = hooks.cache;
@@ -583,7 +589,7 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   ReadyQueue ready;
   std::mutex report_mutex;
   const auto worker = [&] {
-    NotebookJob job(config, host, runtime->path(), reaper, cache, requirements);
+    NotebookJob job(config, host, runtime->path(), fork_servers, reaper, cache, requirements);
     for (;;) {
       std::optional<Claimed> current = ready.pop();
       if (!current) {
