@@ -1,5 +1,9 @@
 # The README's two commands, `make demo` and `make test`, plus the build they share.
 BUILD_DIR ?= build
+# ccache: paths under the checkout are hashed relative to it, so another clone of the same
+# sources (CI's) is served from the same cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DDOCNB_PYTHON=/usr/bin/python3
 

@@ -336,8 +336,10 @@ def start_update(folder, old):
         (folder / "src" / name).write_bytes(data)
     (folder / "runtime").mkdir()
     env = dict(os.environ, XDG_RUNTIME_DIR=str(folder / "runtime"))
-    argv = [harness.DOCNB, "run", "--update", "--no-cache", "-j", "4", "--out",
-            str(folder / "out"), str(folder / "src")]
+    # docnb's own kernel for every source (the notebooks are Python): forked kernels keep the
+    # 50 runs short, and what is killed is docnb's writing, whatever the kernel.
+    argv = [harness.DOCNB, "run", "--update", "--no-cache", "--kernel", "docnb-python", "-j", "4",
+            "--out", str(folder / "out"), str(folder / "src")]
     return subprocess.Popen(argv, cwd=folder, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
