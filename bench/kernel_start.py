@@ -44,7 +44,14 @@ ARGS = parse_args()
 os.environ["JUPYTER_PATH"] = str(Path(ARGS.build) / "share" / "jupyter")
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
+import zmq  # noqa: E402
+from jupyter_client import BlockingKernelClient  # noqa: E402
+from jupyter_client.connect import write_connection_file  # noqa: E402
 from jupyter_client.manager import KernelManager  # noqa: E402
+
+# Clients connect before a kernel binds; ZeroMQ's default 100 ms retry would be most of a forked
+# kernel's start. docnb's own client uses 5 ms; so does this one, for every kernel alike.
+zmq.Context.instance().setsockopt(zmq.RECONNECT_IVL, 5)
 
 KERNELS = {"docnb-kernel": "docnb-python", "ipykernel": "python3"}
 
@@ -83,6 +90,55 @@ def start(kernel_name):
     seconds = time.perf_counter() - began
     client.wait_for_ready(timeout=60)  # iopub connected too, before the cells
     return manager, client, seconds
+
+
+class ForkServer:
+    """docnb-kernel --fork-server, as docnb runs it (kernel/fork_server.hpp): started once,
+    then each kernel is forked from it on request."""
+
+    def __init__(self, work):
+        import socket as _socket
+        self.socket_module = _socket
+        self.work = work
+        self.path = str(work / "fork.sock")
+        program = str(Path(ARGS.build) / "docnb-kernel")
+        self.process = subprocess.Popen([program, "--fork-server", self.path],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while True:
+            try:
+                probe = _socket.socket(_socket.AF_UNIX)
+                probe.connect(self.path)
+                probe.close()
+                return
+            except OSError:
+                assert self.process.poll() is None, "the fork server did not start"
+                time.sleep(0.005)
+
+    def start(self, n):
+        """A forked kernel, timed from the request to its kernel_info_reply."""
+        import json
+        connection, _ = write_connection_file(str(self.work / f"fork-{n}.json"),
+                                              key=os.urandom(16).hex().encode())
+        began = time.perf_counter()
+        conn = self.socket_module.socket(self.socket_module.AF_UNIX)
+        conn.connect(self.path)
+        conn.sendall((json.dumps({"argv": ["-f", connection], "cwd": str(self.work),
+                                  "env": dict(os.environ), "log": "/dev/null"}) + "\n").encode())
+        reader = conn.makefile()
+        assert "pid" in json.loads(reader.readline())
+        client = BlockingKernelClient(connection_file=connection)
+        client.load_connection_file()
+        client.start_channels()
+        msg_id = client.kernel_info()
+        while client.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != msg_id:
+            pass
+        seconds = time.perf_counter() - began
+        client.wait_for_ready(timeout=60)
+        return conn, client, seconds
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()
 
 
 def check_display(client, label):
@@ -133,7 +189,19 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="docnb-bench-kernel-"))
     write_trivial_notebook(work / "many.ipynb", ARGS.cells)
     write_trivial_notebook(work / "one.ipynb", 1)
+    forked_starts = []
+    forked_cells = []
+    server = ForkServer(work)
     for run in range(ARGS.repeat):
+        conn, client, seconds = server.start(run)
+        try:
+            check_display(client, "forked docnb-kernel")
+            forked_starts.append(seconds)
+            forked_cells.append(cells(client, ARGS.cells))
+        finally:
+            client.shutdown()
+            client.stop_channels()
+            conn.close()
         for label, kernel_name in KERNELS.items():
             manager, client, seconds = start(kernel_name)
             try:
@@ -154,13 +222,19 @@ def main():
     print(f"kernel start to kernel_info_reply and trivial-cell round trip "
           f"(median of {ARGS.repeat} runs, {ARGS.cells} cells per run)")
     print(f"{'kernel':<14}{'start ms':>10}{'cell ms':>10}{'cell ms (docnb)':>17}")
+    server.close()
     for label in KERNELS:
         print(f"{label:<14}{median_ms(starts[label]):>10.1f}{median_ms(per_cell[label]):>10.3f}"
               f"{median_ms(per_cell_docnb[label]):>17.3f}")
+    print(f"{'docnb-kernel, forked (as docnb starts it)':<14}")
+    print(f"{'':<14}{median_ms(forked_starts):>10.1f}{median_ms(forked_cells):>10.3f}")
+    forked_ratio = median_ms(starts["ipykernel"]) / median_ms(forked_starts)
     start_ratio = median_ms(starts["ipykernel"]) / median_ms(starts["docnb-kernel"])
     cell_ratio = median_ms(per_cell["ipykernel"]) / median_ms(per_cell["docnb-kernel"])
     docnb_ratio = median_ms(per_cell_docnb["ipykernel"]) / median_ms(per_cell_docnb["docnb-kernel"])
-    print(f"docnb-kernel is {start_ratio:.2f}x faster to start (target >= 3x), "
+    print(f"docnb-kernel forked from its server is {forked_ratio:.2f}x faster to start than "
+          f"ipykernel (target >= 3x); started plain (by jupyter_client) {start_ratio:.2f}x")
+    print(f"docnb-kernel is {start_ratio:.2f}x faster to start plain (target >= 3x), "
           f"{cell_ratio:.2f}x faster per cell with jupyter_client and {docnb_ratio:.2f}x with "
           f"docnb ({median_ms(per_cell_docnb['docnb-kernel']):.3f} ms per cell; "
           f"target <= 0.5 ms)")

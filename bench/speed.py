@@ -107,9 +107,9 @@ def nbclient_pool(paths, workers):
     return time.perf_counter() - t0, executed
 
 
-def docnb_run(docnb, project, args, expect_cells):
+def docnb_run(docnb, project, args, expect_cells, kernel=KERNEL):
     """Runs docnb in `project` (its own cache); returns (wall seconds, stdout)."""
-    cmd = [docnb, "run", "--kernel", KERNEL, *args]
+    cmd = [docnb, "run", "--kernel", kernel, *args]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                           cwd=project)
@@ -158,10 +158,10 @@ def bench_set(docnb, root, repeat, log, with_peers=True):
     paths = write_set(os.path.join(project, "docs"), SET_NOTEBOOKS, SET_CELLS)
     cells = SET_NOTEBOOKS * SET_CELLS
     times = {"nbclient sequential": [], "nbclient pool 2": [], "docnb -j2 cold": [],
-             "docnb -j2 warm": []}
+             "docnb -j2 warm": [], "docnb -j2 docnb-python": []}
     problems = []
     if not with_peers:
-        del times["nbclient sequential"], times["nbclient pool 2"]
+        del times["nbclient sequential"], times["nbclient pool 2"], times["docnb -j2 docnb-python"]
     for r in range(repeat):
         reference = None
         if with_peers:
@@ -190,6 +190,15 @@ def bench_set(docnb, root, repeat, log, with_peers=True):
             problems += compare(reference, read_executed(out))
         times["docnb -j2 warm"].append(wall)
         log(f"(3) repeat {r + 1}: docnb -j 2 warm (cache) {wall:.2f} s")
+        if with_peers:
+            # The same notebooks on docnb's own kernel (forked from its fork server), no cache.
+            out = os.path.join(project, "build", "own")
+            shutil.rmtree(out, ignore_errors=True)
+            wall, _ = docnb_run(docnb, project, ["--no-cache", "-j", "2", "--out", out, "docs"],
+                                cells, kernel="docnb-python")
+            times["docnb -j2 docnb-python"].append(wall)
+            problems += compare(reference, read_executed(out))
+            log(f"(1) repeat {r + 1}: docnb -j 2 on docnb-python {wall:.2f} s")
     return times, problems
 
 
@@ -346,6 +355,10 @@ def main():
               f"{med['nbclient sequential'] / docnb_cold:.2f}x (target >= 5x)")
         print(f"    ratio nbclient pool of 2 / docnb:  "
               f"{med['nbclient pool 2'] / docnb_cold:.2f}x")
+        own = med["docnb -j2 docnb-python"]
+        print(f"    on docnb's own kernel (docnb-python, forked): docnb -j 2 {own:.2f} s; ratio "
+              f"nbclient sequential / docnb {med['nbclient sequential'] / own:.2f}x "
+              f"(target >= 5x), nbclient pool of 2 / docnb {med['nbclient pool 2'] / own:.2f}x")
     if docstrings is not None and "skipped" in docstrings:
         print(f"(2) torch docstrings vs xdoctest: SKIPPED: {docstrings['skipped']}")
     elif docstrings is not None:

@@ -4,6 +4,8 @@
 #include "client/kernel_client.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
+#include "engine/cell_skips.hpp"
+#include "engine/example_kernels.hpp"
 #include "engine/example_verdicts.hpp"
 #include "engine/judge_notebook.hpp"
 #include "engine/kernel_choice.hpp"
@@ -65,30 +67,6 @@ Status keep_selected_examples(Notebook& notebook, const RunConfig& config) {
   return Error{"no example " + names + " here (`docnb list " + notebook.path.string() +
                    "` prints its examples)",
                notebook.path.string()};
-}
-
-std::string example_of(const Json& cell) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  return metadata.value("docnb", Json::object()).value("example", "");
-}
-
-// Sphinx doctest's `:skipif: EXPR` (metadata docnb.skipif): evaluated in the page's kernel
-// just before the block, after the blocks above it (and testsetup) ran. An expression that
-// raises is reported, and the block runs.
-std::optional<std::string> skip_if(const Json& cell, const EvaluateInKernel& evaluate,
-                                   const std::string& file, std::vector<std::string>& warnings) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  const Json docnb = metadata.value("docnb", Json::object());
-  const std::string expression = docnb.value("skipif", "");
-  if (expression.empty()) return std::nullopt;
-  Result<std::string> value = evaluate("bool(" + expression + ")");
-  if (!value) {
-    warnings.push_back(file + ":" + std::to_string(docnb.value("line", 0)) + ": :skipif: " +
-                       expression + " raised " + value.error().message + "; the block runs");
-    return std::nullopt;
-  }
-  if (*value == "True") return ":skipif: " + expression;
-  return std::nullopt;
 }
 
 bool has_code(const Notebook& notebook) {
@@ -193,7 +171,13 @@ public:
                                  converted->warnings.end());
     claimed.runs_code = has_code(*claimed.notebook);
     if (!claimed.runs_code) return claimed;
-    claimed.without_kernel = run_without_kernel(*claimed.notebook, claimed.plan);
+    {
+      const std::set<std::string, std::less<>> none;
+      std::vector<std::string> ignored;
+      claimed.without_kernel = run_without_kernel(
+          *claimed.notebook,
+          execute_options_for(claimed.plan, none, path.string(), ignored));
+    }
     if (claimed.without_kernel) return claimed;
     const Result<std::string> kernel_name = kernel_name_for(config_, *claimed.notebook);
     if (!kernel_name) {
@@ -318,8 +302,8 @@ private:
         execute_options_for(plan, ended_examples, reference.path.string(), skip_warnings);
     NotebookRun run;
     if (config_.fresh_kernel_per_example && claimed.kind == converters::SourceKind::docstring) {
-      run = execute_each_example_alone(reference, launch, std::move(kernel).value(), execute,
-                                       continue_after);
+      run = execute_each_example_alone(reference, launch, std::move(kernel).value(), host_,
+                                       reaper_, execute, continue_after);
     } else {
       run = execute_notebook(reference, **kernel, execute, continue_after);
       reaper_.retire(std::move(kernel).value(), shutdown_grace);
@@ -343,64 +327,6 @@ private:
     }
   }
 
-  // --fresh-kernel-per-example: each docstring example of the module in a kernel of its own
-  // (the next one starting while the current example runs), their cells put back together
-  // into one run of the module.
-  NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLaunch& launch,
-                                         std::unique_ptr<KernelClient> first,
-                                         const ExecuteOptions& execute,
-                                         const ContinueAfter& continue_after) {
-    std::vector<std::string> examples;
-    for (const Json& cell : reference.cells()) {
-      const std::string id = example_of(cell);
-      if (cell.value("cell_type", "") == "code" && !id.empty() &&
-          std::find(examples.begin(), examples.end(), id) == examples.end()) {
-        examples.push_back(id);
-      }
-    }
-    NotebookRun combined;
-    combined.notebook = reference;
-    KernelStart kernel = std::move(first);
-    for (std::size_t k = 0; k < examples.size(); ++k) {
-      std::optional<WarmKernel> next;
-      if (k + 1 < examples.size()) next.emplace(launch, host_);
-      ExecuteOptions alone = execute;
-      alone.skip_cell = [&own = examples[k], inner = execute.skip_cell](
-                            std::size_t index, const Json& cell,
-                            const EvaluateInKernel& evaluate) -> std::optional<std::string> {
-        if (example_of(cell) != own) return "another example's kernel runs it";
-        return inner ? inner(index, cell, evaluate) : std::nullopt;
-      };
-      if (kernel) {
-        NotebookRun part = execute_notebook(reference, **kernel, alone, continue_after);
-        reaper_.retire(std::move(kernel).value(), shutdown_grace);
-        for (CellRun& cell_run : part.cells) {
-          if (example_of(reference.cells().at(cell_run.index)) != examples[k]) continue;
-          combined.notebook.cells().at(cell_run.index) = part.notebook.cells().at(cell_run.index);
-          combined.cells.push_back(std::move(cell_run));
-        }
-        combined.kernel_lost = combined.kernel_lost || part.kernel_lost;
-        combined.warnings.insert(combined.warnings.end(), part.warnings.begin(),
-                                 part.warnings.end());
-      } else {
-        for (std::size_t index = 0; index < reference.cells().size(); ++index) {
-          const Json& cell = reference.cells()[index];
-          if (cell.value("cell_type", "") != "code" || example_of(cell) != examples[k]) continue;
-          CellRun not_run;
-          not_run.index = index;
-          not_run.outcome = CellOutcome::not_run;
-          not_run.reason = "kernel did not start: " + kernel.error().describe();
-          combined.cells.push_back(std::move(not_run));
-        }
-        combined.kernel_lost = true;
-      }
-      if (next) kernel = next->take();
-    }
-    std::sort(combined.cells.begin(), combined.cells.end(),
-              [](const CellRun& a, const CellRun& b) { return a.index < b.index; });
-    return combined;
-  }
-
   // Judges a run and writes its executed notebook: the same for a real run and a cached one.
   void finish(const Claimed& claimed, NotebookRun run, SourceResult& result) {
     const Notebook& reference = *claimed.notebook;
@@ -422,68 +348,12 @@ private:
     }
   }
 
-  // nbval's markers skip notebook cells; a text source's cell is also skipped by its plan
-  // (SKIP, unmet REQUIRES, a directive that cannot be honoured) and may have its own timeout.
   ExecuteOptions execute_options_for(const check::DoctestPlan& plan,
                                      const std::set<std::string, std::less<>>& ended,
-                                     const std::string& plan_file,
+                                     const std::string& file,
                                      std::vector<std::string>& warnings) const {
-    ExecuteOptions execute = config_.execute;
-    const check::CompareMode mode = config_.check.mode;
-    execute.skip_cell = [mode, &plan, &ended, file = plan_file, &warnings](std::size_t index, const Json& cell,
-                                    const EvaluateInKernel& evaluate) -> std::optional<std::string> {
-      if (index < plan.cells.size() && plan.cells[index]) {
-        const check::CellDoctest& doctest = *plan.cells[index];
-        if (doctest.invalid) return "bad directive: " + *doctest.invalid;
-        if (doctest.skip) return *doctest.skip;
-        if (std::optional<std::string> skip = skip_if(cell, evaluate, file, warnings)) return skip;
-      }
-      if (!ended.empty() && ended.contains(example_of(cell))) {
-        return "not run: an earlier part of this example failed";
-      }
-      if (check::cell_policy(cell, mode).skip) return "skipped";
-      return std::nullopt;
-    };
-    execute.cell_timeout_for =
-        [&plan](std::size_t index) -> std::optional<std::chrono::milliseconds> {
-      if (index < plan.cells.size() && plan.cells[index]) return plan.cells[index]->options.timeout;
-      return std::nullopt;
-    };
-    return execute;
-  }
-
-  // The run of a notebook none of whose code cells would run: each skipped, for its reason.
-  std::optional<NotebookRun> run_without_kernel(const Notebook& notebook,
-                                                const check::DoctestPlan& plan) const {
-    const std::set<std::string, std::less<>> none;
-    std::vector<std::string> warnings;
-    const ExecuteOptions execute = execute_options_for(plan, none, notebook.path.string(), warnings);
-    const EvaluateInKernel no_kernel = [](const std::string& expression) -> Result<std::string> {
-      return Error{"no kernel", expression};
-    };
-    NotebookRun run{notebook, {}, false, {}};
-    const Json& cells = notebook.cells();
-    for (std::size_t index = 0; index < cells.size(); ++index) {
-      const Json& cell = cells[index];
-      if (cell.value("cell_type", "") != "code") continue;
-      // A :skipif: needs the kernel to decide.
-      if (cell.value("metadata", Json::object()).value("docnb", Json::object()).contains("skipif")) {
-        return std::nullopt;
-      }
-      const std::string source = cell.value("source", "");
-      const bool blank = std::all_of(source.begin(), source.end(),
-                                     [](unsigned char c) { return std::isspace(c) != 0; });
-      std::optional<std::string> reason =
-          blank ? std::optional<std::string>(std::string(empty_cell_reason))
-                : execute.skip_cell(index, cell, no_kernel);
-      if (!reason) return std::nullopt;
-      CellRun cell_run;
-      cell_run.index = index;
-      cell_run.outcome = CellOutcome::skipped;
-      cell_run.reason = std::move(*reason);
-      run.cells.push_back(std::move(cell_run));
-    }
-    return run;
+    return cell_execution_options(config_.execute, config_.check.mode, plan, ended, file,
+                                  warnings);
   }
 
   static void fail_every_cell(const Notebook& notebook, const std::string& reason,

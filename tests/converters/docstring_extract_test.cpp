@@ -57,7 +57,8 @@ TEST_CASE("module, function, class, property, method, nested and async docstring
 TEST_CASE("attach calls: add_docstr, _add_docstr, add_docstr_all, add_sample_code", "[docstring]") {
   const auto module = read("attach.py");
   CHECK(callnames_of(module) ==
-        std::vector<std::string>{"torch.abs:0", "torch.neg:0", "add:0", "relu:0", "torch.sub:0"});
+        std::vector<std::string>{"torch.abs:0", "torch.neg:0", "add:0", "relu:0", "torch.sub:0",
+                                 "torch.mul:0"});
   for (const auto& example : module.examples)
     CHECK(example.attached);
   // `.format(**common_args)`: the example itself is found with its own lines.
@@ -76,6 +77,10 @@ TEST_CASE("attach calls: add_docstr, _add_docstr, add_docstr_all, add_sample_cod
   // `\n` escapes in a one-line literal: every line is the literal's line.
   CHECK(module.examples[4].parts[0].line == 49);
   CHECK(module.examples[4].parts[0].want == "tensor([1])");
+  // Literals joined with `+` are one docstring, each piece at its own lines.
+  CHECK(module.examples[5].parts[0].source == "torch.mul(torch.tensor([2]), 3)");
+  CHECK(module.examples[5].parts[0].line == 55);
+  CHECK(module.examples[5].parts[0].want_line == 56);
 }
 
 TEST_CASE("attach calls can be switched off", "[docstring]") {

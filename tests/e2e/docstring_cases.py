@@ -237,6 +237,39 @@ def nested_in_a_function(example_id):
         for node in tree.body)
 
 
+@case
+def project_configuration_sets_xdoctest_keys(work):
+    """[tool.docnb] in pyproject.toml gives global_exec, options and exclude as the command line
+    would; the command line wins; a misspelt key is a warning."""
+    (work / "pyproject.toml").write_text(
+        "[tool.docnb]\n"
+        "global_exec = \"import math\"\n"
+        "options = \"+IGNORE_WHITESPACE\"\n"
+        "exclude = [\"*excluded\"]\n"
+        "styel = \"google\"\n")
+    (work / "mod.py").write_text(
+        "def f():\n"
+        "    \"\"\"\n"
+        "    Example:\n"
+        "        >>> math.floor(2.5)\n"
+        "        2\n"
+        "        >>> [1, 2]\n"
+        "        [1,2]\n"
+        "        >>> 1 / 0  # xdoctest: +SKIP\n"
+        "    \"\"\"\n")
+    (work / "excluded.py").write_text("def g():\n    \"\"\"\n    >>> 1\n    2\n    \"\"\"\n")
+    code, out, err = run_docnb("run", "--no-cache", "--json", "report.json", ".", cwd=work)
+    check(code == 0, f"exit {code}:\n{out}{err}")
+    check("pyproject.toml:5: unknown key 'styel': did you mean style?" in err, err)
+    examples = json.loads((work / "report.json").read_text())["examples"]
+    check([(e["example"], e["status"], e["parts_skipped"]) for e in examples] ==
+          [("mod.py::f:0", "passed", 1)], f"{examples}")
+    # The command line overrides the file: without IGNORE_WHITESPACE the second part fails.
+    code, out, err = run_docnb("run", "--no-cache", "--options=-IGNORE_WHITESPACE", "mod.py",
+                               cwd=work)
+    check(code == 1 and "mod.py:6 `[1, 2]`" in out, f"exit {code}:\n{out}{err}")
+
+
 def torch_or_skip():
     if importlib.util.find_spec("torch") is None:
         print("torch is not importable: skipped")
