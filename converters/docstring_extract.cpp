@@ -34,10 +34,10 @@ Result<ModuleDocstrings> extract_docstrings(const std::string& source, const std
       module.docstrings.reserve(found.size());
       for (const auto& item : found) {
         const auto record = item.cast<py::tuple>();
-        module.docstrings.push_back(Docstring{
-            record[0].cast<std::string>(), record[1].cast<std::string>(),
-            record[2].cast<std::vector<int>>(), record[3].cast<bool>(),
-            literal_of(record[4].cast<py::tuple>())});
+        module.docstrings.push_back(
+            Docstring{record[0].cast<std::string>(), record[1].cast<std::string>(),
+                      record[2].cast<std::vector<int>>(), record[3].cast<bool>(),
+                      literal_of(record[4].cast<py::tuple>())});
       }
       return module;
     } catch (py::error_already_set& ex) {

@@ -9,19 +9,11 @@
 namespace docnb::converters {
 namespace {
 
-const Json& docnb_of(const Json& cell) {
-  static const Json none = Json::object();
-  const auto metadata = cell.find("metadata");
-  if (metadata == cell.end() || !metadata->is_object()) return none;
-  const auto docnb = metadata->find("docnb");
-  return docnb != metadata->end() && docnb->is_object() ? *docnb : none;
-}
-
 // The literal of the example a part belongs to, recorded on the example's namespace cell.
 Json literal_of(const Json& cells, std::size_t part) {
-  const std::string example = docnb_of(cells[part]).value("example", "");
+  const std::string example = source_map_of(cells[part]).value("example", "");
   for (std::size_t i = part + 1; i-- > 0;) {
-    const Json& docnb = docnb_of(cells[i]);
+    const Json& docnb = source_map_of(cells[i]);
     if (docnb.value("example", "") != example) break;
     if (docnb.value("role", "") == "namespace") return docnb.value("literal", Json::object());
   }
@@ -71,7 +63,7 @@ public:
       : source_(source), path_(std::move(path)) {}
 
   void add(const Json& cells, const FreshOutput& output) {
-    const Json& docnb = docnb_of(cells[output.cell]);
+    const Json& docnb = source_map_of(cells[output.cell]);
     const int part_line = docnb.value("line", 0);
     const int last_line = docnb.value("last_line", 0);
     const int first = docnb.value("want_line", 0);
@@ -130,10 +122,9 @@ private:
 Result<WriteBack> write_back_docstrings(const Converted& converted, const Notebook& executed,
                                         const std::vector<FreshOutput>& fresh) {
   const std::string path = converted.notebook.path.string();
-  const std::string encoding =
-      executed.document.value("metadata", Json::object())
-          .value("docnb", Json::object())
-          .value("encoding", "utf-8");
+  const std::string encoding = executed.document.value("metadata", Json::object())
+                                   .value("docnb", Json::object())
+                                   .value("encoding", "utf-8");
   if (encoding != "utf-8" && encoding != "utf-8-sig") {
     return Error{"not written back: docnb writes wants into UTF-8 files only (this one is " +
                      encoding + ")",

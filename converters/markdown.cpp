@@ -350,9 +350,7 @@ private:
     return 0;
   }
 
-  static std::string rtrim_copy(const std::string& text) {
-    return std::string(trim(text));
-  }
+  static std::string rtrim_copy(const std::string& text) { return std::string(trim(text)); }
 
   void warn(int line, const std::string& message) {
     warnings_.push_back(path_ + ":" + std::to_string(line) + ": " + message);

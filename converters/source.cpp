@@ -46,6 +46,14 @@ std::optional<SourceKind> python_kind(const fs::path& path, const ConvertOptions
 
 } // namespace
 
+const Json& source_map_of(const Json& cell) {
+  static const Json none = Json::object();
+  const auto metadata = cell.find("metadata");
+  if (metadata == cell.end() || !metadata->is_object()) return none;
+  const auto docnb = metadata->find("docnb");
+  return docnb != metadata->end() && docnb->is_object() ? *docnb : none;
+}
+
 std::string_view to_string(SourceKind kind) {
   switch (kind) {
   case SourceKind::notebook:

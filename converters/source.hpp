@@ -39,6 +39,10 @@ namespace docnb::converters {
 
 enum class SourceKind { notebook, markdown, rst, percent, gallery, docstring };
 
+// A code cell's "docnb" metadata (the source map and expectation above); an empty object for a
+// cell without one (a notebook's own cell).
+[[nodiscard]] const Json& source_map_of(const Json& cell);
+
 [[nodiscard]] std::string_view to_string(SourceKind kind);
 
 struct ConvertOptions {

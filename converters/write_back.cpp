@@ -2,8 +2,8 @@
 // own writer): fresh outputs become line edits at the places the converters recorded in each
 // cell's "docnb" metadata, so every other byte of the source (line endings included) stays as
 // it was.
-#include "converters/source.hpp"
 #include "converters/docstring_write_back.hpp"
+#include "converters/source.hpp"
 #include "converters/text_source.hpp"
 #include "converters/want_lines.hpp"
 #include "support/line_edits.hpp"

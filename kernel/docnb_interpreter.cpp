@@ -41,9 +41,8 @@ nl::json DocnbInterpreter::execute_request_impl(int execution_counter, const std
   m_ipython_shell.attr("allow_stdin") = allow_stdin;
   const InterruptWindow interruptible(shell_module_);
   try {
-    nl::json reply =
-        xpyt::interpreter::execute_request_impl(execution_counter, code, silent, store_history,
-                                                std::move(user_expressions), allow_stdin);
+    nl::json reply = xpyt::interpreter::execute_request_impl(
+        execution_counter, code, silent, store_history, std::move(user_expressions), allow_stdin);
     const py::object reported = m_ipython_shell.attr("reply_error");
     if (reply.value("status", "") == "ok" && !reported.is_none()) {
       // IPython showed this error on stderr only (a bad magic's UsageError): the reply says

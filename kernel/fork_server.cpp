@@ -7,8 +7,8 @@
 #include <fcntl.h>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <poll.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>

@@ -1,5 +1,7 @@
 #include "check/doctest_plan.hpp"
 
+#include "converters/source.hpp"
+
 #include <map>
 #include <set>
 
@@ -7,18 +9,10 @@ namespace docnb::check {
 
 namespace {
 
-const Json& docnb_metadata(const Json& cell) {
-  static const Json none = Json::object();
-  const auto metadata = cell.find("metadata");
-  if (metadata == cell.end() || !metadata->is_object()) return none;
-  const auto docnb = metadata->find("docnb");
-  return docnb != metadata->end() && docnb->is_object() ? *docnb : none;
-}
-
 // "path:line" for text cells (line within the source file), "path: cell N" for notebooks.
 std::string place(const Notebook& notebook, const Json& cell, std::size_t index,
                   std::size_t line_in_cell) {
-  const Json& docnb = docnb_metadata(cell);
+  const Json& docnb = converters::source_map_of(cell);
   if (const auto line = docnb.find("line"); line != docnb.end() && line->is_number_integer()) {
     return notebook.path.string() + ":" + std::to_string(line->get<std::size_t>() + line_in_cell);
   }
@@ -62,14 +56,14 @@ void skip_namespaces_of_skipped_examples(const Json& cells, DoctestPlan& plan) {
   std::map<std::string, bool, std::less<>> runs; // example id -> some part runs
   for (std::size_t index = 0; index < cells.size(); ++index) {
     if (!plan.cells[index]) continue;
-    const Json& docnb = docnb_metadata(cells[index]);
+    const Json& docnb = converters::source_map_of(cells[index]);
     if (docnb.value("role", "") == "namespace") continue;
     bool& any = runs[docnb.value("example", "")];
     any = any || (!plan.cells[index]->skip && !is_comment_only_part(cells[index]));
   }
   for (std::size_t index = 0; index < cells.size(); ++index) {
     if (!plan.cells[index]) continue;
-    const Json& docnb = docnb_metadata(cells[index]);
+    const Json& docnb = converters::source_map_of(cells[index]);
     if (docnb.value("role", "") != "namespace" || plan.cells[index]->skip) continue;
     const auto example = runs.find(docnb.value("example", ""));
     if (example == runs.end() || !example->second) {
@@ -91,7 +85,7 @@ std::vector<std::string> directive_warnings(const Notebook& notebook) {
 }
 
 bool is_comment_only_part(const Json& cell) {
-  const Json& docnb = docnb_metadata(cell);
+  const Json& docnb = converters::source_map_of(cell);
   if (!docnb.contains("example") || docnb.contains("role")) return false;
   const std::string source = cell.value("source", "");
   for (std::size_t start = 0; start < source.size();) {
@@ -124,7 +118,7 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
     const CodeDirectives found = find_directives(source);
     add_problems(notebook, index, found, plan.warnings);
     if (!is_text_cell(cell)) continue;
-    const Json& docnb = docnb_metadata(cell);
+    const Json& docnb = converters::source_map_of(cell);
     const std::string id = docnb.value("example", "");
     if (!example || *example != id || id.empty()) {
       example = id;

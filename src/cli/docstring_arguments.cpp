@@ -28,8 +28,9 @@ void add_docstring_options(CLI::App& command, DocstringArguments& args) {
                   "A module or package by its dotted name, found on the interpreter's path "
                   "without importing it (repeatable)")
       ->allow_extra_args(false);
-  command.add_option("--style", args.style,
-                     "Docstring example style: google, freeform or auto (default auto)")
+  command
+      .add_option("--style", args.style,
+                  "Docstring example style: google, freeform or auto (default auto)")
       ->check(CLI::IsMember({"google", "freeform", "auto"}));
   command.add_option("--attach-calls", args.attach_calls,
                      "Calls that attach a docstring to a target, comma-separated ('' for none)");

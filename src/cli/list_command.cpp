@@ -11,24 +11,16 @@
 namespace docnb::cli {
 namespace {
 
-const Json& docnb_of(const Json& cell) {
-  static const Json none = Json::object();
-  const auto metadata = cell.find("metadata");
-  if (metadata == cell.end() || !metadata->is_object()) return none;
-  const auto docnb = metadata->find("docnb");
-  return docnb != metadata->end() && docnb->is_object() ? *docnb : none;
-}
-
 // An example's id. Notebooks have no source lines: their examples are named by code cell, as
 // nbval and the reports name them.
 std::string example_id(const Json& cell, const std::string& path, int index) {
-  std::string id = docnb_of(cell).value("example", "");
+  std::string id = converters::source_map_of(cell).value("example", "");
   return id.empty() ? path + "::Cell " + std::to_string(index) : id;
 }
 
 // A page's hidden setup and cleanup code is no example (xdoctest and Sphinx list none).
 bool is_page_hidden_cell(const Json& cell) {
-  const std::string role = docnb_of(cell).value("role", "");
+  const std::string role = converters::source_map_of(cell).value("role", "");
   return role == "setup" || role == "cleanup";
 }
 
@@ -39,7 +31,7 @@ Json example_json(const std::string& id, const std::vector<const Json*>& cells,
   Json example{{"id", id}, {"kind", std::string(converters::to_string(kind))}};
   Json parts = Json::array();
   for (const Json* cell : cells) {
-    const Json& docnb = docnb_of(*cell);
+    const Json& docnb = converters::source_map_of(*cell);
     if (docnb.value("role", "") == "namespace") {
       example["line"] = docnb.value("line", 0);
       example["disabled"] = docnb.value("disabled", false);

@@ -74,8 +74,7 @@ std::string random_name() {
 
 bool ForkServer::offered_by(const KernelSpec& spec) {
   const auto docnb = spec.metadata.find("docnb");
-  return docnb != spec.metadata.end() && docnb->is_object() &&
-         docnb->value("fork_server", false);
+  return docnb != spec.metadata.end() && docnb->is_object() && docnb->value("fork_server", false);
 }
 
 Result<ForkServer> ForkServer::start(const KernelSpec& spec, const std::string& program,
@@ -127,8 +126,7 @@ Result<ChildProcess> ForkServer::fork_kernel(const ProcessSpec& kernel) const {
   Result<Json> answer = read_answer(fd, std::chrono::milliseconds(10'000));
   if (!answer || !answer->contains("pid")) {
     close(fd);
-    return Error{answer ? answer->value("error", "no pid") : answer.error().message,
-                 "fork server"};
+    return Error{answer ? answer->value("error", "no pid") : answer.error().message, "fork server"};
   }
   return ChildProcess::adopt(answer->value("pid", -1), fd);
 }

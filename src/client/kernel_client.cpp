@@ -129,9 +129,9 @@ Result<std::unique_ptr<KernelClient>> KernelClient::start(const KernelLaunch& la
     process.output_log = log_file;
     // The kernel binds these ports itself: let go of them at the last moment.
     reservation->release();
-    Result<ChildProcess> child =
-        launch.fork_server != nullptr ? launch.fork_server->fork_kernel(process)
-                                      : Result<ChildProcess>(Error{"no fork server", ""});
+    Result<ChildProcess> child = launch.fork_server != nullptr
+                                     ? launch.fork_server->fork_kernel(process)
+                                     : Result<ChildProcess>(Error{"no fork server", ""});
     if (!child) child = ChildProcess::spawn(process);
     if (!child) {
       std::error_code ignored;

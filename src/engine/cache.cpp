@@ -408,7 +408,8 @@ std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cach
   // What the run recorded about its kernel, as a real run writes it.
   const Json stored_metadata = cached.notebook.document.value("metadata", Json::object());
   for (const char* key : {"kernelspec", "language_info"}) {
-    if (stored_metadata.contains(key)) run.notebook.document["metadata"][key] = stored_metadata[key];
+    if (stored_metadata.contains(key))
+      run.notebook.document["metadata"][key] = stored_metadata[key];
   }
   Json& cells = run.notebook.cells();
   const Json& stored = cached.notebook.cells();

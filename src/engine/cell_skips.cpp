@@ -1,25 +1,19 @@
 #include "engine/cell_skips.hpp"
 
+#include "converters/source.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace docnb {
 namespace {
 
-const Json& docnb_of(const Json& cell) {
-  static const Json none = Json::object();
-  const auto metadata = cell.find("metadata");
-  if (metadata == cell.end() || !metadata->is_object()) return none;
-  const auto docnb = metadata->find("docnb");
-  return docnb != metadata->end() && docnb->is_object() ? *docnb : none;
-}
-
 // Sphinx doctest's `:skipif: EXPR` (metadata docnb.skipif): evaluated in the page's kernel
 // just before the block, after the blocks above it (and testsetup) ran. An expression that
 // raises is reported, and the block runs.
 std::optional<std::string> skip_if(const Json& cell, const EvaluateInKernel& evaluate,
                                    const std::string& file, std::vector<std::string>& warnings) {
-  const Json& docnb = docnb_of(cell);
+  const Json& docnb = converters::source_map_of(cell);
   const std::string expression = docnb.value("skipif", "");
   if (expression.empty()) return std::nullopt;
   Result<std::string> value = evaluate("bool(" + expression + ")");
@@ -35,18 +29,17 @@ std::optional<std::string> skip_if(const Json& cell, const EvaluateInKernel& eva
 } // namespace
 
 std::string example_of(const Json& cell) {
-  return docnb_of(cell).value("example", "");
+  return converters::source_map_of(cell).value("example", "");
 }
 
 ExecuteOptions cell_execution_options(const ExecuteOptions& base, check::CompareMode mode,
                                       const check::DoctestPlan& plan,
                                       const std::set<std::string, std::less<>>& ended,
-                                      const std::string& file,
-                                      std::vector<std::string>& warnings) {
+                                      const std::string& file, std::vector<std::string>& warnings) {
   ExecuteOptions execute = base;
-  execute.skip_cell = [mode, &plan, &ended, file, &warnings](
-                          std::size_t index, const Json& cell,
-                          const EvaluateInKernel& evaluate) -> std::optional<std::string> {
+  execute.skip_cell = [mode, &plan, &ended, file,
+                       &warnings](std::size_t index, const Json& cell,
+                                  const EvaluateInKernel& evaluate) -> std::optional<std::string> {
     if (index < plan.cells.size() && plan.cells[index]) {
       const check::CellDoctest& doctest = *plan.cells[index];
       if (doctest.invalid) return "bad directive: " + *doctest.invalid;
@@ -77,7 +70,7 @@ std::optional<NotebookRun> run_without_kernel(const Notebook& notebook,
   for (std::size_t index = 0; index < cells.size(); ++index) {
     const Json& cell = cells[index];
     if (cell.value("cell_type", "") != "code") continue;
-    if (docnb_of(cell).contains("skipif")) return std::nullopt;
+    if (converters::source_map_of(cell).contains("skipif")) return std::nullopt;
     const std::string source = cell.value("source", "");
     const bool blank = std::all_of(source.begin(), source.end(),
                                    [](unsigned char c) { return std::isspace(c) != 0; });

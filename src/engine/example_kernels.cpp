@@ -45,8 +45,7 @@ NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLa
         combined.cells.push_back(std::move(cell_run));
       }
       combined.kernel_lost = combined.kernel_lost || part.kernel_lost;
-      combined.warnings.insert(combined.warnings.end(), part.warnings.begin(),
-                               part.warnings.end());
+      combined.warnings.insert(combined.warnings.end(), part.warnings.begin(), part.warnings.end());
     } else {
       for (std::size_t index = 0; index < reference.cells().size(); ++index) {
         const Json& cell = reference.cells()[index];

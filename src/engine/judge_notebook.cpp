@@ -149,8 +149,8 @@ Verdict CellJudge::judge(const CellRun& cell_run, const Json& executed_cell) {
   if (verdict.setup && verdict.status == VerdictStatus::failed) {
     // The cell is docnb's own code; what failed is the example's module or global_exec.
     verdict.first_line.clear();
-    verdict.reason = "importing the example's module or running global_exec failed: " +
-                     verdict.reason;
+    verdict.reason =
+        "importing the example's module or running global_exec failed: " + verdict.reason;
   }
   for (const check::KeyDiff& diff : checked.diffs) {
     verdict.details.push_back(diff.message + (diff.diff.empty() ? "" : "\n" + diff.diff));

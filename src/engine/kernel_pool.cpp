@@ -40,8 +40,8 @@ const ForkServer* ForkServers::for_launch(const KernelLaunch& launch) {
         ForkServer::start(launch.spec, launch.spec.argv.front(), launch.environment, runtime_dir_,
                           preload_, launch.startup_timeout);
     found = servers_
-                .emplace(launch.spec.name, started ? std::optional<ForkServer>(std::move(*started))
-                                                   : std::nullopt)
+                .emplace(launch.spec.name,
+                         started ? std::optional<ForkServer>(std::move(*started)) : std::nullopt)
                 .first;
   }
   return found->second ? &*found->second : nullptr;

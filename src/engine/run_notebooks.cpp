@@ -175,8 +175,7 @@ public:
       const std::set<std::string, std::less<>> none;
       std::vector<std::string> ignored;
       claimed.without_kernel = run_without_kernel(
-          *claimed.notebook,
-          execute_options_for(claimed.plan, none, path.string(), ignored));
+          *claimed.notebook, execute_options_for(claimed.plan, none, path.string(), ignored));
     }
     if (claimed.without_kernel) return claimed;
     const Result<std::string> kernel_name = kernel_name_for(config_, *claimed.notebook);
@@ -302,8 +301,8 @@ private:
         execute_options_for(plan, ended_examples, reference.path.string(), skip_warnings);
     NotebookRun run;
     if (config_.fresh_kernel_per_example && claimed.kind == converters::SourceKind::docstring) {
-      run = execute_each_example_alone(reference, launch, std::move(kernel).value(), host_,
-                                       reaper_, execute, continue_after);
+      run = execute_each_example_alone(reference, launch, std::move(kernel).value(), host_, reaper_,
+                                       execute, continue_after);
     } else {
       run = execute_notebook(reference, **kernel, execute, continue_after);
       reaper_.retire(std::move(kernel).value(), shutdown_grace);
@@ -311,9 +310,10 @@ private:
     run.warnings.insert(run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
     // The executed notebook names the kernel that ran it (docnb-python for a text source, or
     // in place of a Python notebook's kernelspec that is not installed).
-    run.notebook.document["metadata"]["kernelspec"] = Json{{"name", launch.spec.name},
-                                                           {"display_name", launch.spec.display_name},
-                                                           {"language", launch.spec.language}};
+    run.notebook.document["metadata"]["kernelspec"] =
+        Json{{"name", launch.spec.name},
+             {"display_name", launch.spec.display_name},
+             {"language", launch.spec.language}};
     const bool storable = kernel_behaved(run);
     finish(claimed, run, result);
     if (storable && !claimed.cache_key.empty() && !result.failed()) {
@@ -352,8 +352,7 @@ private:
                                      const std::set<std::string, std::less<>>& ended,
                                      const std::string& file,
                                      std::vector<std::string>& warnings) const {
-    return cell_execution_options(config_.execute, config_.check.mode, plan, ended, file,
-                                  warnings);
+    return cell_execution_options(config_.execute, config_.check.mode, plan, ended, file, warnings);
   }
 
   static void fail_every_cell(const Notebook& notebook, const std::string& reason,

@@ -36,10 +36,10 @@ struct Verdict {
 // What --update (or --diff) did with the source itself.
 struct SourceUpdate {
   enum class Action {
-    unchanged,   // nothing to rewrite: the source already holds the fresh outputs
-    written,     // rewritten atomically (--update)
-    pending,     // would be rewritten; not written (--diff alone, or --check)
-    refused,     // not written, see `error` (changed on disk, cannot write)
+    unchanged, // nothing to rewrite: the source already holds the fresh outputs
+    written,   // rewritten atomically (--update)
+    pending,   // would be rewritten; not written (--diff alone, or --check)
+    refused,   // not written, see `error` (changed on disk, cannot write)
   };
   Action action = Action::unchanged;
   std::vector<std::size_t> cells; // notebook cells (indices) whose stored outputs are rewritten
@@ -47,8 +47,8 @@ struct SourceUpdate {
   // Text sources: fresh outputs that cannot be written (a docstring that is no plain literal),
   // "path:line: not written back: why"; the others are written.
   std::vector<std::string> not_written;
-  std::string diff;               // unified diff of the source, when --diff asked for it
-  std::optional<Error> error;     // why a rewrite was refused
+  std::string diff;           // unified diff of the source, when --diff asked for it
+  std::optional<Error> error; // why a rewrite was refused
 };
 
 struct SourceResult {

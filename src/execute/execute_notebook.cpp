@@ -229,8 +229,7 @@ Result<std::string> evaluate_in_kernel(KernelClient& kernel, const std::string& 
     if (result.value("status", "") == "ok") {
       return result.value("data", Json::object()).value("text/plain", "");
     }
-    return Error{result.value("ename", "no value") + ": " + result.value("evalue", ""),
-                 expression};
+    return Error{result.value("ename", "no value") + ": " + result.value("evalue", ""), expression};
   }
 }
 

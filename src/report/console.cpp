@@ -21,7 +21,8 @@ std::string numbered(const char* one, const char* many, const std::vector<std::s
 
 // Text sources name the lines of their wants; notebooks their cells (or only their counts).
 std::string rewritten(const SourceUpdate& update) {
-  if (!update.lines.empty()) return numbered("the want at line ", "the wants at lines ", update.lines);
+  if (!update.lines.empty())
+    return numbered("the want at line ", "the wants at lines ", update.lines);
   if (!update.cells.empty()) return numbered("cell ", "cells ", update.cells);
   return "execution counts";
 }

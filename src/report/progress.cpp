@@ -15,8 +15,7 @@ void Progress::started(const std::filesystem::path& source) {
 }
 
 void Progress::finished(const SourceResult& result) {
-  if (const auto found = running_.find(result.source.string());
-      found != running_.end()) {
+  if (const auto found = running_.find(result.source.string()); found != running_.end()) {
     running_.erase(found);
   }
   ++done_;

@@ -2,8 +2,8 @@
 
 #include <catch2/catch.hpp>
 
-using docnb::check::check_text_cell;
 using docnb::check::CellPolicy;
+using docnb::check::check_text_cell;
 using docnb::check::DoctestOptions;
 using docnb::check::Json;
 using docnb::check::Outcome;
@@ -64,9 +64,9 @@ TEST_CASE("a failing printed want shows the stdout alone, without a None value",
           "[check][text_cell]") {
   DoctestOptions options;
   options.normalize_whitespace = false;
-  const auto verdict = check_text_cell(cell_with_want("a b", "eval"),
-                                       Json::array({printed("a\tb\n")}), false, options,
-                                       CellPolicy{});
+  const auto verdict =
+      check_text_cell(cell_with_want("a b", "eval"), Json::array({printed("a\tb\n")}), false,
+                      options, CellPolicy{});
   REQUIRE(verdict.outcome == Outcome::failed);
   REQUIRE(verdict.diffs.size() == 1);
   const std::string& diff = verdict.diffs[0].diff;

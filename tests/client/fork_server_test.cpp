@@ -1,14 +1,13 @@
 // docnb-kernel's fork server driven by docnb's client: kernels are processes of their own,
 // report how they ended, and stop with their client or their server.
-#include <catch2/catch.hpp>
-
-#include <signal.h>
-#include <unistd.h>
-
 #include "client/fork_server.hpp"
 #include "client/kernel_client.hpp"
 #include "execute/execute_notebook.hpp"
 #include "support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <signal.h>
+#include <unistd.h>
 
 using namespace docnb;
 namespace fs = std::filesystem;
@@ -68,10 +67,9 @@ TEST_CASE("the build tree's docnb-python offers a fork server", "[client][fork]"
 TEST_CASE("forked kernels are fresh processes that see the preload and report their exit",
           "[client][fork]") {
   Fixture fixture;
-  Result<ForkServer> server =
-      ForkServer::start(fixture.spec, fixture.spec.argv.front(), current_environment(),
-                        fixture.runtime.path(), "import json\nPRELOADED = 1",
-                        std::chrono::seconds(60));
+  Result<ForkServer> server = ForkServer::start(
+      fixture.spec, fixture.spec.argv.front(), current_environment(), fixture.runtime.path(),
+      "import json\nPRELOADED = 1", std::chrono::seconds(60));
   REQUIRE(server.ok());
   auto first = KernelClient::start(fixture.launch(&*server), fixture.host);
   auto second = KernelClient::start(fixture.launch(&*server), fixture.host);
@@ -82,18 +80,18 @@ TEST_CASE("forked kernels are fresh processes that see the preload and report th
 
   // A fresh namespace in each; the preloaded module is imported already, its name is not set.
   const NotebookRun run = execute_notebook(
-      cells_of({"import sys, os\nprint('json' in sys.modules, 'PRELOADED' in dir())",
-                "x = 1", "print(os.getcwd())"}),
+      cells_of({"import sys, os\nprint('json' in sys.modules, 'PRELOADED' in dir())", "x = 1",
+                "print(os.getcwd())"}),
       **first, ExecuteOptions{});
   CHECK(printed(run, 0) == "True False\n");
   CHECK(printed(run, 2) == fixture.runtime.path().string() + "\n");
-  const NotebookRun other = execute_notebook(cells_of({"print('x' in dir())"}), **second,
-                                             ExecuteOptions{});
+  const NotebookRun other =
+      execute_notebook(cells_of({"print('x' in dir())"}), **second, ExecuteOptions{});
   CHECK(printed(other, 0) == "False\n");
 
   // The server reaps it and tells how it ended.
-  const NotebookRun exited = execute_notebook(cells_of({"import os\nos._exit(3)"}), **second,
-                                              ExecuteOptions{});
+  const NotebookRun exited =
+      execute_notebook(cells_of({"import os\nos._exit(3)"}), **second, ExecuteOptions{});
   REQUIRE(exited.cells.size() == 1);
   CHECK(exited.cells[0].outcome == CellOutcome::kernel_died);
   CHECK(exited.cells[0].reason == "kernel died (exit code 3)");
@@ -105,9 +103,9 @@ TEST_CASE("forked kernels are fresh processes that see the preload and report th
 
 TEST_CASE("an interrupted forked kernel answers, as a started one does", "[client][fork]") {
   Fixture fixture;
-  Result<ForkServer> server = ForkServer::start(fixture.spec, fixture.spec.argv.front(),
-                                                current_environment(), fixture.runtime.path(),
-                                                "", std::chrono::seconds(60));
+  Result<ForkServer> server =
+      ForkServer::start(fixture.spec, fixture.spec.argv.front(), current_environment(),
+                        fixture.runtime.path(), "", std::chrono::seconds(60));
   REQUIRE(server.ok());
   auto kernel = KernelClient::start(fixture.launch(&*server), fixture.host);
   REQUIRE(kernel.ok());

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
-
-#include <fstream>
-
 #include "client/kernelspec.hpp"
 #include "support/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
 
 using namespace docnb;
 namespace fs = std::filesystem;
@@ -15,7 +14,7 @@ void write_spec(const fs::path& folder, const std::string& json) {
   std::ofstream(folder / "kernel.json") << json;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("the search path follows jupyter_client's order", "[client]") {
   const std::map<std::string, std::string> env = {

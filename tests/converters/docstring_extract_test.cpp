@@ -56,9 +56,8 @@ TEST_CASE("module, function, class, property, method, nested and async docstring
 
 TEST_CASE("attach calls: add_docstr, _add_docstr, add_docstr_all, add_sample_code", "[docstring]") {
   const auto module = read("attach.py");
-  CHECK(callnames_of(module) ==
-        std::vector<std::string>{"torch.abs:0", "torch.neg:0", "add:0", "relu:0", "torch.sub:0",
-                                 "torch.mul:0"});
+  CHECK(callnames_of(module) == std::vector<std::string>{"torch.abs:0", "torch.neg:0", "add:0",
+                                                         "relu:0", "torch.sub:0", "torch.mul:0"});
   for (const auto& example : module.examples)
     CHECK(example.attached);
   // `.format(**common_args)`: the example itself is found with its own lines.

@@ -53,7 +53,8 @@ TEST_CASE("google style ignores prompts outside example blocks, and auto falls b
   CHECK(automatic.examples[0].parts.size() == 2);
 }
 
-TEST_CASE("parts: source without a want joins the next part, and a want closes a part", "[docstring]") {
+TEST_CASE("parts: source without a want joins the next part, and a want closes a part",
+          "[docstring]") {
   const auto parsed = parse(">>> total = 0\n"
                             ">>> for i in range(3):\n"
                             ">>>     total += i\n"

@@ -373,15 +373,15 @@ TEST_CASE("markdown: original bytes are kept", "[converters][markdown]") {
 
 TEST_CASE("markdown: MyST front matter is the page's metadata, not a markdown cell",
           "[converters][markdown]") {
-  const Converted page = read("---\n"                  // 1
-                              "jupytext:\n"            // 2
+  const Converted page = read("---\n"                    // 1
+                              "jupytext:\n"              // 2
                               "  text_representation:\n" // 3
                               "    format_name: myst\n"  // 4
-                              "---\n"                  // 5
-                              "# Title\n"              // 6
-                              "\n"                     // 7
-                              "```{code-cell}\n"       // 8
-                              "x = 1\n"                // 9
+                              "---\n"                    // 5
+                              "# Title\n"                // 6
+                              "\n"                       // 7
+                              "```{code-cell}\n"         // 8
+                              "x = 1\n"                  // 9
                               "```\n");
   REQUIRE(cell_types(page) == std::vector<std::string>{"markdown", "code"});
   CHECK(source_of(page.notebook.cells()[0]) == "# Title");

@@ -61,9 +61,8 @@ TEST_CASE("percent: bad metadata warns and non-UTF-8 is an error", "[converters]
 
 TEST_CASE("percent: markdown and raw cells keep their titles and metadata",
           "[converters][percent]") {
-  const Converted script = converted_or_fail(
-      read_percent("# %% Load data [markdown] key=\"v\"\n# Words.\n# %% [raw] {\"a\": 1}\n# r\n",
-                   "s.py"));
+  const Converted script = converted_or_fail(read_percent(
+      "# %% Load data [markdown] key=\"v\"\n# Words.\n# %% [raw] {\"a\": 1}\n# r\n", "s.py"));
   REQUIRE(cell_types(script) == std::vector<std::string>{"markdown", "raw"});
   const Json& cells = script.notebook.cells();
   CHECK(cells[0].at("metadata") == Json{{"key", "v"}, {"title", "Load data"}});
@@ -71,9 +70,9 @@ TEST_CASE("percent: markdown and raw cells keep their titles and metadata",
 }
 
 TEST_CASE("percent: a misspelt cell type is a warning", "[converters][percent]") {
-  const Converted script = converted_or_fail(read_percent("x = 0\n# %% [makdown]\n# Words.\n",
-                                                          "s.py"));
-  CHECK(script.warnings == std::vector<std::string>{
-                               "s.py:2: unknown cell type [makdown]: did you mean [markdown]? "
-                               "(read as a code cell)"});
+  const Converted script =
+      converted_or_fail(read_percent("x = 0\n# %% [makdown]\n# Words.\n", "s.py"));
+  CHECK(script.warnings ==
+        std::vector<std::string>{"s.py:2: unknown cell type [makdown]: did you mean [markdown]? "
+                                 "(read as a code cell)"});
 }

@@ -109,15 +109,14 @@ TEST_CASE("write_back: scripts hold no wants to write back", "[converters][write
 
 TEST_CASE("write_back: an output fence grows when the output holds a fence line",
           "[converters][write_back]") {
-  CHECK(markdown("```python\nprint(s)\n```\n\n```output\nold\n```\nafter\n",
-                 {"```\nafter\n"}) ==
+  CHECK(markdown("```python\nprint(s)\n```\n\n```output\nold\n```\nafter\n", {"```\nafter\n"}) ==
         "```python\nprint(s)\n```\n\n````output\n```\nafter\n````\nafter\n");
 }
 
 TEST_CASE("write_back: a pycon output line that reads as a prompt is not written",
           "[converters][write_back]") {
-  const Converted page = converted_or_fail(
-      read_markdown("```pycon\n>>> print('>>> x')\nold\n```\n", "page.md"));
+  const Converted page =
+      converted_or_fail(read_markdown("```pycon\n>>> print('>>> x')\nold\n```\n", "page.md"));
   std::vector<FreshOutput> fresh;
   for (std::size_t i = 0; i < page.notebook.cells().size(); ++i) {
     if (page.notebook.cells()[i].at("cell_type") == "code") fresh.push_back({i, ">>> x\n"});
