@@ -101,7 +101,7 @@ class ForkServer:
         self.socket_module = _socket
         self.work = work
         self.path = str(work / "fork.sock")
-        program = str(Path(ARGS.build) / "docnb-kernel")
+        program = str((Path(ARGS.build) / "docnb-kernel").resolve())
         self.process = subprocess.Popen([program, "--fork-server", self.path],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         while True:
@@ -170,7 +170,7 @@ def write_trivial_notebook(path, count):
 
 
 def docnb_seconds(kernel_name, notebook, out):
-    docnb = Path(ARGS.build) / "docnb"
+    docnb = (Path(ARGS.build) / "docnb").resolve()
     began = time.perf_counter()
     # --no-cache: a run served from the cache would measure nothing; cwd beside the notebook,
     # so no .docnb folder lands where the benchmark was started.
