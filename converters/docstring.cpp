@@ -73,10 +73,20 @@ bool is_excluded_module(const fs::path& file, const std::vector<std::string>& ex
   });
 }
 
+bool is_compiled_module(const fs::path& file) {
+  return file.extension() == ".so";
+}
+
 std::string module_name_of(const fs::path& file) {
   const fs::path absolute = fs::absolute(file).lexically_normal();
   std::vector<std::string> parts;
-  if (absolute.filename() != "__init__.py") parts.push_back(absolute.stem().string());
+  if (is_compiled_module(absolute)) {
+    // `_C.cpython-311-x86_64-linux-gnu.so` is module `_C`: the tag is the import system's.
+    const std::string name = absolute.filename().string();
+    parts.push_back(name.substr(0, name.find('.')));
+  } else if (absolute.filename() != "__init__.py") {
+    parts.push_back(absolute.stem().string());
+  }
   fs::path dir = absolute.parent_path();
   while (fs::exists(dir / "__init__.py")) {
     parts.push_back(dir.filename().string());
@@ -91,16 +101,37 @@ std::string module_name_of(const fs::path& file) {
   return name;
 }
 
+fs::path import_root(const fs::path& file, const std::string& module_name) {
+  fs::path root = fs::absolute(file).lexically_normal().parent_path();
+  const auto dots = static_cast<size_t>(std::count(module_name.begin(), module_name.end(), '.'));
+  const bool is_package_init = file.filename() == "__init__.py";
+  // a.b.c lives in root/a/b/c.py (two folders up) or root/a/b/c/__init__.py (three).
+  const size_t ups = dots + (is_package_init ? 1 : 0);
+  for (size_t i = 0; i < ups; ++i)
+    root = root.parent_path();
+  return root;
+}
+
 Result<DocstringModule> read_docstring_examples(const fs::path& path,
                                                 const DocstringOptions& options) {
   auto bytes = read_bytes(path);
   if (!bytes) return bytes.error();
   const std::string where = path.string();
-  auto docstrings = extract_docstrings(*bytes, where, options.attach_calls);
+  const std::string module_name = module_name_of(path);
+  Result<ModuleDocstrings> docstrings = ModuleDocstrings{};
+  if (!is_compiled_module(path)) {
+    docstrings = extract_docstrings(*bytes, where, options.attach_calls);
+  } else if (options.analysis == DocstringOptions::Analysis::automatic) {
+    docstrings = compiled_module_docstrings(module_name, import_root(path, module_name), where);
+  } else {
+    return Error{"a compiled module has no source for static analysis (--analysis auto imports "
+                 "it)",
+                 where};
+  }
   if (!docstrings) return docstrings.error();
   DocstringModule module;
   module.path = path;
-  module.module_name = module_name_of(path);
+  module.module_name = module_name;
   module.original = std::move(*bytes);
   module.encoding = docstrings->encoding;
   for (const auto& doc : docstrings->docstrings) {
@@ -116,8 +147,9 @@ Result<DocstringModule> read_docstring_examples(const fs::path& path,
   return module;
 }
 
-std::vector<fs::path> python_files_of(const fs::path& root,
-                                      const std::vector<std::string>& exclude) {
+std::vector<fs::path> python_files_of(const fs::path& root, const std::vector<std::string>& exclude,
+                                      DocstringOptions::Analysis analysis) {
+  const bool with_compiled = analysis == DocstringOptions::Analysis::automatic;
   std::vector<fs::path> files;
   auto keep = [&](const fs::path& file) {
     if (!is_excluded_module(file, exclude)) files.push_back(file);
@@ -140,7 +172,8 @@ std::vector<fs::path> python_files_of(const fs::path& root,
       if (entry.is_directory(ec)) {
         if (fs::exists(p / "__init__.py")) found.push_back(p / "__init__.py");
         pending.push_back(p);
-      } else if (p.extension() == ".py" && p.filename() != "__init__.py") {
+      } else if ((p.extension() == ".py" && p.filename() != "__init__.py") ||
+                 (with_compiled && is_compiled_module(p))) {
         found.push_back(p);
       }
     }
@@ -167,7 +200,7 @@ ListedExamples list_docstring_examples(const std::vector<fs::path>& roots,
                                        const DocstringOptions& options) {
   ListedExamples listed;
   for (const auto& root : roots) {
-    for (const auto& file : python_files_of(root, options.exclude)) {
+    for (const auto& file : python_files_of(root, options.exclude, options.analysis)) {
       auto module = read_docstring_examples(file, options);
       if (!module) {
         listed.problems.push_back(module.error());

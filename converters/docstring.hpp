@@ -52,15 +52,24 @@ struct DocstringModule {
 // The dotted module name of a file, from the packages (folders with __init__.py) around it.
 [[nodiscard]] std::string module_name_of(const std::filesystem::path& file);
 
+// The folder a module's top package sits in: what must be on sys.path to import it by name.
+[[nodiscard]] std::filesystem::path import_root(const std::filesystem::path& file,
+                                                const std::string& module_name);
+
+// A compiled extension module (`_C.cpython-311-x86_64-linux-gnu.so`): read by importing it.
+[[nodiscard]] bool is_compiled_module(const std::filesystem::path& file);
+
 // Whether `exclude` (fnmatch globs) matches the dotted module name of `file`.
 [[nodiscard]] bool is_excluded_module(const std::filesystem::path& file,
                                       const std::vector<std::string>& exclude);
 
 // The Python files a module or package covers, as xdoctest's package_modpaths walks them
 // (a package's __init__.py first, then the rest sorted; sub-folders only when they are
-// packages), without the modules `exclude` matches.
+// packages), without the modules `exclude` matches. Compiled extension modules are among them
+// when `analysis` imports them.
 [[nodiscard]] std::vector<std::filesystem::path>
-python_files_of(const std::filesystem::path& root, const std::vector<std::string>& exclude);
+python_files_of(const std::filesystem::path& root, const std::vector<std::string>& exclude,
+                DocstringOptions::Analysis analysis);
 
 // `--module torch`: the file or package folder of a module, found on the embedded
 // interpreter's sys.path (and the current folder) without importing it.

@@ -11,12 +11,34 @@ namespace {
 DocstringLiteral literal_of(const py::tuple& form) {
   DocstringLiteral literal;
   const auto name = form[0].cast<std::string>();
-  literal.form = name == "plain" ? DocstringLiteral::Form::plain
-                 : name == "raw" ? DocstringLiteral::Form::raw
-                                 : DocstringLiteral::Form::other;
+  literal.form = name == "plain"      ? DocstringLiteral::Form::plain
+                 : name == "raw"      ? DocstringLiteral::Form::raw
+                 : name == "compiled" ? DocstringLiteral::Form::compiled
+                                      : DocstringLiteral::Form::other;
   literal.quote = form[1].cast<std::string>();
   literal.closing_line = form[2].cast<int>();
   return literal;
+}
+
+std::vector<Docstring> docstrings_of(const py::list& found) {
+  std::vector<Docstring> docstrings;
+  docstrings.reserve(found.size());
+  for (const auto& item : found) {
+    const auto record = item.cast<py::tuple>();
+    docstrings.push_back(Docstring{record[0].cast<std::string>(), record[1].cast<std::string>(),
+                                   record[2].cast<std::vector<int>>(), record[3].cast<bool>(),
+                                   literal_of(record[4].cast<py::tuple>())});
+  }
+  return docstrings;
+}
+
+// A helper's SourceError is an error at where:line; anything else at where.
+Error error_of(py::error_already_set& ex, const std::string& where) {
+  if (ex.matches(python::helpers().attr("SourceError"))) {
+    const py::tuple args = ex.value().attr("args");
+    return Error{args[0].cast<std::string>(), where + ":" + std::to_string(args[1].cast<int>())};
+  }
+  return Error{"cannot extract docstrings: " + std::string(ex.what()), where};
 }
 
 } // namespace
@@ -30,23 +52,27 @@ Result<ModuleDocstrings> extract_docstrings(const std::string& source, const std
                               .cast<py::tuple>();
       ModuleDocstrings module;
       module.encoding = result[0].cast<std::string>();
-      const auto found = result[1].cast<py::list>();
-      module.docstrings.reserve(found.size());
-      for (const auto& item : found) {
-        const auto record = item.cast<py::tuple>();
-        module.docstrings.push_back(
-            Docstring{record[0].cast<std::string>(), record[1].cast<std::string>(),
-                      record[2].cast<std::vector<int>>(), record[3].cast<bool>(),
-                      literal_of(record[4].cast<py::tuple>())});
-      }
+      module.docstrings = docstrings_of(result[1].cast<py::list>());
       return module;
     } catch (py::error_already_set& ex) {
-      if (ex.matches(python::helpers().attr("SourceError"))) {
-        const py::tuple args = ex.value().attr("args");
-        return Error{args[0].cast<std::string>(),
-                     where + ":" + std::to_string(args[1].cast<int>())};
-      }
+      return error_of(ex, where);
+    } catch (py::cast_error& ex) {
       return Error{"cannot extract docstrings: " + std::string(ex.what()), where};
+    }
+  });
+}
+
+Result<ModuleDocstrings> compiled_module_docstrings(const std::string& module_name,
+                                                    const std::filesystem::path& import_root,
+                                                    const std::string& where) {
+  return python::with_python([&]() -> Result<ModuleDocstrings> {
+    try {
+      const auto found = python::helpers()
+                             .attr("compiled_docstrings")(module_name, import_root.string())
+                             .cast<py::list>();
+      return ModuleDocstrings{"binary", docstrings_of(found)};
+    } catch (py::error_already_set& ex) {
+      return error_of(ex, where);
     } catch (py::cast_error& ex) {
       return Error{"cannot extract docstrings: " + std::string(ex.what()), where};
     }

@@ -3,6 +3,7 @@
 
 #include "support/result.hpp"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,8 @@ namespace docnb::converters {
 
 // How a docstring is written in the file: what writing a want back into it needs.
 struct DocstringLiteral {
-  enum class Form { plain, raw, other }; // other: f-string, .format(...), concatenated, ...
+  // other: f-string, .format(...), concatenated, ...; compiled: no source at all
+  enum class Form { plain, raw, compiled, other };
   Form form = Form::other;
   std::string quote;    // the delimiter, three or one quote characters
   int closing_line = 0; // 1-based line of the closing delimiter
@@ -35,5 +37,12 @@ struct ModuleDocstrings {
 [[nodiscard]] Result<ModuleDocstrings>
 extract_docstrings(const std::string& source, const std::string& where,
                    const std::vector<std::string>& attach_calls);
+
+// The docstrings of a compiled extension module, by importing it as `module_name` with
+// `import_root` on sys.path (xdoctest's dynamic analysis). Their lines are the docstrings' own.
+// A module that fails to import is an error at `where`.
+[[nodiscard]] Result<ModuleDocstrings>
+compiled_module_docstrings(const std::string& module_name, const std::filesystem::path& import_root,
+                           const std::string& where);
 
 } // namespace docnb::converters

@@ -20,18 +20,6 @@ Json code_cell(const std::string& id, const std::string& source, Json docnb) {
               {"execution_count", nullptr}};
 }
 
-// The folder a module's top package sits in: what must be on sys.path to import it by name.
-fs::path import_root(const fs::path& file, const std::string& module_name) {
-  fs::path root = fs::absolute(file).lexically_normal().parent_path();
-  const auto dots = static_cast<size_t>(std::count(module_name.begin(), module_name.end(), '.'));
-  const bool is_package_init = file.filename() == "__init__.py";
-  // a.b.c lives in root/a/b/c.py (two folders up) or root/a/b/c/__init__.py (three).
-  const size_t ups = dots + (is_package_init ? 1 : 0);
-  for (size_t i = 0; i < ups; ++i)
-    root = root.parent_path();
-  return root;
-}
-
 // A Python string literal (repr) for text, so any bytes round-trip into the setup code.
 std::string py_literal(const std::string& text) {
   std::string out = "'";
@@ -67,9 +55,10 @@ std::string py_literal(const std::string& text) {
 }
 
 Json literal_json(const DocstringLiteral& literal) {
-  const char* form = literal.form == DocstringLiteral::Form::plain ? "plain"
-                     : literal.form == DocstringLiteral::Form::raw ? "raw"
-                                                                   : "other";
+  const char* form = literal.form == DocstringLiteral::Form::plain      ? "plain"
+                     : literal.form == DocstringLiteral::Form::raw      ? "raw"
+                     : literal.form == DocstringLiteral::Form::compiled ? "compiled"
+                                                                        : "other";
   return Json{{"form", form}, {"quote", literal.quote}, {"closing_line", literal.closing_line}};
 }
 

@@ -11,7 +11,11 @@ namespace docnb::converters {
 // Configuration named as xdoctest's (`--style`, `--global-exec`, `--options`, `--analysis`)
 // plus the attach calls.
 struct DocstringOptions {
+  // xdoctest's --analysis: `automatic` reads sources statically and imports compiled extension
+  // modules to read what they define (its dynamic analysis); `static_only` leaves those out.
+  enum class Analysis { static_only, automatic };
   DocStyle style = DocStyle::autodetect;
+  Analysis analysis = Analysis::automatic;
   std::vector<std::string> attach_calls{"add_docstr", "_add_docstr", "add_docstr_all",
                                         "add_sample_code"};
   std::string global_exec;          // run in every example's namespace before it

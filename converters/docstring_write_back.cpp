@@ -125,6 +125,9 @@ Result<WriteBack> write_back_docstrings(const Converted& converted, const Notebo
   const std::string encoding = executed.document.value("metadata", Json::object())
                                    .value("docnb", Json::object())
                                    .value("encoding", "utf-8");
+  if (encoding == "binary") {
+    return Error{"not written back: a compiled module has no source to write wants into", path};
+  }
   if (encoding != "utf-8" && encoding != "utf-8-sig") {
     return Error{"not written back: docnb writes wants into UTF-8 files only (this one is " +
                      encoding + ")",

@@ -263,6 +263,71 @@ def extract(data, attach_calls):
     return encoding, [record for record in found.values() if record is not None]
 
 
+def compiled_docstrings(name, import_root):
+    """The docstrings of a compiled extension module, found as xdoctest's dynamic analysis
+    finds them (there is no source to parse): the module is imported and what it defines is
+    walked, functions, classes and their methods, in its namespace's order. Records as
+    extract's; the lines are the docstring's own, 1-based, since the file has none."""
+    import importlib
+    import sys
+    import types
+    added = import_root not in sys.path
+    if added:
+        sys.path.insert(0, import_root)
+    try:
+        module = importlib.import_module(name)
+    except BaseException as ex:  # a failing import must not take docnb with it
+        raise SourceError('cannot import compiled module %s: %s: %s'
+                          % (name, type(ex).__name__, ex), 1)
+    finally:
+        if added and import_root in sys.path:
+            sys.path.remove(import_root)
+    function_types = (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+                      classmethod, staticmethod, property)
+
+    def unwrapped(item):
+        if isinstance(item, property):
+            return item.fget
+        if isinstance(item, (staticmethod, classmethod)):
+            return item.__func__
+        return item
+
+    def defined_here(item):
+        item = unwrapped(item)
+        if getattr(item, '__module__', None) == name:
+            return True
+        parent = getattr(item, '__objclass__', None)
+        if parent is not None and getattr(parent, '__module__', None) == name:
+            return True
+        return getattr(getattr(item, '__globals__', None), 'get', lambda key: None)(
+            '__name__') == name
+
+    found = {}
+
+    def add(callname, item):
+        doc = getattr(item, '__doc__', None)
+        if hasattr(item, '__name__') and isinstance(doc, str):
+            found[callname] = (callname, doc, list(range(1, doc.count('\n') + 2)), False,
+                               ('compiled', '', 0))
+
+    if isinstance(getattr(module, '__doc__', None), str) and module.__doc__:
+        doc = module.__doc__
+        found['__doc__'] = ('__doc__', doc, list(range(1, doc.count('\n') + 2)), False,
+                            ('compiled', '', 0))
+    for key, value in list(vars(module).items()):
+        if isinstance(value, function_types):
+            if defined_here(value):
+                add(key, value)
+        elif isinstance(value, type):
+            if not defined_here(value):
+                continue
+            add(key, value)
+            for subkey, subvalue in list(vars(value).items()):
+                if isinstance(subvalue, function_types) and defined_here(subvalue):
+                    add(key + '.' + subkey, unwrapped(subvalue))
+    return [record for record in found.values() if record[1]]
+
+
 def _nonempty_tokens(lines):
     iterable = (line for line in lines if line)
     return tokenize.generate_tokens(lambda: next(iterable))

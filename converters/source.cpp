@@ -79,6 +79,14 @@ std::optional<SourceKind> source_kind(const fs::path& path, const ConvertOptions
   if (extension == ".rst" || extension == ".rest") return SourceKind::rst;
   if (extension == ".txt" && options.txt_as_rst) return SourceKind::rst;
   if (extension == ".py") return python_kind(path, options);
+  // A compiled module of a package, read by importing it, as xdoctest's auto analysis does.
+  std::error_code ec;
+  if (is_compiled_module(path) &&
+      options.docstrings.analysis == DocstringOptions::Analysis::automatic &&
+      fs::exists(path.parent_path() / "__init__.py", ec) &&
+      !is_excluded_module(path, options.docstrings.exclude)) {
+    return SourceKind::docstring;
+  }
   return std::nullopt;
 }
 

@@ -36,8 +36,8 @@ void add_docstring_options(CLI::App& command, DocstringArguments& args) {
                      "Calls that attach a docstring to a target, comma-separated ('' for none)");
   command
       .add_option("--analysis", args.analysis,
-                  "static or auto; both read sources statically (compiled modules are not "
-                  "read)")
+                  "static or auto (default): both read sources statically; auto also imports "
+                  "a package's compiled modules to read their docstrings")
       ->check(CLI::IsMember({"static", "auto"}));
   command
       .add_option("--exclude", args.exclude,
@@ -95,6 +95,8 @@ converters::DocstringOptions to_docstring_options(const DocstringArguments& args
   }
   if (args.attach_calls) options.attach_calls = split_commas(*args.attach_calls);
   options.exclude = args.exclude.value_or(std::vector<std::string>{});
+  if (args.analysis == "static")
+    options.analysis = converters::DocstringOptions::Analysis::static_only;
   options.global_exec = args.global_exec.value_or("");
   options.options = args.options.value_or("");
   return options;
@@ -116,7 +118,8 @@ Result<std::vector<std::filesystem::path>> module_files(const DocstringArguments
   std::vector<std::filesystem::path> files;
   for (const std::filesystem::path& root : *roots) {
     for (std::filesystem::path& file :
-         converters::python_files_of(root, args.exclude.value_or(std::vector<std::string>{})))
+         converters::python_files_of(root, args.exclude.value_or(std::vector<std::string>{}),
+                                     to_docstring_options(args).analysis))
       files.push_back(std::move(file));
   }
   return files;

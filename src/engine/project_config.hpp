@@ -7,7 +7,7 @@
 //   style = "google"                      # google | freeform | auto
 //   global_exec = "import torch"          # run in every docstring example's namespace first
 //   options = "+IGNORE_WHITESPACE"        # directives for every docstring example
-//   analysis = "static"                   # static | auto (both read sources statically)
+//   analysis = "auto"                     # static | auto (auto also imports compiled modules)
 //   exclude = ["torch.testing.*"]         # module names left out of packages
 //   attach_calls = ["add_docstr"]         # calls that attach a docstring
 //   gallery_patterns = ["plot_*.py"]      # which .py files are sphinx-gallery scripts

@@ -165,13 +165,14 @@ TEST_CASE("extraction works from many threads at once", "[docstring]") {
 TEST_CASE("python_files_of walks packages as xdoctest does", "[docstring]") {
   const auto root = fixtures / "pkg";
   std::vector<std::string> names;
-  for (const auto& file : python_files_of(root, {})) {
+  for (const auto& file : python_files_of(root, {}, DocstringOptions::Analysis::automatic)) {
     names.push_back(std::filesystem::relative(file, fixtures).string());
   }
   CHECK(names == std::vector<std::string>{"pkg/__init__.py", "pkg/a.py", "pkg/sub/__init__.py",
                                           "pkg/sub/b.py"});
   names.clear();
-  for (const auto& file : python_files_of(root, {"pkg.sub*"})) {
+  for (const auto& file :
+       python_files_of(root, {"pkg.sub*"}, DocstringOptions::Analysis::automatic)) {
     names.push_back(std::filesystem::relative(file, fixtures).string());
   }
   CHECK(names == std::vector<std::string>{"pkg/__init__.py", "pkg/a.py"});
@@ -182,4 +183,41 @@ TEST_CASE("python_files_of walks packages as xdoctest does", "[docstring]") {
 TEST_CASE("a later definition without a docstring replaces the documented one", "[docstring]") {
   // As in xdoctest's static analysis (torch/fx/experimental/unification/core.py::unify).
   CHECK(callnames_of(read("redefined.py")) == std::vector<std::string>{"keep:0"});
+}
+
+TEST_CASE("a compiled module is read by importing it under analysis auto", "[docstring]") {
+  // Built by tests/CMakeLists.txt from tests/fixtures/compiled_pkg/native.cpp.
+  const auto package =
+      std::filesystem::path(DOCNB_BINARY_DIR) / "tests" / "fixtures" / "compiled_pkg";
+  std::vector<std::filesystem::path> compiled;
+  for (const auto& file : python_files_of(package, {}, DocstringOptions::Analysis::automatic)) {
+    if (is_compiled_module(file)) compiled.push_back(file);
+  }
+  REQUIRE(compiled.size() == 1);
+  CHECK(module_name_of(compiled[0]) == "compiled_pkg._native");
+  CHECK(import_root(compiled[0], "compiled_pkg._native") == package.parent_path());
+  for (const auto& file : python_files_of(package, {}, DocstringOptions::Analysis::static_only)) {
+    CHECK_FALSE(is_compiled_module(file));
+  }
+
+  auto module = read_docstring_examples(compiled[0], {});
+  INFO((module ? std::string() : module.error().describe()));
+  REQUIRE(module.ok());
+  // The module's namespace order, as xdoctest's dynamic analysis walks it.
+  CHECK(callnames_of(*module) ==
+        std::vector<std::string>{"__doc__:0", "add:0", "twice:0", "Greeter:0"});
+  CHECK(module->encoding == "binary");
+  const auto& add = module->examples[1];
+  REQUIRE(add.parts.size() == 1);
+  CHECK(add.parts[0].source == "add(2, 3)");
+  CHECK(add.parts[0].want == "5");
+  // Lines are the docstring's own; pybind11 puts the signature on line 1.
+  CHECK(add.parts[0].line == 6);
+  CHECK(add.literal.form == DocstringLiteral::Form::compiled);
+
+  DocstringOptions static_only;
+  static_only.analysis = DocstringOptions::Analysis::static_only;
+  const auto refused = read_docstring_examples(compiled[0], static_only);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().message.find("no source for static analysis") != std::string::npos);
 }
