@@ -107,13 +107,33 @@ def nbclient_pool(paths, workers):
     return time.perf_counter() - t0, executed
 
 
-def docnb_run(docnb, project, args, expect_cells, kernel=KERNEL):
-    """Runs docnb in `project` (its own cache); returns (wall seconds, stdout)."""
+def own_cpu_seconds(pid):
+    """User + system CPU of the process itself (not its children), from /proc."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def docnb_run(docnb, project, args, expect_cells, kernel=KERNEL, cpu=None):
+    """Runs docnb in `project` (its own cache); returns (wall seconds, stdout). With `cpu` (a
+    list), appends docnb's own CPU seconds, its kernels' left out, as last read before exit."""
     cmd = [docnb, "run", "--kernel", kernel, *args]
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                          cwd=project)
-    wall = time.perf_counter() - t0
+    with tempfile.TemporaryFile("w+") as output:
+        child = subprocess.Popen(cmd, stdout=output, stderr=subprocess.STDOUT, text=True,
+                                 cwd=project)
+        own = 0.0
+        while child.poll() is None:
+            try:
+                own = own_cpu_seconds(child.pid)
+            except (OSError, IndexError, ValueError):
+                pass  # exited between poll() and the read
+            time.sleep(0.01)
+        wall = time.perf_counter() - t0
+        output.seek(0)
+        proc = subprocess.CompletedProcess(cmd, child.returncode, output.read())
+    if cpu is not None:
+        cpu.append(own)
     found = SUMMARY.findall(proc.stdout)
     if proc.returncode != 0 or not found:
         raise DocnbFailure(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout}")
@@ -214,15 +234,21 @@ def bench_per_cell(docnb, root, repeat, log):
         for name, count in (("many", TRIVIAL_CELLS), ("one", 1)):
             out = os.path.join(project, "build", name)
             shutil.rmtree(out, ignore_errors=True)
+            cpu = []
             wall, _ = docnb_run(docnb, project, ["--no-cache", "-j", "1", "--out", out, name],
-                                count)
+                                count, cpu=cpu)
             busy = kernel_busy_seconds(read_executed(out)["trivial.ipynb"])
-            figures[name] = (wall, busy)
-        (wall_many, busy_many), (wall_one, busy_one) = figures["many"], figures["one"]
+            figures[name] = (wall, busy, cpu[0])
+        (wall_many, busy_many, cpu_many), (wall_one, busy_one, cpu_one) = (figures["many"],
+                                                                           figures["one"])
         per_cell = ((wall_many - wall_one) - (busy_many - busy_one)) / (TRIVIAL_CELLS - 1)
-        samples.append((per_cell, wall_many, busy_many, wall_one, busy_one))
+        # What the client itself spends: docnb's own CPU (send, receive, verify, compare, write),
+        # the part of the overhead that is docnb's and not the kernel's or the scheduler's.
+        cpu_per_cell = (cpu_many - cpu_one) / (TRIVIAL_CELLS - 1)
+        samples.append((per_cell, wall_many, busy_many, wall_one, busy_one, cpu_per_cell))
         log(f"(4) repeat {r + 1}: 1000 cells {wall_many:.2f} s wall, {busy_many:.2f} s kernel "
-            f"busy; 1 cell {wall_one:.2f} s; overhead {per_cell * 1e6:.0f} us/cell")
+            f"busy; 1 cell {wall_one:.2f} s; overhead {per_cell * 1e6:.0f} us/cell, of which "
+            f"docnb's own CPU {cpu_per_cell * 1e6:.0f} us/cell")
     return samples
 
 
@@ -389,6 +415,9 @@ def main():
         sample = sorted(cells)[len(cells) // 2]
         print(f"(4) per-cell client overhead: {per_cell * 1e6:.0f} us/cell (target <= 50 us); "
               f"1000 cells {sample[1]:.2f} s wall, {sample[2]:.2f} s kernel busy")
+        print(f"    docnb's own CPU per cell: "
+              f"{statistics.median(s[5] for s in cells) * 1e6:.0f} us (the rest of the overhead "
+              f"is the kernel's work outside its busy window and the wake-ups between them)")
     print(f"total benchmark time {total:.0f} s")
     if docstrings is not None and docstrings.get("unstable"):
         print(f"verdict check: MISMATCH ({len(docstrings['unstable'])} torch verdicts changed "

@@ -28,23 +28,27 @@ Signer::Signer(std::string key, std::string_view scheme) : key_(std::move(key)) 
     // Every kernel docnb starts gets hmac-sha256 from docnb's own connection file.
     throw std::invalid_argument("unsupported signature scheme: " + std::string(scheme));
   }
-}
-
-std::string Signer::sign(const std::array<std::string_view, 4>& frames) const {
-  if (key_.empty()) return {};
+  if (key_.empty()) return;
   using MacPtr = std::unique_ptr<EVP_MAC, decltype(&EVP_MAC_free)>;
-  using ContextPtr = std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)>;
   MacPtr mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr), &EVP_MAC_free);
-  ContextPtr context(EVP_MAC_CTX_new(mac.get()), &EVP_MAC_CTX_free);
+  std::shared_ptr<EVP_MAC_CTX> context(mac ? EVP_MAC_CTX_new(mac.get()) : nullptr,
+                                       &EVP_MAC_CTX_free);
   std::string digest_name = "SHA256";
   const std::array<OSSL_PARAM, 2> params = {
       OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name.data(), 0),
       OSSL_PARAM_construct_end()};
-  if (!mac || !context ||
-      EVP_MAC_init(context.get(), reinterpret_cast<const unsigned char*>(key_.data()), key_.size(),
-                   params.data()) != 1) {
+  if (!context || EVP_MAC_init(context.get(), reinterpret_cast<const unsigned char*>(key_.data()),
+                               key_.size(), params.data()) != 1) {
     throw std::runtime_error("OpenSSL HMAC-SHA256 is unavailable");
   }
+  keyed_ = std::move(context);
+}
+
+std::string Signer::sign(const std::array<std::string_view, 4>& frames) const {
+  if (key_.empty()) return {};
+  using ContextPtr = std::unique_ptr<EVP_MAC_CTX, decltype(&EVP_MAC_CTX_free)>;
+  ContextPtr context(EVP_MAC_CTX_dup(keyed_.get()), &EVP_MAC_CTX_free);
+  if (!context) throw std::runtime_error("OpenSSL cannot copy an HMAC context");
   for (std::string_view frame : frames) {
     EVP_MAC_update(context.get(), reinterpret_cast<const unsigned char*>(frame.data()),
                    frame.size());

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <array>
+#include <memory>
+#include <openssl/types.h>
 #include <string>
 #include <string_view>
 
@@ -24,6 +26,10 @@ public:
 
 private:
   std::string key_;
+  // HMAC-SHA256 keyed once; each signature works on a copy (EVP_MAC_CTX_dup), since fetching
+  // and keying the MAC for every message cost more than hashing it. Never changed after the
+  // constructor, so signing from several threads is safe.
+  std::shared_ptr<const EVP_MAC_CTX> keyed_;
 };
 
 // 32 random bytes from OpenSSL, hex encoded: a fresh key for each kernel.
