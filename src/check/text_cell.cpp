@@ -26,15 +26,6 @@ std::string docnb_string(const Json& cell, const char* key) {
   return value != docnb->end() && value->is_string() ? value->get<std::string>() : std::string();
 }
 
-std::optional<std::string> want_of(const Json& cell) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  const auto docnb = metadata.find("docnb");
-  if (docnb == metadata.end() || !docnb->is_object()) return std::nullopt;
-  const auto want = docnb->find("want");
-  if (want == docnb->end() || !want->is_string()) return std::nullopt;
-  return want->get<std::string>();
-}
-
 // The printed text ends in a newline where the want (from a source file) usually does not;
 // the comparison ignores trailing whitespace, the diff should too.
 std::string for_diff(std::string text) {
@@ -69,6 +60,15 @@ Verdict check_exception(const DoctestGot& got, const std::optional<std::string>&
 }
 
 } // namespace
+
+std::optional<std::string> want_of(const Json& cell) {
+  const Json& metadata = cell.value("metadata", Json::object());
+  const auto docnb = metadata.find("docnb");
+  if (docnb == metadata.end() || !docnb->is_object()) return std::nullopt;
+  const auto want = docnb->find("want");
+  if (want == docnb->end() || !want->is_string()) return std::nullopt;
+  return want->get<std::string>();
+}
 
 DoctestGot doctest_got(const Json& outputs) {
   DoctestGot got;

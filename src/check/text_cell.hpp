@@ -35,6 +35,9 @@ struct DoctestGot {
 
 [[nodiscard]] DoctestGot doctest_got(const Json& outputs);
 
+// The want of a text source's cell (metadata "docnb" "want"); nullopt when it has none.
+[[nodiscard]] std::optional<std::string> want_of(const Json& cell);
+
 // `deferred`: the printed output of the preceding want-less cells of the example, oldest first.
 [[nodiscard]] Verdict check_text_cell(const Json& reference_cell, const Json& outputs,
                                       bool reply_error, const DoctestOptions& options,

@@ -54,15 +54,6 @@ void renumber(Json& cell, const Json& count) {
   }
 }
 
-std::optional<std::string> docnb_want(const Json& cell) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  const auto docnb = metadata.find("docnb");
-  if (docnb == metadata.end() || !docnb->is_object()) return std::nullopt;
-  const auto want = docnb->find("want");
-  if (want == docnb->end() || !want->is_string()) return std::nullopt;
-  return want->get<std::string>();
-}
-
 std::string docnb_string(const Json& cell, const char* key) {
   const Json& metadata = cell.value("metadata", Json::object());
   return metadata.value("docnb", Json::object()).value(key, "");
@@ -154,7 +145,7 @@ std::vector<converters::FreshOutput> fresh_text_outputs(const Notebook& referenc
         has_error_output(outputs)) {
       continue;
     }
-    const std::optional<std::string> want = docnb_want(cell);
+    const std::optional<std::string> want = check::want_of(cell);
     if (want && check::exception_want(*want)) continue; // a missing exception is the code's
     const bool failed = verdicts[i].status == VerdictStatus::failed;
     if (want && !failed) continue;
