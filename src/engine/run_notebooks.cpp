@@ -138,6 +138,10 @@ struct Claimed {
   std::string cache_id;
   std::string cache_key;
   std::optional<NotebookRun> hit; // the stored run, replayed onto the current source
+  // A module's stored run that failed in some examples: those that passed are served from it
+  // (their ids in `served`), and only the others run again.
+  std::optional<NotebookRun> partial;
+  std::set<std::string, std::less<>> served;
   std::optional<WarmKernel> kernel;
 };
 
@@ -242,7 +246,9 @@ public:
 
 private:
   // Only a run the kernel got through and that passed is served again: a failure is always
-  // the verdict of a real run, as nbval users expect when they rerun one.
+  // the verdict of a real run, as nbval users expect when they rerun one. A module's examples
+  // are isolated from each other (a fresh namespace each), so of a module that failed, the
+  // examples that passed are served and the failing ones run again.
   void look_up(Claimed& claimed, const KernelLaunch& launch) {
     if (cache_.cache == nullptr) return;
     claimed.cache_id = source_id(claimed.path, config_.project_root);
@@ -268,7 +274,44 @@ private:
     const bool passes = std::none_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) {
       return v.status == VerdictStatus::failed;
     });
-    if (passes) claimed.hit = std::move(replayed);
+    if (passes) {
+      claimed.hit = std::move(replayed);
+    } else if (claimed.kind == converters::SourceKind::docstring && !config_.source_writes.any()) {
+      // --update and --diff run every part of every example, so they take nothing from it.
+      claimed.served = passed_examples(*claimed.notebook, verdicts);
+      if (!claimed.served.empty()) claimed.partial = std::move(replayed);
+    }
+  }
+
+  static std::set<std::string, std::less<>> passed_examples(const Notebook& notebook,
+                                                            const std::vector<Verdict>& verdicts) {
+    const Json& cells = notebook.cells();
+    std::set<std::string, std::less<>> failed;
+    for (const Verdict& verdict : verdicts) {
+      if (verdict.status == VerdictStatus::failed && verdict.cell < cells.size()) {
+        failed.insert(example_of(cells[verdict.cell]));
+      }
+    }
+    std::set<std::string, std::less<>> passed;
+    for (const Json& cell : cells) {
+      std::string example = example_of(cell);
+      if (!example.empty() && !failed.contains(example)) passed.insert(std::move(example));
+    }
+    return passed;
+  }
+
+  // Puts the served examples' cells of the stored run in place of the ones skipped this time.
+  static void serve_examples(const Notebook& reference, const Claimed& claimed, NotebookRun& run) {
+    const NotebookRun& stored = *claimed.partial;
+    const Json& cells = reference.cells();
+    for (std::size_t index = 0; index < cells.size(); ++index) {
+      if (!claimed.served.contains(example_of(cells[index]))) continue;
+      run.notebook.document["cells"][index] = stored.notebook.cells()[index];
+      const auto at = [index](const CellRun& cell) { return cell.index == index; };
+      const auto fresh = std::find_if(run.cells.begin(), run.cells.end(), at);
+      const auto kept = std::find_if(stored.cells.begin(), stored.cells.end(), at);
+      if (fresh != run.cells.end() && kept != stored.cells.end()) *fresh = *kept;
+    }
   }
 
   void execute(Claimed& claimed, SourceResult& result, Clock::time_point started) {
@@ -287,7 +330,8 @@ private:
     // run on a state the example did not expect, and may hang).
     std::vector<std::string> ignored;
     CellJudge live(reference, config_.check, plan, ignored);
-    std::set<std::string, std::less<>> ended_examples;
+    // Served examples are not run: their cells come from the stored run afterwards.
+    std::set<std::string, std::less<>> ended_examples = claimed.served;
     // --update and --diff run every part, so that one pass rewrites every stale want.
     const bool examples_end_at_failure =
         claimed.kind == converters::SourceKind::docstring && !config_.source_writes.any();
@@ -308,6 +352,10 @@ private:
       reaper_.retire(std::move(kernel).value(), shutdown_grace);
     }
     run.warnings.insert(run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
+    if (claimed.partial) {
+      serve_examples(reference, claimed, run);
+      result.examples_cached = claimed.served.size();
+    }
     // The executed notebook names the kernel that ran it (docnb-python for a text source, or
     // in place of a Python notebook's kernelspec that is not installed).
     run.notebook.document["metadata"]["kernelspec"] =
@@ -316,7 +364,10 @@ private:
              {"language", launch.spec.language}};
     const bool storable = kernel_behaved(run);
     finish(claimed, run, result);
-    if (storable && !claimed.cache_key.empty() && !result.failed()) {
+    // A module's run is stored even when some of its examples failed: the next run serves the
+    // examples that passed (see look_up).
+    const bool servable = !result.failed() || claimed.kind == converters::SourceKind::docstring;
+    if (storable && servable && !claimed.cache_key.empty()) {
       const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
       const std::optional<double> duration =
           config_.record_durations ? std::optional(seconds) : std::nullopt;

@@ -62,6 +62,8 @@ struct SourceResult {
   std::vector<std::string> warnings;
   double seconds = 0;
   bool cached = false; // served from the content cache: re-checked, no kernel started
+  // A module that ran again for its failing examples: how many examples the cache served.
+  std::size_t examples_cached = 0;
 
   [[nodiscard]] bool failed() const;
 };

@@ -71,6 +71,9 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
       << result.verdicts.size()
       << (result.source.extension() == ".ipynb" ? " cells, " : " examples, ") << std::fixed
       << std::setprecision(1) << result.seconds << " s" << (result.cached ? ", cached" : "")
+      << (result.examples_cached > 0
+              ? ", " + std::to_string(result.examples_cached) + " from the cache"
+              : std::string())
       << ")\n";
   for (const Verdict& verdict : result.verdicts) {
     if (verdict.status != VerdictStatus::failed) continue;

@@ -194,6 +194,49 @@ def failing_runs_are_not_served_from_the_cache(work):
 
 
 @case
+def a_failing_module_reruns_only_its_failing_examples(work):
+    # Each example appends its name to a log when it runs: what ran is read off the log.
+    def module(wrong):
+        return ("def good():\n    \"\"\"\n    >>> _ = open('ran.log', 'a').write('good ')\n"
+                "    >>> 1 + 1\n    2\n    \"\"\"\n\n"
+                "def bad():\n    \"\"\"\n    >>> _ = open('ran.log', 'a').write('bad ')\n"
+                f"    >>> 1 + 1\n    {wrong}\n    \"\"\"\n")
+    (work / "mod.py").write_text(module(3))
+    log = work / "ran.log"
+
+    def run(*args):
+        log.unlink(missing_ok=True)
+        code, out, err = run_docnb("run", "--json", "report.json", *args, "mod.py", cwd=work)
+        verdicts = {e["example"]: e["status"]
+                    for e in json.loads((work / "report.json").read_text())["examples"]}
+        ran = sorted(log.read_text().split()) if log.exists() else []
+        return code, out + err, verdicts, ran
+
+    expected = {"mod.py::good:0": "passed", "mod.py::bad:0": "failed"}
+    code, out, verdicts, ran = run()
+    check(code == 1 and verdicts == expected and ran == ["bad", "good"], f"first: {ran}\n{out}")
+    # Nothing changed: the passing example is served, the failing one runs again, and the
+    # verdicts and the executed notebook are those of a whole run.
+    for attempt in range(2):
+        code, out, verdicts, ran = run()
+        check(code == 1 and verdicts == expected and ran == ["bad"],
+              f"attempt {attempt}: {ran}\n{out}")
+        check("1 from the cache" in out, out)
+        executed = harness.read_notebook(work / "build" / "docnb" / "mod.ipynb")
+        check(any("'good '" in "".join(c.source) and c.execution_count for c in executed.cells),
+              "the served example's cells lost their execution")
+    # --update runs every part of every example: nothing is served.
+    code, out, verdicts, ran = run("--diff")
+    check(ran == ["bad", "good"], f"--diff: {ran}\n{out}")
+    # The module changed: a miss, everything runs; once it passes, it is a whole hit.
+    (work / "mod.py").write_text(module(2))
+    code, out, verdicts, ran = run()
+    check(code == 0 and ran == ["bad", "good"], f"after the fix: {ran}\n{out}")
+    code, out, verdicts, ran = run()
+    check(code == 0 and ran == [] and ", cached)" in out, f"after the fix, again: {ran}\n{out}")
+
+
+@case
 def corrupt_cache_is_reported_and_rebuilt(work):
     harness.write_notebook(work / "nb.ipynb", [TRACE])
     expect_miss(work, "nb.ipynb", why="first run")
