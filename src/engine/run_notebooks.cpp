@@ -12,6 +12,7 @@
 #include "engine/kernel_pool.hpp"
 #include "engine/module_probe.hpp"
 #include "engine/schedule.hpp"
+#include "engine/served_examples.hpp"
 #include "engine/update.hpp"
 #include "notebook/read.hpp"
 #include "notebook/write.hpp"
@@ -141,7 +142,7 @@ struct Claimed {
   // A module's stored run that failed in some examples: those that passed are served from it
   // (their ids in `served`), and only the others run again.
   std::optional<NotebookRun> partial;
-  std::set<std::string, std::less<>> served;
+  ExampleIds served;
   std::optional<WarmKernel> kernel;
 };
 
@@ -283,37 +284,6 @@ private:
     }
   }
 
-  static std::set<std::string, std::less<>> passed_examples(const Notebook& notebook,
-                                                            const std::vector<Verdict>& verdicts) {
-    const Json& cells = notebook.cells();
-    std::set<std::string, std::less<>> failed;
-    for (const Verdict& verdict : verdicts) {
-      if (verdict.status == VerdictStatus::failed && verdict.cell < cells.size()) {
-        failed.insert(example_of(cells[verdict.cell]));
-      }
-    }
-    std::set<std::string, std::less<>> passed;
-    for (const Json& cell : cells) {
-      std::string example = example_of(cell);
-      if (!example.empty() && !failed.contains(example)) passed.insert(std::move(example));
-    }
-    return passed;
-  }
-
-  // Puts the served examples' cells of the stored run in place of the ones skipped this time.
-  static void serve_examples(const Notebook& reference, const Claimed& claimed, NotebookRun& run) {
-    const NotebookRun& stored = *claimed.partial;
-    const Json& cells = reference.cells();
-    for (std::size_t index = 0; index < cells.size(); ++index) {
-      if (!claimed.served.contains(example_of(cells[index]))) continue;
-      run.notebook.document["cells"][index] = stored.notebook.cells()[index];
-      const auto at = [index](const CellRun& cell) { return cell.index == index; };
-      const auto fresh = std::find_if(run.cells.begin(), run.cells.end(), at);
-      const auto kept = std::find_if(stored.cells.begin(), stored.cells.end(), at);
-      if (fresh != run.cells.end() && kept != stored.cells.end()) *fresh = *kept;
-    }
-  }
-
   void execute(Claimed& claimed, SourceResult& result, Clock::time_point started) {
     const KernelLaunch launch = claimed.kernel->launch();
     KernelStart kernel = claimed.kernel->take();
@@ -353,7 +323,7 @@ private:
     }
     run.warnings.insert(run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
     if (claimed.partial) {
-      serve_examples(reference, claimed, run);
+      serve_examples(reference, claimed.served, *claimed.partial, run);
       result.examples_cached = claimed.served.size();
     }
     // The executed notebook names the kernel that ran it (docnb-python for a text source, or
