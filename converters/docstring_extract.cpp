@@ -11,10 +11,9 @@ namespace {
 DocstringLiteral literal_of(const py::tuple& form) {
   DocstringLiteral literal;
   const auto name = form[0].cast<std::string>();
-  literal.form = name == "plain"      ? DocstringLiteral::Form::plain
-                 : name == "raw"      ? DocstringLiteral::Form::raw
-                 : name == "compiled" ? DocstringLiteral::Form::compiled
-                                      : DocstringLiteral::Form::other;
+  literal.form = name == "plain" ? DocstringLiteral::Form::plain
+                 : name == "raw" ? DocstringLiteral::Form::raw
+                                 : DocstringLiteral::Form::other;
   literal.quote = form[1].cast<std::string>();
   literal.closing_line = form[2].cast<int>();
   return literal;

@@ -11,8 +11,7 @@ namespace docnb::converters {
 
 // How a docstring is written in the file: what writing a want back into it needs.
 struct DocstringLiteral {
-  // other: f-string, .format(...), concatenated, ...; compiled: no source at all
-  enum class Form { plain, raw, compiled, other };
+  enum class Form { plain, raw, other }; // other: f-string, .format(...), a compiled module, ...
   Form form = Form::other;
   std::string quote;    // the delimiter, three or one quote characters
   int closing_line = 0; // 1-based line of the closing delimiter

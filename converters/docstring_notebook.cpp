@@ -55,10 +55,9 @@ std::string py_literal(const std::string& text) {
 }
 
 Json literal_json(const DocstringLiteral& literal) {
-  const char* form = literal.form == DocstringLiteral::Form::plain      ? "plain"
-                     : literal.form == DocstringLiteral::Form::raw      ? "raw"
-                     : literal.form == DocstringLiteral::Form::compiled ? "compiled"
-                                                                        : "other";
+  const char* form = literal.form == DocstringLiteral::Form::plain ? "plain"
+                     : literal.form == DocstringLiteral::Form::raw ? "raw"
+                                                                   : "other";
   return Json{{"form", form}, {"quote", literal.quote}, {"closing_line", literal.closing_line}};
 }
 

@@ -294,38 +294,32 @@ def compiled_docstrings(name, import_root):
 
     def defined_here(item):
         item = unwrapped(item)
-        if getattr(item, '__module__', None) == name:
-            return True
         parent = getattr(item, '__objclass__', None)
-        if parent is not None and getattr(parent, '__module__', None) == name:
-            return True
-        return getattr(getattr(item, '__globals__', None), 'get', lambda key: None)(
-            '__name__') == name
+        module_globals = getattr(item, '__globals__', None)
+        return (getattr(item, '__module__', None) == name
+                or getattr(parent, '__module__', None) == name
+                or (isinstance(module_globals, dict) and module_globals.get('__name__') == name))
 
     found = {}
 
-    def add(callname, item):
-        doc = getattr(item, '__doc__', None)
-        if hasattr(item, '__name__') and isinstance(doc, str):
+    def add(callname, doc):
+        if isinstance(doc, str) and doc:
             found[callname] = (callname, doc, list(range(1, doc.count('\n') + 2)), False,
-                               ('compiled', '', 0))
+                               ('other', '', 0))
 
-    if isinstance(getattr(module, '__doc__', None), str) and module.__doc__:
-        doc = module.__doc__
-        found['__doc__'] = ('__doc__', doc, list(range(1, doc.count('\n') + 2)), False,
-                            ('compiled', '', 0))
+    add('__doc__', getattr(module, '__doc__', None))
     for key, value in list(vars(module).items()):
         if isinstance(value, function_types):
             if defined_here(value):
-                add(key, value)
+                add(key, getattr(value, '__doc__', None))
         elif isinstance(value, type):
             if not defined_here(value):
                 continue
-            add(key, value)
+            add(key, value.__doc__)
             for subkey, subvalue in list(vars(value).items()):
                 if isinstance(subvalue, function_types) and defined_here(subvalue):
-                    add(key + '.' + subkey, unwrapped(subvalue))
-    return [record for record in found.values() if record[1]]
+                    add(key + '.' + subkey, getattr(unwrapped(subvalue), '__doc__', None))
+    return list(found.values())
 
 
 def _nonempty_tokens(lines):

@@ -2,6 +2,7 @@
 
 #include "check/diff.hpp"
 #include "check/want.hpp"
+#include "converters/source.hpp"
 
 namespace docnb::check {
 
@@ -18,12 +19,9 @@ std::string text_of(const Json& value) {
 }
 
 std::string docnb_string(const Json& cell, const char* key) {
-  const auto metadata = cell.find("metadata");
-  if (metadata == cell.end() || !metadata->is_object()) return {};
-  const auto docnb = metadata->find("docnb");
-  if (docnb == metadata->end() || !docnb->is_object()) return {};
-  const auto value = docnb->find(key);
-  return value != docnb->end() && value->is_string() ? value->get<std::string>() : std::string();
+  const Json& docnb = converters::source_map_of(cell);
+  const auto value = docnb.find(key);
+  return value != docnb.end() && value->is_string() ? value->get<std::string>() : std::string();
 }
 
 // The printed text ends in a newline where the want (from a source file) usually does not;
@@ -62,11 +60,9 @@ Verdict check_exception(const DoctestGot& got, const std::optional<std::string>&
 } // namespace
 
 std::optional<std::string> want_of(const Json& cell) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  const auto docnb = metadata.find("docnb");
-  if (docnb == metadata.end() || !docnb->is_object()) return std::nullopt;
-  const auto want = docnb->find("want");
-  if (want == docnb->end() || !want->is_string()) return std::nullopt;
+  const Json& docnb = converters::source_map_of(cell);
+  const auto want = docnb.find("want");
+  if (want == docnb.end() || !want->is_string()) return std::nullopt;
   return want->get<std::string>();
 }
 

@@ -1,6 +1,7 @@
 // `docnb cache info|clear`: what the content cache of this project holds, and emptying it.
 #include "cli/commands.hpp"
 #include "engine/cache.hpp"
+#include "engine/project_files.hpp"
 
 #include <iostream>
 #include <memory>

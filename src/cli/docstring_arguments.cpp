@@ -115,11 +115,11 @@ Result<std::vector<std::filesystem::path>> module_roots(const DocstringArguments
 Result<std::vector<std::filesystem::path>> module_files(const DocstringArguments& args) {
   Result<std::vector<std::filesystem::path>> roots = module_roots(args);
   if (!roots) return roots.error();
+  const converters::DocstringOptions options = to_docstring_options(args);
   std::vector<std::filesystem::path> files;
   for (const std::filesystem::path& root : *roots) {
     for (std::filesystem::path& file :
-         converters::python_files_of(root, args.exclude.value_or(std::vector<std::string>{}),
-                                     to_docstring_options(args).analysis))
+         converters::python_files_of(root, options.exclude, options.analysis))
       files.push_back(std::move(file));
   }
   return files;

@@ -5,6 +5,7 @@
 #include "engine/cache.hpp"
 #include "engine/discover.hpp"
 #include "engine/project_config.hpp"
+#include "engine/project_files.hpp"
 
 #include <iostream>
 

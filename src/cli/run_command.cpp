@@ -10,6 +10,7 @@
 #include "engine/discover.hpp"
 #include "engine/last_failed.hpp"
 #include "engine/project_config.hpp"
+#include "engine/project_files.hpp"
 #include "engine/run_notebooks.hpp"
 #include "engine/shard.hpp"
 #include "report/console.hpp"

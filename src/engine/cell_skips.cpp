@@ -33,8 +33,7 @@ std::string example_of(const Json& cell) {
 }
 
 ExecuteOptions cell_execution_options(const ExecuteOptions& base, check::CompareMode mode,
-                                      const check::DoctestPlan& plan,
-                                      const std::set<std::string, std::less<>>& ended,
+                                      const check::DoctestPlan& plan, const ExampleIds& ended,
                                       const std::string& file, std::vector<std::string>& warnings) {
   ExecuteOptions execute = base;
   execute.skip_cell = [mode, &plan, &ended, file,

@@ -17,16 +17,16 @@ namespace docnb {
 // The example id a cell of a text source belongs to ("" for a notebook cell).
 [[nodiscard]] std::string example_of(const Json& cell);
 
+using ExampleIds = std::set<std::string, std::less<>>;
+
 // `base` with the skip decisions and per-cell timeouts (TIMEOUT directives) of a source:
 // `ended` holds the examples that stopped at a failing part; a `:skipif:` that raises is a
 // warning "FILE:LINE: ..." in `warnings` (and the block runs). The references must outlive
 // the options.
-[[nodiscard]] ExecuteOptions cell_execution_options(const ExecuteOptions& base,
-                                                    check::CompareMode mode,
-                                                    const check::DoctestPlan& plan,
-                                                    const std::set<std::string, std::less<>>& ended,
-                                                    const std::string& file,
-                                                    std::vector<std::string>& warnings);
+[[nodiscard]] ExecuteOptions
+cell_execution_options(const ExecuteOptions& base, check::CompareMode mode,
+                       const check::DoctestPlan& plan, const ExampleIds& ended,
+                       const std::string& file, std::vector<std::string>& warnings);
 
 // The run of a notebook none of whose code cells would run (each blank or skipped by
 // `options`), with each cell skipped for its reason; nullopt when some cell needs a kernel

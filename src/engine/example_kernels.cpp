@@ -14,11 +14,12 @@ constexpr std::chrono::milliseconds shutdown_grace{2'000};
 NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLaunch& launch,
                                        std::unique_ptr<KernelClient> first, KernelHost& host,
                                        KernelReaper& reaper, const ExecuteOptions& execute,
-                                       const ContinueAfter& continue_after) {
+                                       const ContinueAfter& continue_after,
+                                       const ExampleIds& leave_out) {
   std::vector<std::string> examples;
   for (const Json& cell : reference.cells()) {
     const std::string id = example_of(cell);
-    if (cell.value("cell_type", "") == "code" && !id.empty() &&
+    if (cell.value("cell_type", "") == "code" && !id.empty() && !leave_out.contains(id) &&
         std::find(examples.begin(), examples.end(), id) == examples.end()) {
       examples.push_back(id);
     }
@@ -64,7 +65,5 @@ NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLa
             [](const CellRun& a, const CellRun& b) { return a.index < b.index; });
   return combined;
 }
-
-// Judges a run and writes its executed notebook: the same for a real run and a cached one.
 
 } // namespace docnb

@@ -1,5 +1,5 @@
 // The project's own configuration: `[tool.docnb]` in pyproject.toml, or the top level of
-// docnb.toml, in the project root (engine/cache.hpp's find_project_root). Keys are named as
+// docnb.toml, in the project root (engine/project_files.hpp's find_project_root). Keys are named as
 // xdoctest's configuration keys where xdoctest has one; the command line overrides each.
 //
 //   [tool.docnb]

@@ -11,6 +11,7 @@
 #include "engine/kernel_choice.hpp"
 #include "engine/kernel_pool.hpp"
 #include "engine/module_probe.hpp"
+#include "engine/project_files.hpp"
 #include "engine/schedule.hpp"
 #include "engine/served_examples.hpp"
 #include "engine/update.hpp"
@@ -177,7 +178,7 @@ public:
     claimed.runs_code = has_code(*claimed.notebook);
     if (!claimed.runs_code) return claimed;
     {
-      const std::set<std::string, std::less<>> none;
+      const ExampleIds none;
       std::vector<std::string> ignored;
       claimed.without_kernel = run_without_kernel(
           *claimed.notebook, execute_options_for(claimed.plan, none, path.string(), ignored));
@@ -301,7 +302,7 @@ private:
     std::vector<std::string> ignored;
     CellJudge live(reference, config_.check, plan, ignored);
     // Served examples are not run: their cells come from the stored run afterwards.
-    std::set<std::string, std::less<>> ended_examples = claimed.served;
+    ExampleIds ended_examples = claimed.served;
     // --update and --diff run every part, so that one pass rewrites every stale want.
     const bool examples_end_at_failure =
         claimed.kind == converters::SourceKind::docstring && !config_.source_writes.any();
@@ -316,7 +317,7 @@ private:
     NotebookRun run;
     if (config_.fresh_kernel_per_example && claimed.kind == converters::SourceKind::docstring) {
       run = execute_each_example_alone(reference, launch, std::move(kernel).value(), host_, reaper_,
-                                       execute, continue_after);
+                                       execute, continue_after, claimed.served);
     } else {
       run = execute_notebook(reference, **kernel, execute, continue_after);
       reaper_.retire(std::move(kernel).value(), shutdown_grace);
@@ -369,8 +370,7 @@ private:
     }
   }
 
-  ExecuteOptions execute_options_for(const check::DoctestPlan& plan,
-                                     const std::set<std::string, std::less<>>& ended,
+  ExecuteOptions execute_options_for(const check::DoctestPlan& plan, const ExampleIds& ended,
                                      const std::string& file,
                                      std::vector<std::string>& warnings) const {
     return cell_execution_options(config_.execute, config_.check.mode, plan, ended, file, warnings);

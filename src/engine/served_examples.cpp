@@ -1,7 +1,5 @@
 #include "engine/served_examples.hpp"
 
-#include "engine/cell_skips.hpp"
-
 #include <algorithm>
 
 namespace docnb {
@@ -29,10 +27,17 @@ void serve_examples(const Notebook& reference, const ExampleIds& served, const N
     if (!served.contains(example_of(cells[index]))) continue;
     run.notebook.document["cells"][index] = stored.notebook.cells()[index];
     const auto at = [index](const CellRun& cell) { return cell.index == index; };
-    const auto fresh = std::find_if(run.cells.begin(), run.cells.end(), at);
     const auto kept = std::find_if(stored.cells.begin(), stored.cells.end(), at);
-    if (fresh != run.cells.end() && kept != stored.cells.end()) *fresh = *kept;
+    if (kept == stored.cells.end()) continue;
+    const auto fresh = std::find_if(run.cells.begin(), run.cells.end(), at);
+    if (fresh != run.cells.end()) {
+      *fresh = *kept;
+    } else {
+      run.cells.push_back(*kept);
+    }
   }
+  std::sort(run.cells.begin(), run.cells.end(),
+            [](const CellRun& a, const CellRun& b) { return a.index < b.index; });
 }
 
 } // namespace docnb

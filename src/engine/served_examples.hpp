@@ -3,24 +3,21 @@
 // passed are taken from that run and only the failing ones run again.
 #pragma once
 
+#include "engine/cell_skips.hpp"
 #include "engine/source_result.hpp"
 #include "execute/execute_notebook.hpp"
 #include "notebook/notebook.hpp"
 
-#include <set>
-#include <string>
 #include <vector>
 
 namespace docnb {
-
-using ExampleIds = std::set<std::string, std::less<>>;
 
 // The ids of the examples of `notebook` none of whose cells failed in `verdicts`.
 [[nodiscard]] ExampleIds passed_examples(const Notebook& notebook,
                                          const std::vector<Verdict>& verdicts);
 
 // Puts the cells of the `served` examples of `stored` (outputs, counts, stamps, and how each
-// ran) in place of the ones `run` skipped.
+// ran) in place of the ones `run` skipped or left out.
 void serve_examples(const Notebook& reference, const ExampleIds& served, const NotebookRun& stored,
                     NotebookRun& run);
 

@@ -225,6 +225,10 @@ def a_failing_module_reruns_only_its_failing_examples(work):
         executed = harness.read_notebook(work / "build" / "docnb" / "mod.ipynb")
         check(any("'good '" in "".join(c.source) and c.execution_count for c in executed.cells),
               "the served example's cells lost their execution")
+    # With a kernel per example, the served example gets none: still only the failing one runs.
+    code, out, verdicts, ran = run("--fresh-kernel-per-example")
+    check(code == 1 and verdicts == expected and ran == ["bad"] and "1 from the cache" in out,
+          f"--fresh-kernel-per-example: {ran}\n{out}")
     # --update runs every part of every example: nothing is served.
     code, out, verdicts, ran = run("--diff")
     check(ran == ["bad", "good"], f"--diff: {ran}\n{out}")

@@ -1,4 +1,5 @@
 #include "engine/cache.hpp"
+#include "engine/project_files.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,6 @@
 #include "engine/cache.hpp"
 #include "engine/project_config.hpp"
+#include "engine/project_files.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
