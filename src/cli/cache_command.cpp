@@ -43,6 +43,7 @@ int run_cache(const CacheArguments& args) {
             << "project root: " << root.string() << "\n"
             << "stored runs: " << info.entries << "\n"
             << "recorded durations: " << info.durations << "\n"
+            << "converted modules: " << info.conversions << "\n"
             << "size: " << info.bytes << " bytes\n";
   return 0;
 }

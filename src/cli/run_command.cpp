@@ -7,6 +7,7 @@
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
+#include "engine/converted_sources.hpp"
 #include "engine/discover.hpp"
 #include "engine/last_failed.hpp"
 #include "engine/project_config.hpp"
@@ -214,13 +215,13 @@ std::optional<Cache> open_cache(const std::filesystem::path& project_root) {
 
 // The examples of a docstring module by name ("Class.method:0"), in order.
 std::vector<std::string> docstring_example_names(const std::filesystem::path& source,
-                                                 const converters::ConvertOptions& options) {
+                                                 const RunConfig& config, Cache* cache) {
   std::vector<std::string> names;
-  const Result<converters::Converted> converted = converters::read_source(source, options);
+  const Result<converters::Converted> converted =
+      read_source_cached(source, config.convert, cache, config.project_root);
   if (!converted) return names; // the run reports it
   for (const Json& cell : converted->notebook.cells()) {
-    const std::string id =
-        cell.value("metadata", Json::object()).value("docnb", Json::object()).value("example", "");
+    const std::string id = converters::source_map_of(cell).value("example", "");
     const std::size_t at = id.rfind("::");
     if (at == std::string::npos) continue;
     const std::string name = id.substr(at + 2);
@@ -250,7 +251,7 @@ std::vector<std::filesystem::path> select_shard(const std::vector<std::filesyste
     const auto duration = recorded.find(id);
     std::vector<std::string> names;
     if (converters::source_kind(sources[i], config.convert) == converters::SourceKind::docstring) {
-      names = docstring_example_names(sources[i], config.convert);
+      names = docstring_example_names(sources[i], config, cache ? &*cache : nullptr);
     }
     if (names.empty()) {
       ids.push_back(id);

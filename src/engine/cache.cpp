@@ -2,12 +2,12 @@
 
 #include "notebook/read.hpp"
 #include "notebook/write.hpp"
+#include "support/sha256.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
-#include <openssl/evp.h>
 #include <sqlite3.h>
 #include <sstream>
 
@@ -22,39 +22,6 @@ constexpr int schema_version = 1;
 // Cell metadata that records how a cell was viewed or when it last ran, never how it runs.
 constexpr std::array volatile_metadata{"execution", "collapsed", "scrolled", "jupyter",
                                        "ExecuteTime"};
-
-struct DigestDeleter {
-  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-
-class Sha256 {
-public:
-  Sha256() : context_(EVP_MD_CTX_new()) {
-    EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr);
-  }
-  void update(std::string_view data) { EVP_DigestUpdate(context_.get(), data.data(), data.size()); }
-  // Length-prefixed, so that ("ab", "c") and ("a", "bc") differ.
-  void field(std::string_view data) {
-    update(std::to_string(data.size()));
-    update(":");
-    update(data);
-  }
-  std::string hex() {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(context_.get(), digest.data(), &size);
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < size; ++i) {
-      text += digits[digest[i] >> 4];
-      text += digits[digest[i] & 0xF];
-    }
-    return text;
-  }
-
-private:
-  std::unique_ptr<EVP_MD_CTX, DigestDeleter> context_;
-};
 
 std::optional<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -154,6 +121,12 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS durations (
   source TEXT PRIMARY KEY,
   seconds REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS conversions (
+  source TEXT PRIMARY KEY,
+  key TEXT NOT NULL,
+  converted TEXT NOT NULL,
+  converted_sha256 TEXT NOT NULL
 );
 )sql";
 
@@ -265,12 +238,6 @@ std::vector<std::size_t> code_cell_indices(const Notebook& notebook) {
 } // namespace
 
 // ---------------------------------------------------------------------------- keys
-
-std::string sha256_hex(std::string_view data) {
-  Sha256 digest;
-  digest.update(data);
-  return digest.hex();
-}
 
 std::string depends_digest(const fs::path& root, const std::vector<fs::path>& files) {
   Sha256 digest;
@@ -447,6 +414,29 @@ Status Cache::store(const std::string& source, const std::string& key, const Not
   return Done{};
 }
 
+std::optional<std::string> Cache::lookup_conversion(const std::string& source,
+                                                    const std::string& key) {
+  const std::lock_guard lock(state_->mutex);
+  Statement select(state_->db.get(), "SELECT converted, converted_sha256 FROM conversions "
+                                     "WHERE source = ?1 AND key = ?2");
+  select.bind(1, source).bind(2, key);
+  if (select.step() != SQLITE_ROW) return std::nullopt;
+  std::string text = select.text(0);
+  if (sha256_hex(text) != select.text(1)) return std::nullopt;
+  return text;
+}
+
+Status Cache::store_conversion(const std::string& source, const std::string& key,
+                               std::string_view converted) {
+  const std::string digest = sha256_hex(converted);
+  const std::lock_guard lock(state_->mutex);
+  Statement insert(state_->db.get(), "INSERT OR REPLACE INTO conversions (source, key, converted, "
+                                     "converted_sha256) VALUES (?1, ?2, ?3, ?4)");
+  insert.bind(1, source).bind(2, key).bind(3, converted).bind(4, digest);
+  if (insert.step() != SQLITE_DONE) return Error{insert.message(), state_->file.string()};
+  return Done{};
+}
+
 Status Cache::record_duration(const std::string& source, double seconds) {
   const std::lock_guard lock(state_->mutex);
   Statement duration(state_->db.get(),
@@ -471,6 +461,10 @@ CacheInfo Cache::info() {
   info.file = state_->file;
   Statement runs(state_->db.get(), "SELECT count(*) FROM runs");
   if (runs.step() == SQLITE_ROW) info.entries = static_cast<std::size_t>(runs.integer(0));
+  Statement conversions(state_->db.get(), "SELECT count(*) FROM conversions");
+  if (conversions.step() == SQLITE_ROW) {
+    info.conversions = static_cast<std::size_t>(conversions.integer(0));
+  }
   Statement durations(state_->db.get(), "SELECT count(*) FROM durations");
   if (durations.step() == SQLITE_ROW) {
     info.durations = static_cast<std::size_t>(durations.integer(0));
@@ -488,7 +482,9 @@ Status Cache::clear() {
   sqlite3* db = state_->db.get();
   Transaction transaction(db);
   if (!transaction.begun()) return Error{sqlite3_errmsg(db), state_->file.string()};
-  if (Status removed = exec(db, "DELETE FROM runs; DELETE FROM durations;"); !removed) {
+  if (Status removed =
+          exec(db, "DELETE FROM runs; DELETE FROM durations; DELETE FROM conversions;");
+      !removed) {
     return Error{removed.error().message, state_->file.string()};
   }
   if (Status committed = transaction.commit(); !committed) return committed;

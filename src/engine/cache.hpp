@@ -1,11 +1,13 @@
 // The content cache: a source whose execution inputs are unchanged is served from its stored
 // executed notebook instead of a kernel; also the per-source durations that order and shard
-// work. One SQLite file, `.docnb/cache.sqlite` under the project root.
+// work, and converted docstring modules (parsing them is most of a warm run's cost). One SQLite
+// file, `.docnb/cache.sqlite` under the project root.
 #pragma once
 
 #include "execute/execute_notebook.hpp"
 #include "notebook/notebook.hpp"
 #include "support/result.hpp"
+#include "support/sha256.hpp"
 
 #include <filesystem>
 #include <map>
@@ -18,9 +20,6 @@
 struct sqlite3;
 
 namespace docnb {
-
-// Lower-case hex SHA-256.
-std::string sha256_hex(std::string_view data);
 
 // One digest of the named files' relative paths and contents (a missing file counts too).
 std::string depends_digest(const std::filesystem::path& root,
@@ -64,8 +63,9 @@ std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cach
 
 struct CacheInfo {
   std::filesystem::path file;
-  std::size_t entries = 0;   // stored runs
-  std::size_t durations = 0; // sources with a recorded duration
+  std::size_t entries = 0;     // stored runs
+  std::size_t durations = 0;   // sources with a recorded duration
+  std::size_t conversions = 0; // converted sources kept (docstring modules)
   std::uintmax_t bytes = 0;
 };
 
@@ -86,6 +86,11 @@ public:
   // given, is recorded as the source's duration in the same transaction.
   Status store(const std::string& source, const std::string& key, const NotebookRun& run,
                std::optional<double> seconds);
+  // A converted source stored under `key` (engine/converted_sources): the text given to
+  // store_conversion, nullopt on a miss or when the entry does not match its digest.
+  std::optional<std::string> lookup_conversion(const std::string& source, const std::string& key);
+  Status store_conversion(const std::string& source, const std::string& key,
+                          std::string_view converted);
   Status record_duration(const std::string& source, double seconds);
   std::map<std::string, double> durations();
   CacheInfo info();

@@ -5,6 +5,7 @@
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
 #include "engine/cell_skips.hpp"
+#include "engine/converted_sources.hpp"
 #include "engine/example_kernels.hpp"
 #include "engine/example_verdicts.hpp"
 #include "engine/judge_notebook.hpp"
@@ -160,7 +161,8 @@ public:
     Claimed claimed;
     claimed.index = index;
     claimed.path = path;
-    Result<converters::Converted> converted = converters::read_source(path, config_.convert);
+    Result<converters::Converted> converted =
+        read_source_cached(path, config_.convert, cache_.cache, config_.project_root);
     if (!converted) {
       claimed.input_error = converted.error();
       return claimed;

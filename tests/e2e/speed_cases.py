@@ -168,6 +168,14 @@ def docstring_module_code_and_environment_changes_are_misses(work):
     venv.mkdir(parents=True)
     expect_miss(work, "--python-path", str(work / "venv"), "mymod.py", why="another environment")
     expect_hit(work, "--python-path", str(work / "venv"), "mymod.py", why="same environment")
+    # The module's conversion is kept beside its run; an edit of a docstring converts it anew,
+    # and the example it adds runs.
+    code, out, _ = run_docnb("cache", "info", cwd=work)
+    check(code == 0 and "converted modules: 1" in out, f"cache info: {out}")
+    (work / "mymod.py").write_text((work / "mymod.py").read_text() + (
+        "\n\ndef triple(x):\n    \"\"\"\n    >>> triple(1)\n    3\n    \"\"\"\n    return 3 * x\n"))
+    out, _ = expect_miss(work, "mymod.py", why="a docstring added")
+    check(summary_counts(out) == (2, 0, 0), f"the added example did not run: {out}")
 
 
 @case
