@@ -2,6 +2,7 @@
 
 #include "interrupt_window.hpp"
 
+#include <pybind11_json/pybind11_json.hpp>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,17 @@ PythonError describe(const py::error_already_set& error) {
   }
   return described;
 }
+
+// xeus 2.4 publishes an execute_result without `transient` (publish_execution_result takes no
+// display_id), and the publisher that could send one is private to xinterpreter. An explicit
+// instantiation may name a private member ([temp.spec.general]/6); this one hands out the
+// member pointer, so that an execute_result can carry a display_id as ipykernel's can.
+using Publisher = xeus::xinterpreter::publisher_type;
+Publisher xeus::xinterpreter::*publisher_member();
+template <Publisher xeus::xinterpreter::*Member> struct PublisherAccess {
+  friend Publisher xeus::xinterpreter::*publisher_member() { return Member; }
+};
+template struct PublisherAccess<&xeus::xinterpreter::m_publisher>;
 
 } // namespace
 
@@ -93,6 +105,24 @@ void DocnbInterpreter::configure_impl() {
   xpyt::interpreter::configure_impl();
   py::gil_scoped_acquire gil;
   shell_module_.attr("complete_kernel")(m_ipython_shell);
+  m_ipython_shell.attr("displayhook").attr("publish_execution_result_with_transient") =
+      py::cpp_function([this](const py::object& execution_count, const py::object& data,
+                              const py::object& metadata, const py::object& transient) {
+        publish_execution_result_with_transient(execution_count, data, metadata, transient);
+      });
+}
+
+void DocnbInterpreter::publish_execution_result_with_transient(nl::json execution_count,
+                                                               nl::json data, nl::json metadata,
+                                                               nl::json transient) {
+  const Publisher& publish = this->*publisher_member();
+  if (!publish) return;
+  publish("execute_result", nl::json::object(),
+          nl::json{{"execution_count", std::move(execution_count)},
+                   {"data", std::move(data)},
+                   {"metadata", std::move(metadata)},
+                   {"transient", std::move(transient)}},
+          xeus::buffer_sequence());
 }
 
 void DocnbInterpreter::instanciate_ipython_shell() {

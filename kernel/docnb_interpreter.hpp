@@ -30,6 +30,10 @@ private:
   void configure_impl() override;
   void instanciate_ipython_shell() override;
   nl::json error_reply(const PythonError& error, bool silent);
+  // publish_execution_result with the `transient` (display_id) that xeus 2.4's leaves out;
+  // the shell's displayhook calls it for code that publishes through kernel.session.
+  void publish_execution_result_with_transient(nl::json execution_count, nl::json data,
+                                               nl::json metadata, nl::json transient);
 
   pybind11::module_ shell_module_;
   bool configured_ = false;

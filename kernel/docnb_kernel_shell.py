@@ -138,9 +138,9 @@ class Session:
                 transient=content.get("transient", {}),
                 update=msg_type == "update_display_data")
         elif msg_type == "execute_result":
-            self.shell.displayhook.publish_execution_result(
+            self.shell.displayhook.publish_execution_result_with_transient(
                 content.get("execution_count"), content.get("data", {}),
-                content.get("metadata", {}))
+                content.get("metadata", {}), content.get("transient", {}))
         elif msg_type == "stream":
             target = sys.stderr if content.get("name") == "stderr" else sys.stdout
             target.write(content.get("text", ""))

@@ -11,16 +11,10 @@ import harness
 
 # (notebook, cell index) -> ([(output index, key)], why docnb-kernel's output differs from the
 # stored, ipykernel, one). Only the named keys of the named outputs are left out of the
-# comparison; everything else in that cell, and every other cell, must match exactly.
-DIFFERENCES = {
-    ("update-display-id.ipynb", 4): (
-        [(1, "data")],
-        "the execute_result that cell 4 publishes with display_id 'result' (through ipykernel's "
-        "kernel.session.send, which docnb-kernel provides) goes out through xeus 2.4's "
-        "publish_execution_result, which has no `transient`; cell 5's update_display_data for "
-        "'result' therefore finds no output to update, and the result stays 9 where ipykernel "
-        "shows the update, 10"),
-}
+# comparison; everything else in that cell, and every other cell, must match exactly. None are
+# known: the last one (update-display-id's execute_result with a display_id, which xeus 2.4
+# publishes without `transient`) is mended in the kernel.
+DIFFERENCES = {}
 
 # Notebooks whose stored outputs no kernel on Debian 12 reproduces (nbclient_corpus.py
 # skips them for ipykernel with the same reason).
