@@ -4,6 +4,7 @@ Usage: docstring_cases.py CASE
 Cases that need PyTorch exit 77 (skipped) when `import torch` fails.
 """
 import contextlib
+import importlib.metadata
 import importlib.util
 import io
 import json
@@ -314,6 +315,10 @@ def torch_or_skip():
         sys.exit(SKIP)
 
 
+def torch_version():
+    return importlib.metadata.version("torch")
+
+
 @case
 def torch_listing_covers_xdoctest_and_attached_docstrings(work):
     torch_or_skip()
@@ -338,6 +343,10 @@ def torch_listing_covers_xdoctest_and_attached_docstrings(work):
         check(code == 0, f"exit {code}: {err}")
         more = len(set(attached) - set(plain))
         check(more >= 430, f"{style}: only {more} examples from attached docstrings")
+        if style == "auto" and torch_version().startswith("1.13."):
+            # The figure the acceptance names: a different count means another torch or
+            # xdoctest, and the comparison above is no longer the one that was agreed.
+            check(len(theirs) == 628, f"xdoctest lists {len(theirs)} ids on torch 1.13, not 628")
         print(f"style {style}: xdoctest {len(theirs)} ids in {xdoctest_seconds:.1f} s; docnb "
               f"{len(plain)} in {plain_seconds:.1f} s, {len(attached)} with attach calls in "
               f"{attached_seconds:.1f} s ({more} more); from compiled modules: {compiled}")
