@@ -2,8 +2,10 @@
 
 Usage: convert_cases.py CASE
 """
-import shutil
 import json
+import re
+import shlex
+import shutil
 import sys
 
 import harness
@@ -138,6 +140,36 @@ def skipif_is_evaluated_in_the_kernel(work):
     check("page.rst:22: :skipif: undefined_name raised NameError" in out, out)
     examples = {e["line"]: e for e in json.loads((work / "report.json").read_text())["examples"]}
     check(examples[8]["status"] == "skipped" and "FLAG" in examples[8]["reason"], f"{examples}")
+
+
+@case
+def readme_list_and_convert_examples_run(work):
+    # The README's examples of `docnb list` and `docnb convert`, run as written from a copy of
+    # the repository's samples, so that the documentation cannot drift from the commands.
+    readme = (harness.SOURCE_DIR / "README.md").read_text()
+    commands = [line.split("#")[0].strip()
+                for block in re.findall(r"```sh\n(.*?)```", readme, re.S)
+                for line in block.splitlines()
+                if line.startswith(("build/docnb list", "build/docnb convert"))]
+    # Listing torch is the torch listing test's own command (docstring_cases.py); it is slow.
+    commands = [c for c in commands if "--module torch" not in c]
+    check(any(" list " in f" {c} " for c in commands) and any(" convert " in c for c in commands),
+          f"the README shows no list and convert example: {commands}")
+    shutil.copytree(harness.SOURCE_DIR / "samples", work / "samples",
+                    ignore=shutil.ignore_patterns("executed", "_build", ".docnb"))
+    for command in commands:
+        args = shlex.split(command)[1:]
+        code, out, err = run_docnb(*args, cwd=work)
+        check(code == 0, f"{command}: exit {code}: {err}")
+        if args[0] == "list":
+            check(out.strip(), f"{command}: printed nothing")
+        else:
+            written = work / args[args.index("-o") + 1]
+            harness.nbformat.validate(harness.read_notebook(written))
+    # The id the README quotes as an example of what `list` prints.
+    quoted = re.search(r"e\.g\.\n`([^`]+)`", readme).group(1)
+    code, out, err = run_docnb("list", "samples/tutorials/", cwd=work)
+    check(quoted in out.splitlines(), f"the README's example id {quoted} is not listed:\n{out}")
 
 
 if __name__ == "__main__":
