@@ -13,8 +13,8 @@ namespace docnb {
 class Sha256 {
 public:
   Sha256();
-  Sha256(Sha256&&) noexcept;
-  Sha256& operator=(Sha256&&) noexcept;
+  Sha256(Sha256&& other) noexcept;
+  Sha256& operator=(Sha256&& other) noexcept;
   ~Sha256();
 
   void update(std::string_view data);
