@@ -6,6 +6,7 @@ Usage: speed_cases.py CASE
 import json
 import os
 import re
+import sqlite3
 import sys
 
 import harness
@@ -312,7 +313,7 @@ def shards_cover_every_source_once(work):
     for name in notebooks:
         harness.write_notebook(work / name, ["1 + 1"])
     # One slow notebook: once durations are recorded it fills a shard on its own.
-    harness.write_notebook(work / "docs" / "slow.ipynb", ["import time\ntime.sleep(8)"])
+    harness.write_notebook(work / "docs" / "slow.ipynb", ["import time\ntime.sleep(1)"])
     notebooks.add("docs/slow.ipynb")
     # A module's examples are independent: shards split them.
     (work / "docs" / "mod.py").write_text("".join(
@@ -325,14 +326,19 @@ def shards_cover_every_source_once(work):
         check_cover(seen, everything, count)
         check(all(s & examples for s in seen), f"the module was not split by example: {seen}")
     run_ok(work, "docs")  # records durations (shard runs never do)
+    # What was measured depends on the machine's load (a loaded one makes a 1-cell notebook as
+    # slow as the sleeping one); the split is judged on durations pinned after the fact.
+    with sqlite3.connect(work / ".docnb" / "cache.sqlite") as db:
+        recorded = dict(db.execute("SELECT source, seconds FROM durations"))
+        check(set(recorded) == notebooks | {"docs/mod.py"}, f"durations recorded: {recorded}")
+        db.execute("UPDATE durations SET seconds = CASE source WHEN 'docs/slow.ipynb' THEN 30 "
+                   "ELSE 1 END")
     for count in (2, 3):
         seen = shard_sets(work, count)
         check_cover(seen, everything, count)
         slow = next(s for s in seen if "docs/slow.ipynb" in s)
-        check(len(slow) < min(len(s) for s in seen if s is not slow),
-              f"by durations the slow notebook's shard should hold the fewest: {seen}")
-        # Three shards: the others together take less than it, so it runs alone.
-        check(count == 2 or slow == {"docs/slow.ipynb"}, f"the slow notebook is not alone: {seen}")
+        # The others together take less than it, so it runs alone.
+        check(slow == {"docs/slow.ipynb"}, f"the slow notebook is not alone: {seen}")
     code, _, err = run_docnb("run", "--shard", "4/3", "docs", cwd=work)
     check(code == 2 and "--shard" in err, f"--shard 4/3 must be a usage error: {err}")
 
