@@ -18,12 +18,19 @@ CORPUS = Path(os.environ["DOCNB_CORPUS"])
 SOURCE_DIR = Path(__file__).resolve().parents[2]
 
 
-def run_docnb(*args, cwd, env=None, timeout=300):
-    """Runs docnb; returns (exit code, stdout, stderr)."""
+def run_docnb(*args, cwd, env=None, timeout=240):
+    """Runs docnb; returns (exit code, stdout, stderr). The default timeout is under ctest's
+    300 s, so that a docnb that hangs is reported here with what it had printed."""
     full_env = dict(os.environ)
     full_env.update(env or {})
-    done = subprocess.run([DOCNB, *args], cwd=cwd, env=full_env, capture_output=True,
-                          text=True, timeout=timeout)
+    try:
+        done = subprocess.run([DOCNB, *args], cwd=cwd, env=full_env, capture_output=True,
+                              text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as hung:
+        def text(data):
+            return data.decode(errors="replace") if isinstance(data, bytes) else data or ""
+        check(False, f"docnb {' '.join(map(str, args))} did not finish within {timeout} s\n"
+                     f"stdout:\n{text(hung.stdout)}\nstderr:\n{text(hung.stderr)}")
     return done.returncode, done.stdout, done.stderr
 
 
