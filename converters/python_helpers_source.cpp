@@ -275,6 +275,13 @@ def compiled_docstrings(name, import_root):
     if added:
         sys.path.insert(0, import_root)
     try:
+        # The packages above it first, top down: importing the dotted name alone hands back a
+        # module that is already in sys.modules even while another thread is still running its
+        # package's __init__, where packages set docstrings on what they compiled (torch's
+        # _torch_docs does for torch._C). A package being initialised is waited for.
+        parts = name.split('.')
+        for depth in range(1, len(parts)):
+            importlib.import_module('.'.join(parts[:depth]))
         module = importlib.import_module(name)
     except BaseException as ex:  # a failing import must not take docnb with it
         raise SourceError('cannot import compiled module %s: %s: %s'

@@ -12,6 +12,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import textwrap
 import time
 import warnings
 
@@ -263,6 +264,45 @@ def compiled_modules_are_read_by_importing_them(work):
     check(code == 2 and "_broken.cpython-311-x86_64-linux-gnu.so:1: cannot import compiled "
           "module compiled_pkg._broken" in out + err and "3 passed, 1 failed" in out,
           f"exit {code}:\n{out}{err}")
+
+
+@case
+def compiled_modules_wait_for_their_package(work):
+    """Two workers reading two compiled modules of one package: the second must not walk its
+    module while the first is still running the package's __init__, which is where a package
+    sets docstrings on what it compiled (torch's _torch_docs does so for torch._C)."""
+    import shutil
+    native = next(pathlib.Path(os.environ["DOCNB_COMPILED_PKG"]).glob("_native*.so"))
+    package = work / "racy_pkg"
+    (package / "sub").mkdir(parents=True)
+    shutil.copy(native, package / native.name)
+    shutil.copy(native, package / "sub" / native.name)
+    (package / "sub" / "__init__.py").write_text("")
+    (package / "__init__.py").write_text(textwrap.dedent('''\
+        import time
+        from . import _native
+        from .sub import _native as _sub_native
+        time.sleep(3)  # long enough for the other worker to reach its module
+
+
+        def _attach(module):
+            def late():
+                return 1
+            # Not a literal: the package's own file then has no example to keep a worker.
+            late.__doc__ = ">>> " + "late()\\n1\\n"
+            late.__module__ = module.__name__
+            module.late = late
+
+
+        _attach(_native)
+        _attach(_sub_native)
+        '''))
+    code, out, err = run_docnb("run", "--no-cache", "-j", "2", "--json", "report.json",
+                               "racy_pkg", cwd=work)
+    found = sorted(e["example"] for e in json.loads((work / "report.json").read_text())
+                   ["examples"] if e["example"].endswith("::late:0"))
+    check(len(found) == 2 and any("/sub/" in i for i in found),
+          f"late:0 found in {found}, wanted both modules\n{out}{err}")
 
 
 def nested_in_a_function(example_id):
