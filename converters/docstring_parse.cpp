@@ -1,11 +1,12 @@
 #include "converters/docstring_parse.hpp"
 
+#include "converters/google_sections.hpp"
 #include "converters/python_runtime.hpp"
+#include "support/python_str.hpp"
 #include "support/result.hpp"
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <set>
 #include <variant>
 
@@ -15,58 +16,18 @@ namespace py = pybind11;
 
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string strip(std::string_view s) {
-  size_t a = 0;
-  size_t b = s.size();
-  while (a < b && is_space(s[a]))
-    ++a;
-  while (b > a && is_space(s[b - 1]))
-    --b;
-  return std::string(s.substr(a, b - a));
-}
+using python_str::is_space;
+using python_str::join;
+using python_str::lower;
+using python_str::split;
+using python_str::splitlines;
+using python_str::strip;
 
 std::string tail(const std::string& s, size_t from) {
   return from < s.size() ? s.substr(from) : "";
 }
 std::string head(const std::string& s, size_t n) {
   return s.substr(0, std::min(n, s.size()));
-}
-
-// str.split('\n')
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  for (;;) {
-    const size_t end = text.find('\n', start);
-    if (end == std::string::npos) {
-      lines.push_back(text.substr(start));
-      return lines;
-    }
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-}
-
-// str.splitlines() for '\n' text: no empty last line for a trailing newline.
-std::vector<std::string> splitlines(const std::string& text) {
-  auto lines = split_lines(text);
-  if (!lines.empty() && lines.back().empty()) lines.pop_back();
-  return lines;
-}
-
-std::string join(const std::vector<std::string>& lines, size_t from = 0,
-                 size_t to = std::string::npos) {
-  std::string out;
-  to = std::min(to, lines.size());
-  for (size_t i = from; i < to; ++i) {
-    if (i > from) out += '\n';
-    out += lines[i];
-  }
-  return out;
 }
 
 // Number of spaces before the first non-space character; 0 for a blank line (INDENT_RE).
@@ -94,16 +55,6 @@ bool has_prefix(const std::string& line, std::initializer_list<std::string_view>
     return line == p ||
            (line.size() > p.size() && line.compare(0, p.size(), p) == 0 && line[p.size()] == ' ');
   });
-}
-
-bool starts_with(const std::string& s, std::string_view p) {
-  return s.rfind(p, 0) == 0;
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // ---- line labelling (parser.py: _label_docsrc_lines, _complete_source) ----
@@ -384,12 +335,12 @@ Result<std::vector<Parsed>> parse_doctest(const std::string& text, int first_lin
 bool is_disabled(const std::string& first_line) {
   // doctest_example.is_disabled: `>>>\s*#\s*(DISABLE|UNSTABLE|FAILING|SCRIPT|SLOW_DOCTEST)`
   std::string s = first_line;
-  if (!starts_with(s, ">>>")) return false;
+  if (!s.starts_with(">>>")) return false;
   s = strip(s.substr(3));
-  if (!starts_with(s, "#")) return false;
+  if (!s.starts_with("#")) return false;
   s = lower(strip(s.substr(1)));
   for (const char* tag : {"disable", "unstable", "failing", "script", "slow_doctest"}) {
-    if (starts_with(s, tag)) return true;
+    if (s.starts_with(tag)) return true;
   }
   return false;
 }
@@ -406,7 +357,7 @@ std::vector<DocPart> parts_of(std::vector<Parsed>&& parsed) {
 bool parse_google(const std::string& text, ParsedDocstring& out) {
   int num = 0;
   for (const auto& block : split_google_blocks(text)) {
-    if (!starts_with(block.key, "Example") && !starts_with(block.key, "Doctest")) continue;
+    if (!block.key.starts_with("Example") && !block.key.starts_with("Doctest")) continue;
     auto parsed = parse_doctest(block.text, block.offset + 1);
     if (!parsed) {
       out.problems.emplace_back(block.offset, parsed.error().message);
@@ -415,7 +366,7 @@ bool parse_google(const std::string& text, ParsedDocstring& out) {
     DocExample example;
     example.num = num++;
     example.line = block.offset + 1;
-    const auto body = split_lines(block.text);
+    const auto body = split(block.text);
     example.disabled = !body.empty() && is_disabled(body.front());
     example.parts = parts_of(std::move(*parsed));
     out.examples.push_back(std::move(example));
@@ -471,7 +422,7 @@ struct CodeBlock {
 };
 
 std::vector<CodeBlock> prompt_code_blocks(const std::string& text) {
-  const auto lines = split_lines(text);
+  const auto lines = split(text);
   std::vector<CodeBlock> blocks;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string stripped = strip(lines[i]);
@@ -501,165 +452,6 @@ std::optional<DocStyle> doc_style_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-std::string dedent(const std::string& text) {
-  auto lines = split_lines(text);
-  std::optional<std::string> margin;
-  for (auto& line : lines) {
-    if (strip(line).empty()) {
-      line.clear(); // textwrap.dedent normalises whitespace-only lines
-      continue;
-    }
-    size_t n = 0;
-    while (n < line.size() && (line[n] == ' ' || line[n] == '\t'))
-      ++n;
-    const std::string indent = line.substr(0, n);
-    if (!margin) {
-      margin = indent;
-    } else {
-      size_t k = 0;
-      while (k < margin->size() && k < indent.size() && (*margin)[k] == indent[k])
-        ++k;
-      margin->resize(k);
-    }
-  }
-  if (margin && !margin->empty()) {
-    for (auto& line : lines) {
-      if (!line.empty()) line = line.substr(margin->size());
-    }
-  }
-  return join(lines);
-}
-
-std::vector<GoogleBlock> split_google_blocks(const std::string& docstring) {
-  static const std::map<std::string, std::string, std::less<>> aliases = [] {
-    const std::vector<std::vector<std::string>> groups{
-        {"Args", "Arguments", "Parameters", "Other Parameters"},
-        {"Kwargs", "Keyword Args", "Keyword Arguments"},
-        {"Warns", "Warning", "Warnings"},
-        {"Returns", "Return"},
-        {"Example", "Examples"},
-        {"Doctest"},
-        {"Note", "Notes"},
-        {"Yields", "Yield"},
-        {"Attributes"},
-        {"Methods"},
-        {"Raises"},
-        {"References"},
-        {"See Also"},
-        {"Todo"}};
-    std::map<std::string, std::string, std::less<>> map;
-    for (const auto& group : groups) {
-      for (const auto& tag : group)
-        map.emplace(tag, group.front());
-    }
-    return map;
-  }();
-  // `^(tag) *::? *$`
-  auto is_tag = [](const std::string& line) {
-    for (const auto& [tag, canonical] : aliases) {
-      if (!starts_with(line, tag)) continue;
-      size_t i = tag.size();
-      while (i < line.size() && line[i] == ' ')
-        ++i;
-      if (i >= line.size() || line[i] != ':') continue;
-      ++i;
-      if (i < line.size() && line[i] == ':') ++i;
-      while (i < line.size() && line[i] == ' ')
-        ++i;
-      if (i == line.size()) return true;
-    }
-    return false;
-  };
-  auto indent_of_any = [](const std::string& line) {
-    size_t n = 0;
-    while (n < line.size() && is_space(line[n]))
-      ++n;
-    return static_cast<int>(n);
-  };
-
-  auto lines = split_lines(dedent(docstring));
-  std::vector<int> indent;
-  std::vector<size_t> len;
-  for (const auto& line : lines) {
-    indent.push_back(indent_of_any(line));
-    len.push_back(line.size());
-  }
-  // A first line right after the quotes gets the indentation of the lines below it.
-  if (lines.size() >= 2 && len[0] != 0) {
-    std::vector<int> nonzero;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (len[i] > 0) nonzero.push_back(indent[i]);
-    }
-    if (nonzero.size() >= 2) {
-      const int adjust = *std::min_element(nonzero.begin() + 1, nonzero.end());
-      lines[0] = std::string(static_cast<size_t>(adjust), ' ') + lines[0];
-      lines = split_lines(dedent(join(lines)));
-      indent.clear();
-      len.clear();
-      for (const auto& line : lines) {
-        indent.push_back(indent_of_any(line));
-        len.push_back(line.size());
-      }
-    }
-  }
-  // Empty lines take their parent's indentation.
-  std::vector<int> true_indent;
-  std::optional<int> prev;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const int value = len[i] == 0 ? prev.value_or(-1) : indent[i];
-    true_indent.push_back(value);
-    prev = value;
-  }
-  std::vector<int> group_of;
-  int group = 0;
-  int prev_indent = 0;
-  bool in_tag = false;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (is_tag(lines[i])) {
-      if (i + 1 < lines.size()) {
-        if (true_indent[i + 1] > 0 || len[i + 1] == 0 || is_tag(lines[i + 1])) {
-          ++group;
-          in_tag = true;
-        }
-      } else {
-        ++group;
-        in_tag = true;
-      }
-    } else if (in_tag && true_indent[i] != prev_indent && true_indent[i] == 0) {
-      ++group;
-      in_tag = false;
-    }
-    group_of.push_back(group);
-    prev_indent = true_indent[i];
-  }
-  std::vector<GoogleBlock> blocks;
-  int offset = 0;
-  size_t i = 0;
-  while (i < lines.size()) {
-    size_t j = i;
-    while (j < lines.size() && group_of[j] == group_of[i])
-      ++j;
-    const std::vector<std::string> members(lines.begin() + static_cast<long>(i),
-                                           lines.begin() + static_cast<long>(j));
-    if (members.size() == 1 && members[0].empty()) {
-      offset += 1;
-    } else if (is_tag(members[0])) {
-      std::string key = strip(members[0]);
-      while (!key.empty() && key.back() == ':')
-        key.pop_back();
-      const auto alias = aliases.find(key);
-      if (alias != aliases.end()) key = alias->second;
-      blocks.push_back({key, dedent(join(members, 1)), offset});
-      offset += static_cast<int>(members.size());
-    } else {
-      blocks.push_back({"__DOC__", join(members), offset});
-      offset += static_cast<int>(members.size());
-    }
-    i = j;
-  }
-  return blocks;
-}
-
 namespace {
 
 ParsedDocstring parse_by_style(const std::string& text, DocStyle style) {
@@ -669,12 +461,11 @@ ParsedDocstring parse_by_style(const std::string& text, DocStyle style) {
   } else if (style == DocStyle::freeform) {
     parse_freeform(text, out);
   } else {
-    ParsedDocstring google;
-    const bool complete = parse_google(text, google);
-    if (!google.examples.empty()) return google;
     // A google parse that failed before finding anything falls back silently, as in
     // xdoctest's auto style.
-    (void)complete;
+    ParsedDocstring google;
+    parse_google(text, google);
+    if (!google.examples.empty()) return google;
     parse_freeform(text, out);
   }
   return out;

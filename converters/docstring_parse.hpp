@@ -1,7 +1,7 @@
-// xdoctest's rules for finding examples in one docstring (xdoctest 1.1.1: core.py,
-// parser.py, docstr/docscrape_google.py): google blocks, freeform runs, the line labelling
-// into source, continuation and want lines, and the grouping of lines into parts.
-// Statement boundaries come from CPython's `ast` through the embedded interpreter.
+// xdoctest's rules for finding examples in one docstring (xdoctest 1.1.1: core.py and
+// parser.py; its Google sections are converters/google_sections.hpp): google examples, freeform
+// runs, the line labelling into source, continuation and want lines, and the grouping of lines
+// into parts. Statement boundaries come from CPython's `ast` through the embedded interpreter.
 #pragma once
 
 #include <optional>
@@ -43,15 +43,5 @@ struct ParsedDocstring {
 };
 
 [[nodiscard]] ParsedDocstring parse_docstring(const std::string& text, DocStyle style);
-
-// Pieces exposed for their own tests.
-[[nodiscard]] std::string dedent(const std::string& text); // textwrap.dedent
-
-struct GoogleBlock {
-  std::string key;  // canonical tag ("Example" for "Examples::"), "__DOC__" for free text
-  std::string text; // the block's body, dedented
-  int offset = 0;   // 0-based docstring line of the block's first line (its header)
-};
-[[nodiscard]] std::vector<GoogleBlock> split_google_blocks(const std::string& docstring);
 
 } // namespace docnb::converters

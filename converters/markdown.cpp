@@ -3,6 +3,7 @@
 #include "converters/pycon.hpp"
 #include "converters/text_source.hpp"
 #include "converters/typos.hpp"
+#include "support/python_str.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +12,8 @@
 
 namespace docnb::converters {
 namespace {
+
+using python_str::lower;
 
 struct Block {
   bool code = false;   // a code block; otherwise an HTML block
@@ -106,12 +109,6 @@ std::vector<std::string> words_of(std::string_view text) {
     at = end;
   }
   return words;
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 enum class Language { none, python, pycon, code_cell };

@@ -3,6 +3,7 @@
 #include "converters/pycon.hpp"
 #include "converters/text_source.hpp"
 #include "converters/typos.hpp"
+#include "support/python_str.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +11,8 @@
 
 namespace docnb::converters {
 namespace {
+
+using python_str::lower;
 
 struct Directive {
   std::string name;
@@ -51,13 +54,6 @@ bool is_common_directive(const std::string& name) {
       "centered",  "sidebar",      "contents",     "module",         "function",
       "method",    "autofunction", "automodule",   "autoclass",      "plot"};
   return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 bool is_python(std::string_view language) {

@@ -5,11 +5,8 @@
 #include "support/sha256.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
-#include <fstream>
 #include <sqlite3.h>
-#include <sstream>
 
 namespace docnb {
 namespace fs = std::filesystem;
@@ -18,18 +15,6 @@ namespace {
 
 // Bumped whenever the tables change; a file with another version is rebuilt.
 constexpr int schema_version = 1;
-
-// Cell metadata that records how a cell was viewed or when it last ran, never how it runs.
-constexpr std::array volatile_metadata{"execution", "collapsed", "scrolled", "jupyter",
-                                       "ExecuteTime"};
-
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
-}
 
 // ---------------------------------------------------------------------------- SQLite
 
@@ -236,41 +221,6 @@ std::vector<std::size_t> code_cell_indices(const Notebook& notebook) {
 }
 
 } // namespace
-
-// ---------------------------------------------------------------------------- keys
-
-std::string depends_digest(const fs::path& root, const std::vector<fs::path>& files) {
-  Sha256 digest;
-  for (const fs::path& file : files) {
-    digest.field(file.generic_string());
-    const std::optional<std::string> content = read_file(root / file);
-    digest.field(content ? sha256_hex(*content) : "<unreadable>");
-  }
-  return digest.hex();
-}
-
-std::string code_cells_fingerprint(const Notebook& notebook) {
-  Json cells = Json::array();
-  for (const Json& cell : notebook.cells()) {
-    if (cell.value("cell_type", "") != "code") continue;
-    Json metadata = cell.value("metadata", Json::object());
-    if (metadata.is_object()) {
-      for (const char* key : volatile_metadata)
-        metadata.erase(key);
-    }
-    cells.push_back({cell.value("source", ""), metadata});
-  }
-  return cells.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-std::string cache_key(const CacheKeyParts& parts) {
-  Sha256 digest;
-  for (const std::string* part : {&parts.version, &parts.source, &parts.kernel, &parts.config,
-                                  &parts.depends, &parts.own_file, &parts.cells}) {
-    digest.field(*part);
-  }
-  return digest.hex();
-}
 
 bool kernel_behaved(const NotebookRun& run) {
   if (run.kernel_lost) return false;

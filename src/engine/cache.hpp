@@ -4,6 +4,7 @@
 // file, `.docnb/cache.sqlite` under the project root.
 #pragma once
 
+#include "engine/cache_key.hpp"
 #include "execute/execute_notebook.hpp"
 #include "notebook/notebook.hpp"
 #include "support/result.hpp"
@@ -20,30 +21,6 @@
 struct sqlite3;
 
 namespace docnb {
-
-// One digest of the named files' relative paths and contents (a missing file counts too).
-std::string depends_digest(const std::filesystem::path& root,
-                           const std::vector<std::filesystem::path>& files);
-
-// What decides whether executing a source again could give other outputs.
-struct CacheKeyParts {
-  std::string source;  // the source's id (its path relative to the project root)
-  std::string cells;   // code_cells_fingerprint()
-  std::string kernel;  // kernel name and the resolved kernelspec (argv, env, interrupt mode)
-  std::string config;  // execution configuration (timeouts, stdin, skip rules, interpreter)
-  std::string depends; // depends_digest() of the declared dependencies
-  // A docstring source's own file (sha256_hex of its bytes): its examples import the module,
-  // so code outside the docstrings changes what they print.
-  std::string own_file;
-  std::string version = DOCNB_VERSION;
-};
-
-// The code cells in order, each with its source and the metadata that can change how it runs
-// (everything but volatile view state and timing stamps). Markdown cells are left out: a hit
-// re-writes them from the current source.
-std::string code_cells_fingerprint(const Notebook& notebook);
-
-std::string cache_key(const CacheKeyParts& parts);
 
 // A stored run: the executed notebook and how each code cell ran, code cells in order.
 struct CachedRun {

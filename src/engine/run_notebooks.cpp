@@ -22,8 +22,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
-#include <cstdlib>
 #include <deque>
 #include <mutex>
 #include <set>
@@ -90,37 +88,6 @@ struct CacheContext {
   std::string config;  // execution_fingerprint()
   std::string depends; // digest of the declared dependencies
 };
-
-// The configuration that can change what a kernel produces. Comparison options are left out
-// on purpose: a hit is judged again with the options of the run serving it.
-std::string execution_fingerprint(const RunConfig& config) {
-  const ExecuteOptions& execute = config.execute;
-  // What decides which packages a kernel imports (the kernels inherit docnb's environment).
-  const auto variable = [](const char* name) -> Json {
-    const char* value = std::getenv(name);
-    return value != nullptr ? Json(value) : Json();
-  };
-  return Json{{"python", config.python_executable},
-              {"virtual_env", variable("VIRTUAL_ENV")},
-              {"python_path", variable("PYTHONPATH")},
-              {"python_home", variable("PYTHONHOME")},
-              {"timeout", execute.cell_timeout ? execute.cell_timeout->count() : -1},
-              {"interrupt_grace", execute.interrupt_grace.count()},
-              {"stdin", execute.stdin_text ? Json(*execute.stdin_text) : Json()},
-              {"record_timing", execute.record_timing},
-              {"lax", config.check.mode == check::CompareMode::lax},
-              {"exit_first", config.exit_first_per_notebook}}
-      .dump();
-}
-
-std::string kernel_fingerprint(const KernelLaunch& launch) {
-  return Json{{"name", launch.spec.name},
-              {"argv", launch.spec.argv},
-              {"env", launch.spec.env},
-              {"interrupt_mode", launch.spec.interrupt_mode},
-              {"extra", launch.extra_arguments}}
-      .dump();
-}
 
 // A source a worker has claimed: read, looked up in the cache, and (on a miss) its kernel
 // already starting, so that start-up overlaps the notebook running before it.

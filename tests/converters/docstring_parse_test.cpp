@@ -1,4 +1,6 @@
 #include "converters/docstring_parse.hpp"
+#include "converters/google_sections.hpp"
+#include "support/python_str.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -163,8 +165,8 @@ TEST_CASE("a syntax error inside an example is a problem", "[docstring]") {
 }
 
 TEST_CASE("textwrap.dedent: common margin removed, blank lines emptied", "[docstring]") {
-  CHECK(dedent("    a\n      b\n  \n    c") == "a\n  b\n\nc");
-  CHECK(dedent("a\n  b") == "a\n  b");
+  CHECK(docnb::python_str::dedent("    a\n      b\n  \n    c") == "a\n  b\n\nc");
+  CHECK(docnb::python_str::dedent("a\n  b") == "a\n  b");
 }
 
 TEST_CASE("each `.. code-block:: python` holding prompts is an example (PaddlePaddle)",

@@ -1,0 +1,94 @@
+#include "engine/cache_key.hpp"
+
+#include "support/sha256.hpp"
+
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace docnb {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Cell metadata that records how a cell was viewed or when it last ran, never how it runs.
+constexpr std::array volatile_metadata{"execution", "collapsed", "scrolled", "jupyter",
+                                       "ExecuteTime"};
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return std::move(text).str();
+}
+
+} // namespace
+
+std::string depends_digest(const fs::path& root, const std::vector<fs::path>& files) {
+  Sha256 digest;
+  for (const fs::path& file : files) {
+    digest.field(file.generic_string());
+    const std::optional<std::string> content = read_file(root / file);
+    digest.field(content ? sha256_hex(*content) : "<unreadable>");
+  }
+  return digest.hex();
+}
+
+std::string code_cells_fingerprint(const Notebook& notebook) {
+  Json cells = Json::array();
+  for (const Json& cell : notebook.cells()) {
+    if (cell.value("cell_type", "") != "code") continue;
+    Json metadata = cell.value("metadata", Json::object());
+    if (metadata.is_object()) {
+      for (const char* key : volatile_metadata)
+        metadata.erase(key);
+    }
+    cells.push_back({cell.value("source", ""), metadata});
+  }
+  return cells.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string cache_key(const CacheKeyParts& parts) {
+  Sha256 digest;
+  for (const std::string* part : {&parts.version, &parts.source, &parts.kernel, &parts.config,
+                                  &parts.depends, &parts.own_file, &parts.cells}) {
+    digest.field(*part);
+  }
+  return digest.hex();
+}
+
+// The configuration that can change what a kernel produces. Comparison options are left out
+// on purpose: a hit is judged again with the options of the run serving it.
+std::string execution_fingerprint(const RunConfig& config) {
+  const ExecuteOptions& execute = config.execute;
+  // What decides which packages a kernel imports (the kernels inherit docnb's environment).
+  const auto variable = [](const char* name) -> Json {
+    const char* value = std::getenv(name);
+    return value != nullptr ? Json(value) : Json();
+  };
+  return Json{{"python", config.python_executable},
+              {"virtual_env", variable("VIRTUAL_ENV")},
+              {"python_path", variable("PYTHONPATH")},
+              {"python_home", variable("PYTHONHOME")},
+              {"timeout", execute.cell_timeout ? execute.cell_timeout->count() : -1},
+              {"interrupt_grace", execute.interrupt_grace.count()},
+              {"stdin", execute.stdin_text ? Json(*execute.stdin_text) : Json()},
+              {"record_timing", execute.record_timing},
+              {"lax", config.check.mode == check::CompareMode::lax},
+              {"exit_first", config.exit_first_per_notebook}}
+      .dump();
+}
+
+std::string kernel_fingerprint(const KernelLaunch& launch) {
+  return Json{{"name", launch.spec.name},
+              {"argv", launch.spec.argv},
+              {"env", launch.spec.env},
+              {"interrupt_mode", launch.spec.interrupt_mode},
+              {"extra", launch.extra_arguments}}
+      .dump();
+}
+
+} // namespace docnb

@@ -1,0 +1,46 @@
+// The cache key of a source: everything that decides whether executing it again could give
+// other outputs, each part reduced to a string and the whole to one SHA-256 (engine/cache.hpp
+// stores runs under it).
+#pragma once
+
+#include "client/kernel_client.hpp"
+#include "engine/run_config.hpp"
+#include "notebook/notebook.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace docnb {
+
+// One digest of the named files' relative paths and contents (a missing file counts too).
+std::string depends_digest(const std::filesystem::path& root,
+                           const std::vector<std::filesystem::path>& files);
+
+// What decides whether executing a source again could give other outputs.
+struct CacheKeyParts {
+  std::string source;  // the source's id (its path relative to the project root)
+  std::string cells;   // code_cells_fingerprint()
+  std::string kernel;  // kernel name and the resolved kernelspec (argv, env, interrupt mode)
+  std::string config;  // execution configuration (timeouts, stdin, skip rules, interpreter)
+  std::string depends; // depends_digest() of the declared dependencies
+  // A docstring source's own file (sha256_hex of its bytes): its examples import the module,
+  // so code outside the docstrings changes what they print.
+  std::string own_file;
+  std::string version = DOCNB_VERSION;
+};
+
+// The code cells in order, each with its source and the metadata that can change how it runs
+// (everything but volatile view state and timing stamps). Markdown cells are left out: a hit
+// re-writes them from the current source.
+std::string code_cells_fingerprint(const Notebook& notebook);
+
+std::string cache_key(const CacheKeyParts& parts);
+
+// The configuration that can change what a kernel produces.
+std::string execution_fingerprint(const RunConfig& config);
+
+// The kernel name and the resolved kernelspec (argv, env, interrupt mode) a source runs on.
+std::string kernel_fingerprint(const KernelLaunch& launch);
+
+} // namespace docnb
