@@ -2,25 +2,16 @@
 
 #include "converters/docstring_extract.hpp"
 #include "converters/python_runtime.hpp"
+#include "support/atomic_file.hpp"
 
 #include <algorithm>
 #include <fnmatch.h>
-#include <fstream>
-#include <sstream>
 
 namespace docnb::converters {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-Result<std::string> read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot open", path.string()};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 int source_line(const Docstring& doc, int docstring_line) {
   if (doc.lines.empty()) return 0;
@@ -114,7 +105,7 @@ fs::path import_root(const fs::path& file, const std::string& module_name) {
 
 Result<DocstringModule> read_docstring_examples(const fs::path& path,
                                                 const DocstringOptions& options) {
-  auto bytes = read_bytes(path);
+  auto bytes = read_file_bytes(path);
   if (!bytes) return bytes.error();
   const std::string where = path.string();
   const std::string module_name = module_name_of(path);

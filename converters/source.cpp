@@ -7,25 +7,13 @@
 #include "converters/percent.hpp"
 #include "converters/rst.hpp"
 #include "notebook/read.hpp"
+#include "support/atomic_file.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fnmatch.h>
-#include <fstream>
-#include <sstream>
 
 namespace docnb::converters {
 namespace fs = std::filesystem;
 namespace {
-
-Result<std::string> read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{std::string("cannot read: ") + std::strerror(errno), path.string()};
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Error{"cannot read", path.string()};
-  return bytes.str();
-}
 
 bool matches_any(const std::string& name, const std::vector<std::string>& patterns) {
   for (const std::string& pattern : patterns) {
@@ -37,7 +25,7 @@ bool matches_any(const std::string& name, const std::vector<std::string>& patter
 // .py files that are not galleries: a `# %%` line makes a jupytext percent script.
 std::optional<SourceKind> python_kind(const fs::path& path, const ConvertOptions& options) {
   if (matches_any(path.filename().string(), options.gallery_patterns)) return SourceKind::gallery;
-  const Result<std::string> bytes = read_bytes(path);
+  const Result<std::string> bytes = read_file_bytes(path);
   if (bytes && is_percent_script(*bytes)) return SourceKind::percent;
   // --exclude names modules by their dotted names, as xdoctest's does.
   if (is_excluded_module(path, options.docstrings.exclude)) return std::nullopt;
@@ -99,7 +87,7 @@ Result<Converted> read_source(const fs::path& path, const ConvertOptions& option
     // right before replacing it.
     std::error_code ec;
     if (fs::is_directory(path, ec)) return Error{"is a directory", name};
-    Result<std::string> bytes = read_bytes(path);
+    Result<std::string> bytes = read_file_bytes(path);
     if (!bytes) return bytes.error();
     Result<Notebook> notebook = read_notebook_text(*bytes, path);
     if (!notebook) return notebook.error();
@@ -109,7 +97,7 @@ Result<Converted> read_source(const fs::path& path, const ConvertOptions& option
     converted.original = std::move(bytes).value();
     return converted;
   }
-  Result<std::string> bytes = read_bytes(path);
+  Result<std::string> bytes = read_file_bytes(path);
   if (!bytes) return bytes.error();
   switch (*kind) {
   case SourceKind::markdown:

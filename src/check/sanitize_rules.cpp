@@ -1,7 +1,6 @@
 #include "check/sanitize_rules.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "support/atomic_file.hpp"
 
 namespace docnb::check {
 
@@ -71,13 +70,9 @@ std::vector<SanitizeRule> parse_sanitize_rules(std::string_view text, std::strin
 }
 
 Result<std::vector<SanitizeRule>> read_sanitize_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error{"cannot read sanitizer file", path.string()};
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_sanitize_rules(text.str(), path.string());
+  const Result<std::string> text = read_file_bytes(path);
+  if (!text) return Error{"cannot read sanitizer file", path.string()};
+  return parse_sanitize_rules(*text, path.string());
 }
 
 const std::vector<std::string_view>& builtin_sanitizer_names() {

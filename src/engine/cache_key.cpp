@@ -1,12 +1,10 @@
 #include "engine/cache_key.hpp"
 
+#include "support/atomic_file.hpp"
 #include "support/sha256.hpp"
 
 #include <array>
 #include <cstdlib>
-#include <fstream>
-#include <optional>
-#include <sstream>
 
 namespace docnb {
 namespace fs = std::filesystem;
@@ -17,21 +15,13 @@ namespace {
 constexpr std::array volatile_metadata{"execution", "collapsed", "scrolled", "jupyter",
                                        "ExecuteTime"};
 
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
-}
-
 } // namespace
 
 std::string depends_digest(const fs::path& root, const std::vector<fs::path>& files) {
   Sha256 digest;
   for (const fs::path& file : files) {
     digest.field(file.generic_string());
-    const std::optional<std::string> content = read_file(root / file);
+    const Result<std::string> content = read_file_bytes(root / file);
     digest.field(content ? sha256_hex(*content) : "<unreadable>");
   }
   return digest.hex();

@@ -1,24 +1,14 @@
 #include "engine/converted_sources.hpp"
 
 #include "converters/docstring.hpp"
+#include "support/atomic_file.hpp"
 #include "support/sha256.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <sys/stat.h>
 
 namespace docnb {
 namespace fs = std::filesystem;
 namespace {
-
-std::optional<std::string> read_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
-}
 
 // The running executable's size and modification time: a build of another converter differs
 // even when the version number does not.
@@ -91,7 +81,7 @@ Result<converters::Converted> read_source_cached(const fs::path& path,
       converters::source_kind(path, options) != converters::SourceKind::docstring) {
     return converters::read_source(path, options);
   }
-  std::optional<std::string> bytes = read_bytes(path);
+  Result<std::string> bytes = read_file_bytes(path);
   if (!bytes) return converters::read_source(path, options); // it says why
   const std::string id = source_id(path, project_root);
   const std::string key = conversion_key(path, *bytes, options);

@@ -3,12 +3,9 @@
 #include "notebook/cell_ids.hpp"
 #include "notebook/disk_form.hpp"
 #include "notebook/structure.hpp"
+#include "support/atomic_file.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <system_error>
 
 namespace docnb {
@@ -162,16 +159,9 @@ Result<Notebook> read_notebook(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, ec)) {
     return Error{"is a directory", path.string()};
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error{std::string("cannot open: ") + std::strerror(errno), path.string()};
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    return Error{std::string("cannot read: ") + std::strerror(errno), path.string()};
-  }
-  return read_notebook_text(buffer.str(), path);
+  const Result<std::string> bytes = read_file_bytes(path);
+  if (!bytes) return bytes.error();
+  return read_notebook_text(*bytes, path);
 }
 
 } // namespace docnb
