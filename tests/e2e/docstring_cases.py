@@ -10,6 +10,7 @@ import io
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -232,7 +233,6 @@ def docnb_run_checks_docstring_examples_like_xdoctest(work):
 def compiled_modules_are_read_by_importing_them(work):
     """--analysis auto (the default) imports a package's compiled module and lists and runs
     the examples of what it defines, as xdoctest's dynamic analysis does; static leaves it."""
-    import shutil
     shutil.copytree(os.environ["DOCNB_COMPILED_PKG"], work / "compiled_pkg")
     native = next((work / "compiled_pkg").glob("_native*.so"))
     theirs, _ = xdoctest_list(str(work / "compiled_pkg"), "auto")
@@ -271,7 +271,6 @@ def compiled_modules_wait_for_their_package(work):
     """Two workers reading two compiled modules of one package: the second must not walk its
     module while the first is still running the package's __init__, which is where a package
     sets docstrings on what it compiled (torch's _torch_docs does so for torch._C)."""
-    import shutil
     native = next(pathlib.Path(os.environ["DOCNB_COMPILED_PKG"]).glob("_native*.so"))
     package = work / "racy_pkg"
     (package / "sub").mkdir(parents=True)
