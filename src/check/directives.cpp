@@ -136,7 +136,8 @@ Result<Directive> parse_one(std::string_view item) {
 std::optional<std::string_view> whole_line_comment(std::string_view line) {
   const std::string_view text = trim(line);
   if (text.empty() || text.front() != '#') return std::nullopt;
-  return trim(text.substr(text.find_first_not_of('#')));
+  const auto body = text.find_first_not_of('#');
+  return body == std::string_view::npos ? std::string_view{} : trim(text.substr(body));
 }
 
 void check_nbval_spelling(std::string_view line, std::size_t number, CodeDirectives& found) {

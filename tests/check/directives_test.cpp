@@ -65,6 +65,15 @@ TEST_CASE("misspelt directives and markers are problems naming the closest spell
   CHECK(two_lines.problems[0].line == 1);
 }
 
+TEST_CASE("a comment of only '#' characters is no directive and no problem",
+          "[check][directives]") {
+  for (const char* code : {"#\n", "# \n", "##\n", "  ###  \n", "x = 1\n#\ny = 2\n", "#"}) {
+    const CodeDirectives found = find_directives(code);
+    CHECK(found.comments.empty());
+    CHECK(found.problems.empty());
+  }
+}
+
 TEST_CASE("applying directives changes exactly their option", "[check][directives]") {
   DoctestOptions options;
   CHECK(options.ellipsis);
