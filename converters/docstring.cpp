@@ -103,15 +103,13 @@ fs::path import_root(const fs::path& file, const std::string& module_name) {
   return root;
 }
 
-Result<DocstringModule> read_docstring_examples(const fs::path& path,
+Result<DocstringModule> read_docstring_examples(const fs::path& path, std::string bytes,
                                                 const DocstringOptions& options) {
-  auto bytes = read_file_bytes(path);
-  if (!bytes) return bytes.error();
   const std::string where = path.string();
   const std::string module_name = module_name_of(path);
   Result<ModuleDocstrings> docstrings = ModuleDocstrings{};
   if (!is_compiled_module(path)) {
-    docstrings = extract_docstrings(*bytes, where, options.attach_calls);
+    docstrings = extract_docstrings(bytes, where, options.attach_calls);
   } else if (options.analysis == DocstringOptions::Analysis::automatic) {
     docstrings = compiled_module_docstrings(module_name, import_root(path, module_name), where);
   } else {
@@ -123,7 +121,7 @@ Result<DocstringModule> read_docstring_examples(const fs::path& path,
   DocstringModule module;
   module.path = path;
   module.module_name = module_name;
-  module.original = std::move(*bytes);
+  module.original = std::move(bytes);
   module.encoding = docstrings->encoding;
   for (const auto& doc : docstrings->docstrings) {
     const ParsedDocstring parsed = parse_docstring(doc.text, options.style);
@@ -192,7 +190,12 @@ ListedExamples list_docstring_examples(const std::vector<fs::path>& roots,
   ListedExamples listed;
   for (const auto& root : roots) {
     for (const auto& file : python_files_of(root, options.exclude, options.analysis)) {
-      auto module = read_docstring_examples(file, options);
+      Result<std::string> bytes = read_file_bytes(file);
+      if (!bytes) {
+        listed.problems.push_back(bytes.error());
+        continue;
+      }
+      auto module = read_docstring_examples(file, std::move(bytes).value(), options);
       if (!module) {
         listed.problems.push_back(module.error());
         continue;

@@ -44,9 +44,11 @@ struct DocstringModule {
   std::vector<std::string> warnings; // "path:line: message"
 };
 
-// The examples of one Python file. An unreadable file (syntax error, undecodable bytes) is
-// an error at file:line; a docstring whose examples do not parse is a warning.
+// The examples of one Python file whose content is `bytes`. An unreadable file (syntax error,
+// undecodable bytes) is an error at file:line; a docstring whose examples do not parse is a
+// warning.
 [[nodiscard]] Result<DocstringModule> read_docstring_examples(const std::filesystem::path& path,
+                                                              std::string bytes,
                                                               const DocstringOptions& options);
 
 // The dotted module name of a file, from the packages (folders with __init__.py) around it.

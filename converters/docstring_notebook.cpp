@@ -1,4 +1,5 @@
 #include "converters/docstring_notebook.hpp"
+#include "notebook/source_map.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -11,13 +12,15 @@ namespace {
 
 // Lines as nbformat stores them on disk is the writer's business; in memory a cell source
 // is one string.
-Json code_cell(const std::string& id, const std::string& source, Json docnb) {
-  return Json{{"cell_type", "code"},
-              {"id", id},
-              {"metadata", {{"docnb", std::move(docnb)}}},
-              {"source", source},
-              {"outputs", Json::array()},
-              {"execution_count", nullptr}};
+Json code_cell(const std::string& id, const std::string& source, const SourceMap& map) {
+  Json cell{{"cell_type", "code"},
+            {"id", id},
+            {"metadata", Json::object()},
+            {"source", source},
+            {"outputs", Json::array()},
+            {"execution_count", nullptr}};
+  set_source_map(cell, map);
+  return cell;
 }
 
 // A Python string literal (repr) for text, so any bytes round-trip into the setup code.
@@ -96,37 +99,38 @@ Notebook docstring_notebook(const DocstringModule& module, const DocstringOption
                          {"id", prefix + "-title"},
                          {"metadata", Json::object()},
                          {"source", "`" + example.id + "`"}});
-    Json setup{{"role", "namespace"},
-               {"example", example.id},
-               {"line", example.line},
-               {"last_line", example.line}};
+    const ExampleId id =
+        ExampleId::parse(example.id).value_or(ExampleId::named(module.path.string(), example.id));
+    std::optional<std::string> skip;
+    if (example.disabled) skip = "disabled by a legacy first-line comment";
     // The engine reads an example's options from its first cell, which is this one.
-    if (!options.options.empty()) setup["options"] = options.options;
-    if (example.disabled) {
-      setup["skip"] = "disabled by a legacy first-line comment";
-      setup["disabled"] = true;
-    }
-    if (example.attached) setup["attached"] = true;
-    setup["literal"] = literal_json(example.literal);
-    Json setup_cell =
-        code_cell(prefix + "-setup", docstring_setup_code(module, example, options), setup);
-    setup_cell["metadata"]["nbsphinx"] = "hidden";
-    cells.push_back(std::move(setup_cell));
+    std::optional<std::string> shared_options;
+    if (!options.options.empty()) shared_options = options.options;
+    SourceMap setup;
+    setup.role = CellRole::example_namespace;
+    setup.example = id;
+    setup.line = setup.last_line = example.line;
+    setup.options = shared_options;
+    setup.skip = skip;
+    setup.disabled = example.disabled;
+    setup.attached = example.attached;
+    setup.literal = literal_json(example.literal);
+    cells.push_back(
+        code_cell(prefix + "-setup", docstring_setup_code(module, example, options), setup));
     for (size_t p = 0; p < example.parts.size(); ++p) {
       const auto& part = example.parts[p];
-      Json docnb{{"line", part.line},
-                 {"last_line", part.last_line},
-                 {"example", example.id},
-                 {"part", p},
-                 {"compile_mode", part.compile_mode}};
-      if (part.want) {
-        docnb["want"] = *part.want;
-        docnb["want_line"] = part.want_line;
-        docnb["want_last_line"] = part.want_last_line;
-      }
-      if (!options.options.empty()) docnb["options"] = options.options;
-      if (example.disabled) docnb["skip"] = "disabled by a legacy first-line comment";
-      cells.push_back(code_cell(prefix + "-part-" + std::to_string(p), part.source, docnb));
+      SourceMap map;
+      map.example = id;
+      map.line = part.line;
+      map.last_line = part.last_line;
+      map.part = p;
+      map.compile_mode = part.compile_mode;
+      map.want = part.want;
+      map.want_line = part.want_line;
+      map.want_last_line = part.want_last_line;
+      map.options = shared_options;
+      map.skip = skip;
+      cells.push_back(code_cell(prefix + "-part-" + std::to_string(p), part.source, map));
     }
   }
   Notebook notebook;
@@ -135,18 +139,16 @@ Notebook docstring_notebook(const DocstringModule& module, const DocstringOption
       {"cells", std::move(cells)},
       {"metadata",
        {{"kernelspec", {{"name", "python3"}, {"display_name", "Python 3"}, {"language", "python"}}},
-        {"language_info", {{"name", "python"}}},
-        {"docnb",
-         {{"source_kind", "docstring"},
-          {"module", module.module_name},
-          {"encoding", module.encoding}}}}},
+        {"language_info", {{"name", "python"}}}}},
       {"nbformat", 4},
       {"nbformat_minor", 5}};
+  set_notebook_source(notebook, {"docstring", module.module_name, module.encoding, ""});
   return notebook;
 }
 
-Result<Converted> read_docstring_module(const fs::path& path, const DocstringOptions& options) {
-  auto module = read_docstring_examples(path, options);
+Result<Converted> read_docstring_module(const fs::path& path, std::string bytes,
+                                        const DocstringOptions& options) {
+  auto module = read_docstring_examples(path, std::move(bytes), options);
   if (!module) return module.error();
   Converted converted;
   converted.kind = SourceKind::docstring;

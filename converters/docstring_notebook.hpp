@@ -35,6 +35,7 @@ namespace docnb::converters {
 // Reads one .py file into its notebook (SourceKind::docstring). An unreadable file is an
 // error at file:line; a docstring whose examples do not parse is a warning.
 [[nodiscard]] Result<Converted> read_docstring_module(const std::filesystem::path& path,
-                                                      const DocstringOptions& options);
+                                                     std::string bytes,
+                                                     const DocstringOptions& options);
 
 } // namespace docnb::converters

@@ -11,11 +11,13 @@ namespace {
 
 // The literal of the example a part belongs to, recorded on the example's namespace cell.
 Json literal_of(const Json& cells, std::size_t part) {
-  const std::string example = source_map_of(cells[part]).value("example", "");
+  const ExampleId example = source_map_of(cells[part]).value_or(SourceMap{}).example;
   for (std::size_t i = part + 1; i-- > 0;) {
-    const Json& docnb = source_map_of(cells[i]);
-    if (docnb.value("example", "") != example) break;
-    if (docnb.value("role", "") == "namespace") return docnb.value("literal", Json::object());
+    const std::optional<SourceMap> map = source_map_of(cells[i]);
+    if (!map || map->example != example) break;
+    if (map->role == CellRole::example_namespace) {
+      return map->literal.is_object() ? map->literal : Json::object();
+    }
   }
   return Json::object();
 }
@@ -63,12 +65,13 @@ public:
       : source_(source), path_(std::move(path)) {}
 
   void add(const Json& cells, const FreshOutput& output) {
-    const Json& docnb = source_map_of(cells[output.cell]);
-    const int part_line = docnb.value("line", 0);
-    const int last_line = docnb.value("last_line", 0);
-    const int first = docnb.value("want_line", 0);
-    const int last = docnb.value("want_last_line", 0);
-    if (!docnb.contains("want") || first < 1 || last < first) return;
+    const std::optional<SourceMap> map = source_map_of(cells[output.cell]);
+    if (!map || !map->want) return;
+    const int part_line = map->line;
+    const int last_line = map->last_line;
+    const int first = map->want_line;
+    const int last = map->want_last_line;
+    if (first < 1 || last < first) return;
     const Json literal = literal_of(cells, output.cell);
     const std::string form = literal.value("form", "other");
     if (form != "plain" && form != "raw") {
@@ -76,7 +79,7 @@ public:
                            ".format(...) or a concatenation)");
     }
     // Each want line must be a line of the file of its own, apart from the code and the quotes.
-    const std::size_t want_lines = split_text(want_text(docnb.value("want", ""))).size();
+    const std::size_t want_lines = split_text(want_text(*map->want)).size();
     if (want_lines != static_cast<std::size_t>(last - first + 1) || first <= last_line) {
       return refuse(first, "the want shares a line of the file with other text of the docstring "
                            "(an escaped newline)");
@@ -119,12 +122,11 @@ private:
 
 } // namespace
 
-Result<WriteBack> write_back_docstrings(const Converted& converted, const Notebook& executed,
+Result<WriteBack> write_back_docstrings(const Converted& converted,
                                         const std::vector<FreshOutput>& fresh) {
   const std::string path = converted.notebook.path.string();
-  const std::string encoding = executed.document.value("metadata", Json::object())
-                                   .value("docnb", Json::object())
-                                   .value("encoding", "utf-8");
+  std::string encoding = notebook_source_of(converted.notebook).encoding;
+  if (encoding.empty()) encoding = "utf-8";
   if (encoding == "binary") {
     return Error{"not written back: a compiled module has no source to write wants into", path};
   }
@@ -136,7 +138,7 @@ Result<WriteBack> write_back_docstrings(const Converted& converted, const Notebo
   Result<SourceText> source = split_source(converted.original, path);
   if (!source) return source.error();
   DocstringWriter writer(*source, path);
-  const Json& cells = executed.cells();
+  const Json& cells = converted.notebook.cells();
   for (const FreshOutput& output : fresh) {
     if (output.cell >= cells.size()) {
       return Error{"no cell " + std::to_string(output.cell) + " to write back", path};

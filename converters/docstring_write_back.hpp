@@ -15,7 +15,6 @@
 namespace docnb::converters {
 
 [[nodiscard]] Result<WriteBack> write_back_docstrings(const Converted& converted,
-                                                      const Notebook& executed,
                                                       const std::vector<FreshOutput>& fresh);
 
 } // namespace docnb::converters

@@ -236,8 +236,9 @@ public:
     converted.notebook = make_notebook(path_, cells_.take());
     if (front_matter_end > 0) {
       // MyST / jupytext front matter is the page's metadata, not prose: kept, as written.
-      converted.notebook.document["metadata"]["docnb"]["front_matter"] =
-          join_lines(source_.lines, 2, front_matter_end - 1);
+      NotebookSource source;
+      source.front_matter = join_lines(source_.lines, 2, front_matter_end - 1);
+      set_notebook_source(converted.notebook, source);
     }
     converted.original = source_.text;
     converted.warnings = std::move(warnings_);
@@ -336,7 +337,7 @@ private:
     SourceMap map;
     map.line = block.start + 1;
     map.last_line = last;
-    map.role = "setup";
+    map.role = CellRole::setup;
     std::string source;
     for (std::size_t i = 0; i < code.size(); ++i)
       source += (i != 0 ? "\n" : "") + code[i];

@@ -259,9 +259,9 @@ private:
     } else if (name == "testoutput") {
       read_testoutput(n, body);
     } else if (name == "testsetup") {
-      read_hidden(n, body, setup_, "setup");
+      read_hidden(n, body, setup_, CellRole::setup);
     } else if (name == "testcleanup") {
-      read_hidden(n, body, cleanup_, "cleanup");
+      read_hidden(n, body, cleanup_, CellRole::cleanup);
     }
     return body.end + 1;
   }
@@ -279,7 +279,7 @@ private:
              extra_metadata(body));
   }
 
-  void read_hidden(int n, const Body& body, CellList& cells, const std::string& role) {
+  void read_hidden(int n, const Body& body, CellList& cells, CellRole role) {
     consume(n, body.end);
     if (body.first > body.last) return;
     SourceMap map = map_of(body);
@@ -294,18 +294,19 @@ private:
       warn(n, "testoutput without a testcode before it is not checked");
       return;
     }
-    Json& docnb = body_.cell(*open_testcode_)["metadata"]["docnb"];
+    Json& cell = body_.cell(*open_testcode_);
     open_testcode_.reset();
+    SourceMap map = source_map_of(cell).value();
     std::string want;
     for (const std::string& line : content_of(body))
       want += line + "\n";
-    docnb["want"] = want;
-    docnb["want_line"] = body.first > body.last ? n + 1 : body.first;
-    docnb["want_last_line"] = body.first > body.last ? n : body.last;
+    map.want = want;
+    map.want_line = body.first > body.last ? n + 1 : body.first;
+    map.want_last_line = body.first > body.last ? n : body.last;
     if (auto found = body.options.find("options"); found != body.options.end()) {
-      const std::string before = docnb.value("options", std::string());
-      docnb["options"] = before.empty() ? found->second : before + ", " + found->second;
+      map.options = map.options ? *map.options + ", " + found->second : found->second;
     }
+    set_source_map(cell, map);
   }
 
   void add_session(const std::vector<std::string>& lines, int first_line, const SourceMap& base,

@@ -23,24 +23,34 @@ bool matches_any(const std::string& name, const std::vector<std::string>& patter
 }
 
 // .py files that are not galleries: a `# %%` line makes a jupytext percent script.
-std::optional<SourceKind> python_kind(const fs::path& path, const ConvertOptions& options) {
+std::optional<SourceKind> python_kind(const fs::path& path, std::string_view bytes,
+                                      const ConvertOptions& options) {
   if (matches_any(path.filename().string(), options.gallery_patterns)) return SourceKind::gallery;
-  const Result<std::string> bytes = read_file_bytes(path);
-  if (bytes && is_percent_script(*bytes)) return SourceKind::percent;
+  if (is_percent_script(bytes)) return SourceKind::percent;
   // --exclude names modules by their dotted names, as xdoctest's does.
   if (is_excluded_module(path, options.docstrings.exclude)) return std::nullopt;
   return SourceKind::docstring;
 }
 
-} // namespace
-
-const Json& source_map_of(const Json& cell) {
-  static const Json none = Json::object();
-  const auto metadata = cell.find("metadata");
-  if (metadata == cell.end() || !metadata->is_object()) return none;
-  const auto docnb = metadata->find("docnb");
-  return docnb != metadata->end() && docnb->is_object() ? *docnb : none;
+// The kinds a name alone decides; .py files are left to their content.
+std::optional<SourceKind> kind_by_name(const fs::path& path, const ConvertOptions& options) {
+  const std::string extension = path.extension().string();
+  if (extension == ".ipynb") return SourceKind::notebook;
+  if (extension == ".md" || extension == ".markdown") return SourceKind::markdown;
+  if (extension == ".rst" || extension == ".rest") return SourceKind::rst;
+  if (extension == ".txt" && options.txt_as_rst) return SourceKind::rst;
+  // A compiled module of a package, read by importing it, as xdoctest's auto analysis does.
+  std::error_code ec;
+  if (is_compiled_module(path) &&
+      options.docstrings.analysis == DocstringOptions::Analysis::automatic &&
+      fs::exists(path.parent_path() / "__init__.py", ec) &&
+      !is_excluded_module(path, options.docstrings.exclude)) {
+    return SourceKind::docstring;
+  }
+  return std::nullopt;
 }
+
+} // namespace
 
 std::string_view to_string(SourceKind kind) {
   switch (kind) {
@@ -60,60 +70,56 @@ std::string_view to_string(SourceKind kind) {
   return "unknown";
 }
 
-std::optional<SourceKind> source_kind(const fs::path& path, const ConvertOptions& options) {
-  const std::string extension = path.extension().string();
-  if (extension == ".ipynb") return SourceKind::notebook;
-  if (extension == ".md" || extension == ".markdown") return SourceKind::markdown;
-  if (extension == ".rst" || extension == ".rest") return SourceKind::rst;
-  if (extension == ".txt" && options.txt_as_rst) return SourceKind::rst;
-  if (extension == ".py") return python_kind(path, options);
-  // A compiled module of a package, read by importing it, as xdoctest's auto analysis does.
-  std::error_code ec;
-  if (is_compiled_module(path) &&
-      options.docstrings.analysis == DocstringOptions::Analysis::automatic &&
-      fs::exists(path.parent_path() / "__init__.py", ec) &&
-      !is_excluded_module(path, options.docstrings.exclude)) {
-    return SourceKind::docstring;
+bool is_source_file(const fs::path& path, const ConvertOptions& options) {
+  if (path.extension() == ".py") {
+    return matches_any(path.filename().string(), options.gallery_patterns) ||
+           !is_excluded_module(path, options.docstrings.exclude);
   }
-  return std::nullopt;
+  return kind_by_name(path, options).has_value();
+}
+
+std::optional<SourceKind> source_kind(const fs::path& path, std::string_view bytes,
+                                      const ConvertOptions& options) {
+  if (path.extension() == ".py") return python_kind(path, bytes, options);
+  return kind_by_name(path, options);
+}
+
+Result<Converted> convert_source(const fs::path& path, std::string bytes,
+                                 const ConvertOptions& options) {
+  const std::optional<SourceKind> kind = source_kind(path, bytes, options);
+  if (!kind) return Error{"not a source docnb reads (.ipynb, .md, .rst, .py)", path.string()};
+  const std::string name = path.string();
+  switch (*kind) {
+  case SourceKind::notebook: {
+    // Parsed from the very bytes kept in `original`: --update compares them with the file
+    // right before replacing it.
+    Result<Notebook> notebook = read_notebook_text(bytes, path);
+    if (!notebook) return notebook.error();
+    return Converted{SourceKind::notebook, std::move(notebook).value(), std::move(bytes), {}};
+  }
+  case SourceKind::markdown:
+    return read_markdown(bytes, name);
+  case SourceKind::rst:
+    return read_rst(bytes, name);
+  case SourceKind::percent:
+    return read_percent(bytes, name);
+  case SourceKind::gallery:
+    return read_gallery(bytes, name);
+  case SourceKind::docstring:
+    return read_docstring_module(path, std::move(bytes), options.docstrings);
+  }
+  return Error{"no converter for " + std::string(to_string(*kind)) + " sources", name};
 }
 
 Result<Converted> read_source(const fs::path& path, const ConvertOptions& options) {
-  const std::optional<SourceKind> kind = source_kind(path, options);
-  if (!kind) return Error{"not a source docnb reads (.ipynb, .md, .rst, .py)", path.string()};
-  const std::string name = path.string();
-  if (*kind == SourceKind::notebook) {
-    // Parsed from the very bytes kept in `original`: --update compares them with the file
-    // right before replacing it.
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return Error{"is a directory", name};
-    Result<std::string> bytes = read_file_bytes(path);
-    if (!bytes) return bytes.error();
-    Result<Notebook> notebook = read_notebook_text(*bytes, path);
-    if (!notebook) return notebook.error();
-    Converted converted;
-    converted.kind = SourceKind::notebook;
-    converted.notebook = std::move(notebook).value();
-    converted.original = std::move(bytes).value();
-    return converted;
+  if (!is_source_file(path, options)) {
+    return Error{"not a source docnb reads (.ipynb, .md, .rst, .py)", path.string()};
   }
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Error{"is a directory", path.string()};
   Result<std::string> bytes = read_file_bytes(path);
   if (!bytes) return bytes.error();
-  switch (*kind) {
-  case SourceKind::markdown:
-    return read_markdown(*bytes, name);
-  case SourceKind::rst:
-    return read_rst(*bytes, name);
-  case SourceKind::percent:
-    return read_percent(*bytes, name);
-  case SourceKind::gallery:
-    return read_gallery(*bytes, name);
-  case SourceKind::docstring:
-    return read_docstring_module(path, options.docstrings);
-  case SourceKind::notebook:
-    break;
-  }
-  return Error{"no converter for " + std::string(to_string(*kind)) + " sources", name};
+  return convert_source(path, std::move(bytes).value(), options);
 }
 
 } // namespace docnb::converters

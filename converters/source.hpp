@@ -2,25 +2,9 @@
 // Python docstrings) turned into notebooks, and executed notebooks written back into them.
 //
 // A converted notebook is an ordinary nbformat 4 Notebook: everything downstream (the
-// executor, the checker, the writers) works on it unchanged. What only a text source has
-// travels in each code cell's metadata, under "docnb" (the source map and the expectation):
-//
-//   "line", "last_line"       1-based lines of the cell's code in the source file
-//   "example"                 the example id: "<path>:<line>" for Markdown, rst and scripts,
-//                             xdoctest's "<path>::<callname>:<n>" for docstrings
-//   "want"                    expected output text, compared with the doctest rules
-//                             (check/want.hpp); absent: the cell passes if it raises nothing
-//   "want_line", "want_last_line"   where the want sits in the source (reports, --update)
-//   "options"                 directives for the whole block, in directive syntax
-//                             ("+ELLIPSIS, -NORMALIZE_WHITESPACE"), e.g. from rst `:options:`
-//   "skip"                    why the block is not run ("notest", "<!-- docnb: skip -->",
-//                             ":skipif: ..."); the cell is then neither run nor compared
-//   "role"                    "setup" or "cleanup" for a page's hidden cells (Sybil's invisible
-//                             code, rst testsetup/testcleanup: not examples themselves, but a
-//                             failure in one fails the page); "namespace" for the cell that
-//                             prepares a docstring example's namespace (its failure fails
-//                             that example). All of them carry nbsphinx's
-//                             own marker, metadata "nbsphinx": "hidden"
+// executor, the checker, the writers) works on it unchanged. What only a text source has (where
+// each code cell came from, what it should print) travels in each code cell's source map
+// (notebook/source_map.hpp).
 //
 // Markdown text between code blocks becomes markdown cells, so the executed notebook renders
 // as the page. The notebook's metadata.kernelspec/language_info name Python.
@@ -38,10 +22,6 @@
 namespace docnb::converters {
 
 enum class SourceKind { notebook, markdown, rst, percent, gallery, docstring };
-
-// A code cell's "docnb" metadata (the source map and expectation above); an empty object for a
-// cell without one (a notebook's own cell).
-[[nodiscard]] const Json& source_map_of(const Json& cell);
 
 [[nodiscard]] std::string_view to_string(SourceKind kind);
 
@@ -63,12 +43,22 @@ struct Converted {
   std::vector<std::string> warnings; // "path:line: message", e.g. an unclosed fence
 };
 
-// Which converter reads `path`, judged by name and, for .py, by content (a `# %%` line
-// makes a percent script); nullopt when docnb does not run this kind of file.
+// Whether docnb runs `path`, judged by its name alone (what a .py file is depends on its
+// content: source_kind).
+[[nodiscard]] bool is_source_file(const std::filesystem::path& path, const ConvertOptions& options);
+
+// Which converter reads `path`, whose content is `bytes`: by name and, for .py, by content (a
+// `# %%` line makes a percent script); nullopt when docnb does not run this kind of file.
 [[nodiscard]] std::optional<SourceKind> source_kind(const std::filesystem::path& path,
+                                                    std::string_view bytes,
                                                     const ConvertOptions& options);
 
-// Reads and converts a source. An error names the file and line.
+// Converts the source `path` from `bytes`, its content as read: the converters never read a
+// source themselves, so that a run reads each source once. An error names the file and line.
+[[nodiscard]] Result<Converted> convert_source(const std::filesystem::path& path, std::string bytes,
+                                               const ConvertOptions& options);
+
+// Reads and converts a source (for commands that look at one source at a time).
 [[nodiscard]] Result<Converted> read_source(const std::filesystem::path& path,
                                             const ConvertOptions& options);
 
@@ -80,8 +70,8 @@ struct FreshOutput {
 };
 
 // The source's new text with each `fresh` output written in place of its cell's want, found by
-// the cell's "docnb" metadata in `executed`: everything outside the rewritten outputs is byte
-// for byte `converted.original`. Which cells to rewrite is the caller's choice (engine/update).
+// the cell's source map in `converted.notebook`: everything outside the rewritten outputs is byte
+// for byte `converted.original`. Which cells to rewrite is the caller's choice (update/).
 // Markdown: an `output` or bare (phmdoctest) fence body is rewritten (its fence lengthened when
 // the output holds a line that would close it), removed with the blank lines before it when
 // nothing was printed, inserted after a want-less python fence; pycon wants are rewritten in
@@ -93,7 +83,7 @@ struct WriteBack {
   // Outputs that could not be written, "path:line: not written back: why"; the rest are.
   std::vector<std::string> not_written;
 };
-[[nodiscard]] Result<WriteBack> write_back(const Converted& converted, const Notebook& executed,
+[[nodiscard]] Result<WriteBack> write_back(const Converted& converted,
                                            const std::vector<FreshOutput>& fresh);
 
 } // namespace docnb::converters

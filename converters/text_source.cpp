@@ -145,34 +145,16 @@ void CellList::add_raw(std::string text, std::string_view mime_type, Json metada
       {{"cell_type", "raw"}, {"metadata", std::move(metadata)}, {"source", std::move(text)}});
 }
 
-void CellList::add_code(std::string source, const SourceMap& map, Json metadata) {
-  Json merged = docnb_metadata(map, path_);
-  merged.update(metadata);
-  cells_.push_back({{"cell_type", "code"},
-                    {"execution_count", nullptr},
-                    {"metadata", std::move(merged)},
-                    {"outputs", Json::array()},
-                    {"source", std::move(source)}});
-}
-
-Json docnb_metadata(const SourceMap& map, const std::string& path) {
-  Json docnb = {{"line", map.line},
-                {"last_line", map.last_line},
-                {"example", path + ":" + std::to_string(map.line)}};
-  if (map.want) {
-    docnb["want"] = *map.want;
-    docnb["want_line"] = map.want_line;
-    docnb["want_last_line"] = map.want_last_line;
-  }
-  if (map.skip) docnb["skip"] = *map.skip;
-  if (map.skipif) docnb["skipif"] = *map.skipif;
-  if (map.options) docnb["options"] = *map.options;
-  Json metadata = {{"docnb", std::move(docnb)}};
-  if (map.role) {
-    metadata["docnb"]["role"] = *map.role;
-    metadata["nbsphinx"] = "hidden";
-  }
-  return metadata;
+void CellList::add_code(std::string source, SourceMap map, Json metadata) {
+  if (map.example.empty()) map.example = ExampleId::line(path_, static_cast<std::size_t>(map.line));
+  Json cell = {{"cell_type", "code"},
+               {"execution_count", nullptr},
+               {"metadata", Json::object()},
+               {"outputs", Json::array()},
+               {"source", std::move(source)}};
+  set_source_map(cell, map);
+  cell["metadata"].update(metadata);
+  cells_.push_back(std::move(cell));
 }
 
 Notebook make_notebook(const std::string& path, Json cells) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "notebook/notebook.hpp"
+#include "notebook/source_map.hpp"
 #include "support/result.hpp"
 
 #include <optional>
@@ -37,20 +38,6 @@ struct SourceText {
 // The line without its first `columns` columns of indentation.
 [[nodiscard]] std::string dedent(std::string_view line, int columns);
 
-// Where a code cell came from and what it should print: the "docnb" metadata of
-// converters/source.hpp.
-struct SourceMap {
-  int line = 0;
-  int last_line = 0;
-  std::optional<std::string> want;
-  int want_line = 0;
-  int want_last_line = 0;
-  std::optional<std::string> skip;
-  std::optional<std::string> skipif;
-  std::optional<std::string> options;
-  std::optional<std::string> role; // "setup" or "cleanup"
-};
-
 // Accumulates the cells of a converted source, in order.
 class CellList {
 public:
@@ -60,8 +47,9 @@ public:
   void add_markdown(std::string text, Json metadata = Json::object());
   // Text kept as it is in a raw cell that nbsphinx renders in the given format.
   void add_raw(std::string text, std::string_view mime_type, Json metadata = Json::object());
-  // `metadata` is merged into the cell's metadata (tags, nbsphinx, title).
-  void add_code(std::string source, const SourceMap& map, Json metadata = Json::object());
+  // `metadata` is merged into the cell's metadata (tags, nbsphinx, title). A map without an
+  // example id names the block by its first line.
+  void add_code(std::string source, SourceMap map, Json metadata = Json::object());
 
   [[nodiscard]] Json take() { return std::move(cells_); }
   [[nodiscard]] std::size_t size() const { return cells_.size(); }
@@ -72,10 +60,6 @@ private:
   std::string path_;
   Json cells_ = Json::array();
 };
-
-// The metadata object of a cell built from `map`: {"docnb": {...}} plus nbsphinx "hidden"
-// for setup and cleanup cells.
-[[nodiscard]] Json docnb_metadata(const SourceMap& map, const std::string& path);
 
 // An nbformat 4.5 notebook of `cells` for a Python kernel, with cell ids that follow the
 // cells' order (so converting the same source twice gives the same bytes).

@@ -23,18 +23,17 @@ struct CellPlace {
 };
 
 std::optional<CellPlace> place_of(const Json& cell) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  const auto docnb = metadata.find("docnb");
-  if (docnb == metadata.end() || !docnb->is_object()) return std::nullopt;
+  const std::optional<SourceMap> map = source_map_of(cell);
+  if (!map) return std::nullopt;
   CellPlace place;
-  place.line = docnb->value("line", 0);
-  place.last_line = docnb->value("last_line", 0);
-  if (const auto want = docnb->find("want"); want != docnb->end() && want->is_string()) {
+  place.line = map->line;
+  place.last_line = map->last_line;
+  if (map->want) {
     place.has_want = true;
-    place.want_line = docnb->value("want_line", 0);
-    place.want_last_line = docnb->value("want_last_line", 0);
+    place.want_line = map->want_line;
+    place.want_last_line = map->want_last_line;
   }
-  place.setup = docnb->value("role", "") == "setup";
+  place.setup = map->role == CellRole::setup;
   if (place.line < 1) return std::nullopt;
   return place;
 }
@@ -220,11 +219,10 @@ private:
 
 } // namespace
 
-Result<WriteBack> write_back(const Converted& converted, const Notebook& executed,
-                             const std::vector<FreshOutput>& fresh) {
+Result<WriteBack> write_back(const Converted& converted, const std::vector<FreshOutput>& fresh) {
   const std::string path = converted.notebook.path.string();
   if (converted.kind == SourceKind::docstring) {
-    return write_back_docstrings(converted, executed, fresh);
+    return write_back_docstrings(converted, fresh);
   }
   if (converted.kind != SourceKind::markdown && converted.kind != SourceKind::rst) {
     return Error{std::string(to_string(converted.kind)) + " sources hold no expected outputs to "
@@ -234,7 +232,7 @@ Result<WriteBack> write_back(const Converted& converted, const Notebook& execute
   Result<SourceText> source = split_source(converted.original, path);
   if (!source) return source.error();
   Writer writer(*source, converted.kind, path);
-  const Json& cells = executed.cells();
+  const Json& cells = converted.notebook.cells();
   for (const FreshOutput& output : fresh) {
     if (output.cell >= cells.size()) {
       return Error{"no cell " + std::to_string(output.cell) + " to write back", path};

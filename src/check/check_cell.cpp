@@ -16,14 +16,30 @@ const Json* first_error(const Json& outputs) {
   return nullptr;
 }
 
+} // namespace
+
+bool has_error(const Json& outputs) {
+  return first_error(outputs) != nullptr;
+}
+
+namespace {
+
 std::string describe_error(const Json& error) {
   const std::string ename = error.value("ename", "");
   const std::string evalue = error.value("evalue", "");
   return evalue.empty() ? ename : ename + ": " + evalue;
 }
 
+Verdict verdict(Outcome outcome, std::string reason, std::vector<std::string> warnings) {
+  Verdict made;
+  made.outcome = outcome;
+  made.reason = std::move(reason);
+  made.warnings = std::move(warnings);
+  return made;
+}
+
 Verdict failed(std::string reason, std::vector<std::string> warnings) {
-  return Verdict{Outcome::failed, std::move(reason), {}, std::move(warnings)};
+  return verdict(Outcome::failed, std::move(reason), std::move(warnings));
 }
 
 bool has_outputs(const Json& cell) {
@@ -33,14 +49,15 @@ bool has_outputs(const Json& cell) {
 
 } // namespace
 
-Verdict check_cell(const Json& reference_cell, const CellRun& run, const CheckOptions& options) {
+Verdict check_cell(const Json& reference_cell, const Json& outputs, bool reply_error,
+                   const CheckOptions& options) {
   CellPolicy policy = cell_policy(reference_cell, options.mode);
   if (policy.skip) {
-    return Verdict{Outcome::skipped, "skipped by marker or tag", {}, std::move(policy.warnings)};
+    return verdict(Outcome::skipped, "skipped by marker or tag", std::move(policy.warnings));
   }
 
-  const Json* error = first_error(run.outputs);
-  const bool raised = error != nullptr || run.reply_status_error;
+  const Json* error = first_error(outputs);
+  const bool raised = error != nullptr || reply_error;
   if (raised && !policy.raises_exception) {
     return failed(error != nullptr ? "Cell execution caused an exception: " + describe_error(*error)
                                    : "Cell execution failed: execute_reply status is error",
@@ -58,47 +75,15 @@ Verdict check_cell(const Json& reference_cell, const CellRun& run, const CheckOp
 
   if (policy.compare_outputs && !unrun) {
     const Json stored = reference_cell.value("outputs", Json::array());
-    Comparison comparison = compare_outputs(stored, run.outputs, options.compare);
+    const Comparison comparison = compare_outputs(stored, outputs, options.compare);
     if (!comparison.same) {
-      return Verdict{Outcome::failed, "Cell outputs differ: " + comparison.reason,
-                     std::move(comparison.diffs), std::move(policy.warnings)};
+      Verdict different =
+          failed("Cell outputs differ: " + comparison.reason, std::move(policy.warnings));
+      different.details = details_of(comparison.diffs);
+      return different;
     }
   }
-  return Verdict{Outcome::passed, "", {}, std::move(policy.warnings)};
-}
-
-std::vector<Verdict> check_notebook(const Notebook& reference, const Notebook& executed,
-                                    const CheckOptions& options,
-                                    std::span<const bool> reply_status_errors) {
-  auto code_cells = [](const Notebook& notebook) {
-    std::vector<const Json*> cells;
-    const auto all = notebook.document.find("cells");
-    if (all != notebook.document.end() && all->is_array()) {
-      for (const Json& cell : *all) {
-        if (cell.is_object() && cell.value("cell_type", "") == "code") {
-          cells.push_back(&cell);
-        }
-      }
-    }
-    return cells;
-  };
-  const std::vector<const Json*> want = code_cells(reference);
-  const std::vector<const Json*> got = code_cells(executed);
-  std::vector<Verdict> verdicts;
-  verdicts.reserve(want.size());
-  for (std::size_t i = 0; i < want.size(); ++i) {
-    CellRun run;
-    if (i < got.size()) {
-      run.outputs = got[i]->value("outputs", Json::array());
-    }
-    run.reply_status_error = i < reply_status_errors.size() && reply_status_errors[i];
-    if (i >= got.size() && !cell_policy(*want[i], options.mode).skip) {
-      verdicts.push_back(failed("Cell missing from the executed notebook", {}));
-      continue;
-    }
-    verdicts.push_back(check_cell(*want[i], run, options));
-  }
-  return verdicts;
+  return verdict(Outcome::passed, "", std::move(policy.warnings));
 }
 
 } // namespace docnb::check

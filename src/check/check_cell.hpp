@@ -12,8 +12,6 @@
 #include "notebook/notebook.hpp"
 
 #include <nlohmann/json.hpp>
-#include <span>
-#include <vector>
 
 namespace docnb::check {
 
@@ -24,20 +22,13 @@ struct CheckOptions {
   CompareOptions compare;
 };
 
-// What one execution of the cell produced.
-struct CellRun {
-  Json outputs = Json::array();    // final nbformat outputs (clear_output already applied)
-  bool reply_status_error = false; // execute_reply said "error", with or without an output
-};
+// Whether `outputs` (an nbformat outputs array) hold an error output.
+[[nodiscard]] bool has_error(const Json& outputs);
 
-[[nodiscard]] Verdict check_cell(const Json& reference_cell, const CellRun& run,
+// `outputs` are what one execution of the cell produced (clear_output already applied);
+// `reply_error`: its execute_reply said "error", with or without an error output. Fills the
+// verdict's outcome, reason, details (one per differing field) and warnings.
+[[nodiscard]] Verdict check_cell(const Json& reference_cell, const Json& outputs, bool reply_error,
                                  const CheckOptions& options);
-
-// One verdict per code cell of `reference`, paired by position with the code cells of
-// `executed`. `reply_status_errors[i]`, when given, is the i-th code cell's reply status.
-[[nodiscard]] std::vector<Verdict> check_notebook(const Notebook& reference,
-                                                  const Notebook& executed,
-                                                  const CheckOptions& options,
-                                                  std::span<const bool> reply_status_errors = {});
 
 } // namespace docnb::check

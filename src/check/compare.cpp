@@ -122,4 +122,11 @@ Comparison compare_outputs(const Json& stored, const Json& got, const CompareOpt
   return result;
 }
 
+std::vector<std::string> details_of(const std::vector<KeyDiff>& diffs) {
+  std::vector<std::string> details;
+  for (const KeyDiff& diff : diffs)
+    details.push_back(diff.message + (diff.diff.empty() ? "" : "\n" + diff.diff));
+  return details;
+}
+
 } // namespace docnb::check

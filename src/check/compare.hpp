@@ -35,6 +35,9 @@ struct Comparison {
   std::vector<KeyDiff> diffs;
 };
 
+// Each difference as a report shows it: its message, then its diff.
+[[nodiscard]] std::vector<std::string> details_of(const std::vector<KeyDiff>& diffs);
+
 // Compares `got` (final outputs of this run) with `stored` (the reference cell's outputs).
 // Streams are coalesced on both sides first. Unlike nbval, which stops at the first
 // difference, every differing field is reported.

@@ -1,6 +1,6 @@
 #include "check/doctest_plan.hpp"
 
-#include "converters/source.hpp"
+#include "notebook/source_map.hpp"
 
 #include <map>
 #include <set>
@@ -12,9 +12,9 @@ namespace {
 // "path:line" for text cells (line within the source file), "path: cell N" for notebooks.
 std::string place(const Notebook& notebook, const Json& cell, std::size_t index,
                   std::size_t line_in_cell) {
-  const Json& docnb = converters::source_map_of(cell);
-  if (const auto line = docnb.find("line"); line != docnb.end() && line->is_number_integer()) {
-    return notebook.path.string() + ":" + std::to_string(line->get<std::size_t>() + line_in_cell);
+  if (const std::optional<SourceMap> map = source_map_of(cell)) {
+    return notebook.path.string() + ":" +
+           std::to_string(static_cast<std::size_t>(map->line) + line_in_cell);
   }
   return notebook.path.string() + ": cell " + std::to_string(index);
 }
@@ -53,19 +53,19 @@ void decide_requirements(CellDoctest& cell, const RequirementContext& requiremen
 // Namespace cells of examples none of whose parts run (all skipped, comments only, or no parts
 // at all) are skipped too.
 void skip_namespaces_of_skipped_examples(const Json& cells, DoctestPlan& plan) {
-  std::map<std::string, bool, std::less<>> runs; // example id -> some part runs
+  std::map<ExampleId, bool> runs; // example id -> some part runs
   for (std::size_t index = 0; index < cells.size(); ++index) {
     if (!plan.cells[index]) continue;
-    const Json& docnb = converters::source_map_of(cells[index]);
-    if (docnb.value("role", "") == "namespace") continue;
-    bool& any = runs[docnb.value("example", "")];
+    const std::optional<SourceMap> map = source_map_of(cells[index]);
+    if (map->role == CellRole::example_namespace) continue;
+    bool& any = runs[map->example];
     any = any || (!plan.cells[index]->skip && !is_comment_only_part(cells[index]));
   }
   for (std::size_t index = 0; index < cells.size(); ++index) {
     if (!plan.cells[index]) continue;
-    const Json& docnb = converters::source_map_of(cells[index]);
-    if (docnb.value("role", "") != "namespace" || plan.cells[index]->skip) continue;
-    const auto example = runs.find(docnb.value("example", ""));
+    const std::optional<SourceMap> map = source_map_of(cells[index]);
+    if (map->role != CellRole::example_namespace || plan.cells[index]->skip) continue;
+    const auto example = runs.find(map->example);
     if (example == runs.end() || !example->second) {
       plan.cells[index]->skip = "every part of the example is skipped";
     }
@@ -85,8 +85,8 @@ std::vector<std::string> directive_warnings(const Notebook& notebook) {
 }
 
 bool is_comment_only_part(const Json& cell) {
-  const Json& docnb = converters::source_map_of(cell);
-  if (!docnb.contains("example") || docnb.contains("role")) return false;
+  const std::optional<SourceMap> map = source_map_of(cell);
+  if (!map || map->example.empty() || map->role != CellRole::part) return false;
   const std::string source = cell.value("source", "");
   for (std::size_t start = 0; start < source.size();) {
     const std::size_t end = std::min(source.find('\n', start), source.size());
@@ -97,17 +97,11 @@ bool is_comment_only_part(const Json& cell) {
   return true;
 }
 
-bool is_text_cell(const Json& cell) {
-  const Json& metadata = cell.value("metadata", Json::object());
-  const auto docnb = metadata.find("docnb");
-  return docnb != metadata.end() && docnb->is_object();
-}
-
 DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContext& requirements) {
   DoctestPlan plan;
   const Json& cells = notebook.cells();
   plan.cells.resize(cells.size());
-  std::optional<std::string> example;
+  std::optional<ExampleId> example;
   DoctestOptions carried;
   std::optional<std::string> carried_invalid;
   std::set<std::string, std::less<>> reported_options;
@@ -117,16 +111,14 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
     const std::string source = cell.value("source", "");
     const CodeDirectives found = find_directives(source);
     add_problems(notebook, index, found, plan.warnings);
-    if (!is_text_cell(cell)) continue;
-    const Json& docnb = converters::source_map_of(cell);
-    const std::string id = docnb.value("example", "");
-    if (!example || *example != id || id.empty()) {
-      example = id;
+    const std::optional<SourceMap> map = source_map_of(cell);
+    if (!map) continue;
+    if (!example || *example != map->example || map->example.empty()) {
+      example = map->example;
       carried = DoctestOptions{};
       carried_invalid.reset();
-      if (const auto options = docnb.find("options");
-          options != docnb.end() && options->is_string()) {
-        Result<std::vector<Directive>> parsed = parse_directive_list(options->get<std::string>());
+      if (const std::optional<std::string>& options = map->options) {
+        Result<std::vector<Directive>> parsed = parse_directive_list(*options);
         if (parsed) {
           apply_all(*parsed, carried, carried_invalid);
           // Options shared by every example of a source (--options) are reported once.
@@ -134,7 +126,7 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
             if (const auto unknown = unknown_directive(directive);
                 unknown && reported_options.insert(directive.name).second) {
               plan.warnings.push_back(place(notebook, cell, index, 0) + ": options \"" +
-                                      options->get<std::string>() + "\": " + *unknown);
+                                      *options + "\": " + *unknown);
             }
           }
         } else {
@@ -154,8 +146,8 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
         apply_all(comment.directives, planned.options, planned.invalid);
       }
     }
-    if (const auto skip = docnb.find("skip"); skip != docnb.end() && skip->is_string()) {
-      planned.skip = skip->get<std::string>();
+    if (map->skip) {
+      planned.skip = map->skip;
     } else if (planned.options.skip) {
       planned.skip = planned.options.skip_reason;
     } else if (!planned.invalid) {

@@ -37,9 +37,6 @@ struct DoctestPlan {
 // commands that only read sources.
 [[nodiscard]] std::vector<std::string> directive_warnings(const Notebook& notebook);
 
-// Whether a cell came from a text source (carries metadata "docnb").
-[[nodiscard]] bool is_text_cell(const Json& cell);
-
 // A part of an example (not a hidden cell) that holds only comments and directives: xdoctest
 // counts it as skipped, so an example whose other parts are all skipped is skipped, not passed.
 [[nodiscard]] bool is_comment_only_part(const Json& cell);

@@ -2,7 +2,6 @@
 
 #include "check/diff.hpp"
 #include "check/want.hpp"
-#include "converters/source.hpp"
 
 namespace docnb::check {
 
@@ -18,12 +17,6 @@ std::string text_of(const Json& value) {
   return text;
 }
 
-std::string docnb_string(const Json& cell, const char* key) {
-  const Json& docnb = converters::source_map_of(cell);
-  const auto value = docnb.find(key);
-  return value != docnb.end() && value->is_string() ? value->get<std::string>() : std::string();
-}
-
 // The printed text ends in a newline where the want (from a source file) usually does not;
 // the comparison ignores trailing whitespace, the diff should too.
 std::string for_diff(std::string text) {
@@ -37,9 +30,8 @@ Verdict failed(std::string reason, std::string_view want = {}, std::string_view 
   verdict.outcome = Outcome::failed;
   verdict.reason = std::move(reason);
   if (!want.empty() || !got.empty()) {
-    verdict.diffs.push_back(
-        {"want", "expected (-) and got (+)",
-         unified_diff(for_diff(std::string(want)), for_diff(std::string(got)))});
+    verdict.details.push_back("expected (-) and got (+)\n" +
+                              unified_diff(for_diff(std::string(want)), for_diff(std::string(got))));
   }
   return verdict;
 }
@@ -60,10 +52,8 @@ Verdict check_exception(const DoctestGot& got, const std::optional<std::string>&
 } // namespace
 
 std::optional<std::string> want_of(const Json& cell) {
-  const Json& docnb = converters::source_map_of(cell);
-  const auto want = docnb.find("want");
-  if (want == docnb.end() || !want->is_string()) return std::nullopt;
-  return want->get<std::string>();
+  std::optional<SourceMap> map = source_map_of(cell);
+  return map ? std::move(map->want) : std::nullopt;
 }
 
 DoctestGot doctest_got(const Json& outputs) {
@@ -123,6 +113,26 @@ Verdict check_docstring_part(const DoctestGot& got, const std::string& want,
 
 } // namespace
 
+namespace {
+
+// xdoctest's compile mode of a docstring part ("exec", "eval", "single"); empty for a block of
+// a page, which has none.
+std::string compile_mode_of(const Json& cell) {
+  const std::optional<SourceMap> map = source_map_of(cell);
+  return map ? map->compile_mode : std::string();
+}
+
+} // namespace
+
+std::string want_from_outputs(const Json& reference_cell, const Json& outputs) {
+  const DoctestGot got = doctest_got(outputs);
+  const std::string mode = compile_mode_of(reference_cell);
+  if (mode.empty() || mode == "single") return got.printed; // "single" prints its values
+  if (!got.stdout_text.empty()) return got.stdout_text;
+  if (got.result) return *got.result;
+  return mode == "eval" ? "None" : "";
+}
+
 Verdict check_text_cell(const Json& reference_cell, const Json& outputs, bool reply_error,
                         const DoctestOptions& options, const CellPolicy& policy,
                         std::span<const std::string> deferred) {
@@ -136,7 +146,7 @@ Verdict check_text_cell(const Json& reference_cell, const Json& outputs, bool re
     return failed("expected an exception, none was raised", *expected, got.printed);
   }
   // Docstring parts carry xdoctest's compile mode; Markdown and rst blocks do not.
-  const std::string mode = docnb_string(reference_cell, "compile_mode");
+  const std::string mode = compile_mode_of(reference_cell);
   if (mode == "single") {
     // Compiled in "single" mode, xdoctest's part prints its values' reprs to stdout itself.
     DoctestGot printed = got;

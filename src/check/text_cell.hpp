@@ -38,6 +38,11 @@ struct DoctestGot {
 // The want of a text source's cell (metadata "docnb" "want"); nullopt when it has none.
 [[nodiscard]] std::optional<std::string> want_of(const Json& cell);
 
+// The want a cell's `outputs` make, for --update: a block of a page shows what a REPL shows
+// (its stdout, then its value); a docstring part what xdoctest compares: its stdout, else its
+// value's repr (None included, for a part evaluated for its value).
+[[nodiscard]] std::string want_from_outputs(const Json& reference_cell, const Json& outputs);
+
 // `deferred`: the printed output of the preceding want-less cells of the example, oldest first.
 [[nodiscard]] Verdict check_text_cell(const Json& reference_cell, const Json& outputs,
                                       bool reply_error, const DoctestOptions& options,

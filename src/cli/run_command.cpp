@@ -4,16 +4,17 @@
 #include "cli/commands.hpp"
 #include "cli/docstring_arguments.hpp"
 #include "cli/kernel_search.hpp"
+#include "client/process.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
-#include "engine/converted_sources.hpp"
 #include "engine/discover.hpp"
 #include "engine/last_failed.hpp"
 #include "engine/project_config.hpp"
 #include "engine/project_files.hpp"
 #include "engine/run_notebooks.hpp"
 #include "engine/shard.hpp"
+#include "engine/shard_selection.hpp"
 #include "report/console.hpp"
 #include "report/github_annotations.hpp"
 #include "report/json_report.hpp"
@@ -131,11 +132,10 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   }
   // `path::callname:N` selects one docstring example, as xdoctest's command line does.
   for (const std::filesystem::path& path : args.paths) {
-    const std::string text = path.string();
-    if (const auto at = text.find("::"); at != std::string::npos) {
-      const std::filesystem::path file = text.substr(0, at);
-      config.paths.push_back(file);
-      config.selected_examples[canonical_source(file)].insert(text.substr(at + 2));
+    const std::optional<ExampleId> example = ExampleId::parse(path.string());
+    if (example && example->kind() == ExampleId::Kind::named) {
+      config.paths.emplace_back(example->file());
+      config.selected_examples[canonical_source(example->file())].insert(example->local_name());
     } else {
       config.paths.push_back(path);
     }
@@ -156,6 +156,12 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   if (!args.kernel.empty()) config.kernel_name = args.kernel;
   config.kernel_search = kernel_search_folders(args.kernel_path);
   config.python_executable = args.python;
+  config.kernel_environment = current_environment();
+  if (!args.python_path.empty()) {
+    // VIRTUAL_ENV is how a Python kernel learns of the project's environment (docnb-kernel and
+    // IPython both read it).
+    config.kernel_environment["VIRTUAL_ENV"] = std::filesystem::absolute(args.python_path);
+  }
   config.startup_timeout = to_millis(args.startup_timeout);
   config.jobs = args.jobs;
   if (args.timeout > 0) config.execute.cell_timeout = to_millis(args.timeout);
@@ -213,80 +219,6 @@ std::optional<Cache> open_cache(const std::filesystem::path& project_root) {
   return std::move(cache).value();
 }
 
-// The examples of a docstring module by name ("Class.method:0"), in order.
-std::vector<std::string> docstring_example_names(const std::filesystem::path& source,
-                                                 const RunConfig& config, Cache* cache) {
-  std::vector<std::string> names;
-  const Result<converters::Converted> converted =
-      read_source_cached(source, config.convert, cache, config.project_root);
-  if (!converted) return names; // the run reports it
-  for (const Json& cell : converted->notebook.cells()) {
-    const std::string id = converters::source_map_of(cell).value("example", "");
-    const std::size_t at = id.rfind("::");
-    if (at == std::string::npos) continue;
-    const std::string name = id.substr(at + 2);
-    if (names.empty() || names.back() != name) names.push_back(name);
-  }
-  return names;
-}
-
-// The sources of shard K/N. A notebook or page is one unit (its cells share a kernel); a
-// docstring module is one unit per example, since examples are independent: a shard runs the
-// module's examples it holds (config.selected_examples). Units weigh their recorded durations
-// (a module's split evenly among its examples).
-std::vector<std::filesystem::path> select_shard(const std::vector<std::filesystem::path>& sources,
-                                                const ShardSpec& shard, RunConfig& config,
-                                                std::optional<Cache>& cache) {
-  struct Unit {
-    std::size_t source = 0;
-    std::string example; // empty: the whole source
-  };
-  const std::map<std::string, double> recorded =
-      cache ? cache->durations() : std::map<std::string, double>{};
-  std::vector<std::string> ids;
-  std::vector<Unit> units;
-  std::map<std::string, double> weights;
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    const std::string id = source_id(sources[i], config.project_root);
-    const auto duration = recorded.find(id);
-    std::vector<std::string> names;
-    if (converters::source_kind(sources[i], config.convert) == converters::SourceKind::docstring) {
-      names = docstring_example_names(sources[i], config, cache ? &*cache : nullptr);
-    }
-    if (names.empty()) {
-      ids.push_back(id);
-      units.push_back({i, ""});
-      if (duration != recorded.end()) weights[id] = duration->second;
-      continue;
-    }
-    for (const std::string& name : names) {
-      ids.push_back(id + "::" + name);
-      units.push_back({i, name});
-      if (duration != recorded.end()) {
-        weights[ids.back()] = duration->second / static_cast<double>(names.size());
-      }
-    }
-  }
-  std::map<std::size_t, std::set<std::string, std::less<>>> chosen;
-  for (const std::size_t member : shard_members(ids, weights, shard))
-    chosen[units[member].source].insert(units[member].example);
-  std::vector<std::filesystem::path> selected;
-  for (const auto& [index, examples] : chosen) {
-    selected.push_back(sources[index]);
-    if (examples.contains("")) continue;
-    std::set<std::string, std::less<>>& kept =
-        config.selected_examples[canonical_source(sources[index])];
-    if (kept.empty()) {
-      kept = examples;
-    } else {
-      // The command line named examples too: the shard runs those it holds.
-      std::erase_if(kept, [&](const std::string& name) { return !examples.contains(name); });
-      if (kept.empty()) selected.pop_back();
-    }
-  }
-  return selected;
-}
-
 // --python-path must hold site-packages for the Python docnb's kernels run (the one docnb was
 // built with), as docnb-kernel looks for them.
 Status check_environment(const std::filesystem::path& environment) {
@@ -310,10 +242,6 @@ int run(const RunArguments& args) {
       std::cerr << "docnb: error: " << usable.error().describe() << "\n";
       return 2;
     }
-    // Kernels inherit docnb's environment, and VIRTUAL_ENV is how a Python kernel learns of
-    // the project's environment (docnb-kernel and IPython both read it). Set before any
-    // thread or kernel starts.
-    setenv("VIRTUAL_ENV", std::filesystem::absolute(args.python_path).c_str(), 1);
   }
   const ConsoleStyle style{isatty(STDOUT_FILENO) != 0};
   const Result<RunConfig> built = to_config(args, style.colour);
@@ -325,7 +253,7 @@ int run(const RunArguments& args) {
   const Discovery discovery = discover_sources(
       config.paths,
       [&](const std::filesystem::path& path) {
-        return converters::source_kind(path, config.convert).has_value();
+        return converters::is_source_file(path, config.convert);
       },
       config.out_dir);
   RunTotals totals;
@@ -339,13 +267,17 @@ int run(const RunArguments& args) {
   std::optional<Cache> cache =
       config.use_cache ? open_cache(config.project_root) : std::optional<Cache>();
   std::vector<std::filesystem::path> sources = discovery.sources;
+  AlreadyRead already_read;
   if (!args.shard.empty()) {
     const Result<ShardSpec> shard = parse_shard(args.shard);
     if (!shard) {
       std::cerr << "docnb: error: " << shard.error().describe() << "\n";
       return 2;
     }
-    sources = select_shard(sources, *shard, config, cache);
+    ShardSelection selection = select_shard(sources, *shard, config, cache ? &*cache : nullptr);
+    sources = std::move(selection.sources);
+    config.selected_examples = std::move(selection.selected_examples);
+    already_read = std::move(selection.already_read);
   }
   if (args.last_failed) sources = select_last_failed(sources, read_last_failed(record));
   Progress progress(std::cout, style, style.colour, sources.size(), terminal_width());
@@ -358,7 +290,7 @@ int run(const RunArguments& args) {
         progress.finished(result);
         totals.add(result);
       },
-      hooks);
+      hooks, std::move(already_read));
   progress.close();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

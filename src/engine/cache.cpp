@@ -178,7 +178,7 @@ Json cell_runs_to_json(const NotebookRun& run) {
   Json cells = Json::array();
   for (const CellRun& cell : run.cells) {
     cells.push_back({{"index", cell.index},
-                     {"outcome", static_cast<int>(cell.outcome)},
+                     {"outcome", static_cast<int>(cell.status)},
                      {"reason", cell.reason},
                      {"reply_error", cell.reply_error},
                      {"seconds", cell.seconds}});
@@ -196,13 +196,13 @@ std::optional<std::vector<CellRun>> cell_runs_from_json(const std::string& text)
       return std::nullopt;
     }
     const int outcome = cell["outcome"].get<int>();
-    if (outcome < static_cast<int>(CellOutcome::ok) ||
-        outcome > static_cast<int>(CellOutcome::skipped)) {
+    if (outcome < static_cast<int>(CellStatus::ok) ||
+        outcome > static_cast<int>(CellStatus::skipped)) {
       return std::nullopt;
     }
     CellRun run;
     run.index = cell["index"].get<std::size_t>();
-    run.outcome = static_cast<CellOutcome>(outcome);
+    run.status = static_cast<CellStatus>(outcome);
     run.reason = cell.value("reason", "");
     run.reply_error = cell.value("reply_error", false);
     run.seconds = cell.value("seconds", 0.0);
@@ -225,8 +225,8 @@ std::vector<std::size_t> code_cell_indices(const Notebook& notebook) {
 bool kernel_behaved(const NotebookRun& run) {
   if (run.kernel_lost) return false;
   return std::none_of(run.cells.begin(), run.cells.end(), [](const CellRun& cell) {
-    return cell.outcome == CellOutcome::timed_out || cell.outcome == CellOutcome::kernel_died ||
-           cell.outcome == CellOutcome::aborted || cell.outcome == CellOutcome::not_run;
+    return cell.status == CellStatus::timed_out || cell.status == CellStatus::kernel_died ||
+           cell.status == CellStatus::aborted || cell.status == CellStatus::not_run;
   });
 }
 
@@ -250,7 +250,7 @@ std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cach
     const Json& executed = stored[then[k]];
     CellRun cell_run = cached.cells[k];
     cell_run.index = now[k];
-    if (cell_run.outcome == CellOutcome::skipped) {
+    if (cell_run.status == CellStatus::skipped) {
       cell["execution_count"] = nullptr; // a skipped cell keeps the outputs it has now
     } else {
       cell["outputs"] = executed.value("outputs", Json::array());

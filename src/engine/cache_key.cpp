@@ -4,7 +4,6 @@
 #include "support/sha256.hpp"
 
 #include <array>
-#include <cstdlib>
 
 namespace docnb {
 namespace fs = std::filesystem;
@@ -41,10 +40,27 @@ std::string code_cells_fingerprint(const Notebook& notebook) {
   return cells.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string plan_fingerprint(const check::DoctestPlan& plan, const Notebook& notebook) {
+  Json cells = Json::array();
+  for (std::size_t index = 0; index < plan.cells.size(); ++index) {
+    // Keyed by code cell, as code_cells_fingerprint is: a markdown edit is a hit.
+    if (notebook.cells().at(index).value("cell_type", "") != "code") continue;
+    const std::optional<check::CellDoctest>& cell = plan.cells[index];
+    if (!cell) {
+      cells.push_back(nullptr);
+      continue;
+    }
+    cells.push_back({cell->skip ? Json(*cell->skip) : Json(),
+                     cell->invalid ? Json(*cell->invalid) : Json(),
+                     cell->options.timeout ? Json(cell->options.timeout->count()) : Json()});
+  }
+  return cells.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string cache_key(const CacheKeyParts& parts) {
   Sha256 digest;
   for (const std::string* part : {&parts.version, &parts.source, &parts.kernel, &parts.config,
-                                  &parts.depends, &parts.own_file, &parts.cells}) {
+                                  &parts.depends, &parts.own_file, &parts.cells, &parts.plan}) {
     digest.field(*part);
   }
   return digest.hex();
@@ -54,10 +70,10 @@ std::string cache_key(const CacheKeyParts& parts) {
 // on purpose: a hit is judged again with the options of the run serving it.
 std::string execution_fingerprint(const RunConfig& config) {
   const ExecuteOptions& execute = config.execute;
-  // What decides which packages a kernel imports (the kernels inherit docnb's environment).
-  const auto variable = [](const char* name) -> Json {
-    const char* value = std::getenv(name);
-    return value != nullptr ? Json(value) : Json();
+  // What decides which packages a kernel imports.
+  const auto variable = [&config](const char* name) -> Json {
+    const auto value = config.kernel_environment.find(name);
+    return value != config.kernel_environment.end() ? Json(value->second) : Json();
   };
   return Json{{"python", config.python_executable},
               {"virtual_env", variable("VIRTUAL_ENV")},

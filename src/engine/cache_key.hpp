@@ -3,6 +3,7 @@
 // stores runs under it).
 #pragma once
 
+#include "check/doctest_plan.hpp"
 #include "client/kernel_client.hpp"
 #include "engine/run_config.hpp"
 #include "notebook/notebook.hpp"
@@ -21,6 +22,7 @@ std::string depends_digest(const std::filesystem::path& root,
 struct CacheKeyParts {
   std::string source;  // the source's id (its path relative to the project root)
   std::string cells;   // code_cells_fingerprint()
+  std::string plan;    // plan_fingerprint(): which cells run, and their time limits
   std::string kernel;  // kernel name and the resolved kernelspec (argv, env, interrupt mode)
   std::string config;  // execution configuration (timeouts, stdin, skip rules, interpreter)
   std::string depends; // depends_digest() of the declared dependencies
@@ -34,6 +36,12 @@ struct CacheKeyParts {
 // (everything but volatile view state and timing stamps). Markdown cells are left out: a hit
 // re-writes them from the current source.
 std::string code_cells_fingerprint(const Notebook& notebook);
+
+// What the doctest plan decided before anything ran: which cells are skipped (SKIP, REQUIRES
+// met or not by flags, environment and installed modules), which cannot run, and their
+// TIMEOUTs, for each code cell of `notebook`. The comparison options it holds are left out:
+// a hit is judged again.
+std::string plan_fingerprint(const check::DoctestPlan& plan, const Notebook& notebook);
 
 std::string cache_key(const CacheKeyParts& parts);
 

@@ -1,7 +1,6 @@
 #include "engine/converted_sources.hpp"
 
 #include "converters/docstring.hpp"
-#include "support/atomic_file.hpp"
 #include "support/sha256.hpp"
 
 #include <sys/stat.h>
@@ -74,26 +73,24 @@ std::string conversion_key(const fs::path& path, std::string_view bytes,
   return digest.hex();
 }
 
-Result<converters::Converted> read_source_cached(const fs::path& path,
-                                                 const converters::ConvertOptions& options,
-                                                 Cache* cache, const fs::path& project_root) {
+Result<converters::Converted> convert_source_cached(const fs::path& path, std::string bytes,
+                                                    const converters::ConvertOptions& options,
+                                                    Cache* cache, const fs::path& project_root) {
   if (cache == nullptr ||
-      converters::source_kind(path, options) != converters::SourceKind::docstring) {
-    return converters::read_source(path, options);
+      converters::source_kind(path, bytes, options) != converters::SourceKind::docstring) {
+    return converters::convert_source(path, std::move(bytes), options);
   }
-  Result<std::string> bytes = read_file_bytes(path);
-  if (!bytes) return converters::read_source(path, options); // it says why
   const std::string id = source_id(path, project_root);
-  const std::string key = conversion_key(path, *bytes, options);
+  const std::string key = conversion_key(path, bytes, options);
   if (const std::optional<std::string> stored = cache->lookup_conversion(id, key)) {
     if (std::optional<converters::Converted> converted = from_stored_form(*stored, path)) {
-      converted->original = std::move(*bytes);
+      converted->original = std::move(bytes);
       return std::move(*converted);
     }
   }
-  Result<converters::Converted> converted = converters::read_source(path, options);
-  // The module's bytes may have changed between the two reads: then the key is not theirs.
-  if (converted && converted->original == *bytes) {
+  Result<converters::Converted> converted =
+      converters::convert_source(path, std::move(bytes), options);
+  if (converted) {
     if (const std::optional<std::string> text = storable(*converted)) {
       (void)cache->store_conversion(id, key, *text);
     }

@@ -19,11 +19,13 @@ namespace docnb {
 [[nodiscard]] std::string conversion_key(const std::filesystem::path& path, std::string_view bytes,
                                          const converters::ConvertOptions& options);
 
-// converters::read_source, with a docstring module served from `cache` when its key is stored
-// and stored after a conversion that succeeded; other kinds (cheap to convert) and a null
-// cache read the file directly. A file that cannot be read or converted is never stored.
+// converters::convert_source of `bytes` (the content of `path`), with a docstring module served
+// from `cache` when its key is stored and stored after a conversion that succeeded; other
+// kinds (cheap to convert) and a null cache are converted directly. A source that cannot be
+// converted is never stored.
 [[nodiscard]] Result<converters::Converted>
-read_source_cached(const std::filesystem::path& path, const converters::ConvertOptions& options,
-                   Cache* cache, const std::filesystem::path& project_root);
+convert_source_cached(const std::filesystem::path& path, std::string bytes,
+                      const converters::ConvertOptions& options, Cache* cache,
+                      const std::filesystem::path& project_root);
 
 } // namespace docnb

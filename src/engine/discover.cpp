@@ -21,10 +21,6 @@ bool is_within(const fs::path& path, const fs::path& folder) {
 
 } // namespace
 
-bool is_notebook_file(const fs::path& path) {
-  return path.extension() == ".ipynb";
-}
-
 Discovery discover_sources(const std::vector<fs::path>& roots, const SourceFilter& is_source,
                            const fs::path& exclude) {
   Discovery found;

@@ -24,7 +24,4 @@ Discovery discover_sources(const std::vector<std::filesystem::path>& roots,
                            const SourceFilter& is_source,
                            const std::filesystem::path& exclude = {});
 
-// Only notebooks (.ipynb).
-[[nodiscard]] bool is_notebook_file(const std::filesystem::path& path);
-
 } // namespace docnb

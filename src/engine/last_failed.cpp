@@ -42,7 +42,7 @@ Status write_last_failed(const fs::path& file, const std::vector<SourceResult>& 
     if (!result.failed()) continue;
     nlohmann::json examples = nlohmann::json::array();
     for (const Verdict& verdict : result.verdicts) {
-      if (verdict.status == VerdictStatus::failed) examples.push_back(verdict.example);
+      if (verdict.outcome == Outcome::failed) examples.push_back(verdict.example.str());
     }
     sources.push_back({{"path", key_of(result.source).string()}, {"examples", examples}});
   }

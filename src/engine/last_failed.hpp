@@ -1,7 +1,7 @@
 // Remembering which sources failed, so `--last-failed` can run just those again.
 #pragma once
 
-#include "engine/source_result.hpp"
+#include "report/source_result.hpp"
 
 #include <filesystem>
 #include <optional>

@@ -4,6 +4,7 @@
 #include "check/check_cell.hpp"
 #include "converters/source.hpp"
 #include "execute/execute_notebook.hpp"
+#include "update/source_update.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -14,15 +15,6 @@
 #include <vector>
 
 namespace docnb {
-
-// What a run does with sources: the command line's --update, --diff and --check.
-struct SourceWrites {
-  bool update = false; // rewrite sources with the fresh outputs
-  bool diff = false;   // print the changes --update makes (without --update: only print)
-  bool colour = false; // ANSI colours in diffs
-
-  [[nodiscard]] bool any() const { return update || diff; }
-};
 
 // The key of a source in RunConfig::selected_examples.
 [[nodiscard]] inline std::filesystem::path canonical_source(const std::filesystem::path& path) {
@@ -36,6 +28,8 @@ struct RunConfig {
   std::optional<std::string> kernel_name;           // --kernel; else the notebook's own
   std::vector<std::filesystem::path> kernel_search; // folders holding kernelspecs, in order
   std::string python_executable = "/usr/bin/python3";
+  // The environment kernels start with (docnb's own, with VIRTUAL_ENV set by --python-path).
+  std::map<std::string, std::string> kernel_environment;
   std::chrono::milliseconds startup_timeout{60'000};
   unsigned jobs = 1;
   ExecuteOptions execute;

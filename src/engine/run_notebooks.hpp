@@ -1,11 +1,14 @@
-// The scheduler: runs notebooks on N workers, each driving its own kernel.
+// The scheduler: runs sources on N workers, each driving its own kernel, the next source's
+// kernel warming while the current one runs.
 #pragma once
 
+#include "converters/source.hpp"
 #include "engine/run_config.hpp"
-#include "engine/source_result.hpp"
+#include "report/source_result.hpp"
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <vector>
 
 namespace docnb {
@@ -23,16 +26,14 @@ struct RunHooks {
   std::function<void(const std::filesystem::path&)> on_started;
 };
 
-// Runs `notebooks` and returns their results in the same order.
-std::vector<SourceResult> run_notebooks(const RunConfig& config,
-                                        const std::vector<std::filesystem::path>& notebooks,
-                                        const SourceFinished& on_finished,
-                                        const RunHooks& hooks = {});
+// Sources read before the run (to split them into shards), by path: the run uses them rather
+// than read them again.
+using AlreadyRead = std::map<std::filesystem::path, converters::Converted>;
 
-// Where the executed copy of `source` goes: under `out_dir`, mirroring the source's path
-// relative to the working directory (or its absolute path, made relative, outside it), always
-// as a .ipynb (a converted intro.md is published as intro.ipynb).
-std::filesystem::path output_path_for(const std::filesystem::path& source,
-                                      const std::filesystem::path& out_dir);
+// Runs `sources` and returns their results in the same order.
+std::vector<SourceResult> run_notebooks(const RunConfig& config,
+                                        const std::vector<std::filesystem::path>& sources,
+                                        const SourceFinished& on_finished,
+                                        const RunHooks& hooks = {}, AlreadyRead already_read = {});
 
 } // namespace docnb

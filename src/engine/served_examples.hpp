@@ -3,9 +3,8 @@
 // passed are taken from that run and only the failing ones run again.
 #pragma once
 
-#include "engine/cell_skips.hpp"
-#include "engine/source_result.hpp"
-#include "execute/execute_notebook.hpp"
+#include "check/cell_skips.hpp"
+#include "check/judge.hpp"
 #include "notebook/notebook.hpp"
 
 #include <vector>
@@ -13,12 +12,12 @@
 namespace docnb {
 
 // The ids of the examples of `notebook` none of whose cells failed in `verdicts`.
-[[nodiscard]] ExampleIds passed_examples(const Notebook& notebook,
-                                         const std::vector<Verdict>& verdicts);
+[[nodiscard]] check::ExampleIds passed_examples(const Notebook& notebook,
+                                                const std::vector<Verdict>& verdicts);
 
-// Puts the cells of the `served` examples of `stored` (outputs, counts, stamps, and how each
-// ran) in place of the ones `run` skipped or left out.
-void serve_examples(const Notebook& reference, const ExampleIds& served, const NotebookRun& stored,
-                    NotebookRun& run);
+// Puts the cells of the `served` examples of `stored` (outputs, counts, stamps, how each ran
+// and its verdict) into `fresh`, which left them out; cells stay in the notebook's order.
+void serve_examples(const Notebook& reference, const check::ExampleIds& served,
+                    const check::JudgedRun& stored, check::JudgedRun& fresh);
 
 } // namespace docnb

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,8 @@ struct ExecuteOptions {
   std::function<std::optional<std::chrono::milliseconds>(std::size_t index)> cell_timeout_for;
 };
 
-enum class CellOutcome {
+// How a cell ran (not how it was judged: that is check/'s Verdict).
+enum class CellStatus {
   ok,          // the reply said ok
   error,       // the reply said error, or an error output arrived
   aborted,     // the kernel aborted the request
@@ -43,22 +45,28 @@ enum class CellOutcome {
   skipped,     // empty, or the caller's skip_cell said so (reason: why)
 };
 
-std::string_view to_string(CellOutcome outcome);
+std::string_view to_string(CellStatus status);
+
+// Whether the cell ran to its end, raising or not (rather than timing out, dying or not running).
+[[nodiscard]] inline bool ran_to_the_end(CellStatus status) {
+  return status == CellStatus::ok || status == CellStatus::error;
+}
 
 // The reason of a cell skipped because its source is blank (nothing is sent to the kernel).
 inline constexpr std::string_view empty_cell_reason = "empty cell";
 
 struct CellRun {
   std::size_t index = 0; // into the notebook's cells array
-  CellOutcome outcome = CellOutcome::ok;
+  CellStatus status = CellStatus::ok; // how it ran (not how it was judged)
   std::string reason;       // for anything but ok and skipped
   bool reply_error = false; // the execute_reply said status "error"
   double seconds = 0;
 };
 
-// Called after each executed cell; returning false stops the notebook there, and the
-// remaining cells are reported not run.
-using ContinueAfter = std::function<bool(const Json& cell, const CellRun& run)>;
+// Called for every code cell in order, once its run is over (executed, skipped or not run);
+// returning false after an executed cell stops the notebook there, and the remaining cells are
+// reported not run.
+using OnCell = std::function<bool(const Json& cell, const CellRun& run)>;
 
 struct NotebookRun {
   Notebook notebook;          // with fresh outputs, execution counts and timings
@@ -67,9 +75,18 @@ struct NotebookRun {
   std::vector<std::string> warnings;
 };
 
-// Executes every code cell of `notebook` in `kernel` (which must be ready). Never throws for
-// anything a kernel does: failures are outcomes.
+// Executes the code cells `cells` (indices into its cells array, in order) of `notebook` in
+// `kernel` (which must be ready); the other cells are left as they are and not reported. Never
+// throws for anything a kernel does: failures are statuses.
+NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> cells,
+                          KernelClient& kernel, const ExecuteOptions& options,
+                          const OnCell& on_cell = {});
+
+// The indices of every code cell of `notebook`, in order.
+[[nodiscard]] std::vector<std::size_t> code_cells_of(const Notebook& notebook);
+
+// Executes every code cell of `notebook`.
 NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const ExecuteOptions& options,
-                             const ContinueAfter& continue_after = {});
+                             const OnCell& on_cell = {});
 
 } // namespace docnb

@@ -3,7 +3,6 @@
 #include "notebook/cell_ids.hpp"
 #include "notebook/disk_form.hpp"
 #include "notebook/structure.hpp"
-#include "support/atomic_file.hpp"
 
 #include <optional>
 #include <system_error>
@@ -152,16 +151,6 @@ Result<Notebook> read_notebook_text(std::string_view text, const std::filesystem
   strip_transient(document);
   repair_cell_ids(document);
   return Notebook{origin, std::move(document)};
-}
-
-Result<Notebook> read_notebook(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Error{"is a directory", path.string()};
-  }
-  const Result<std::string> bytes = read_file_bytes(path);
-  if (!bytes) return bytes.error();
-  return read_notebook_text(*bytes, path);
 }
 
 } // namespace docnb

@@ -1,4 +1,4 @@
-// Reading nbformat 4.0-4.5 notebooks from disk or text.
+// Reading nbformat 4.0-4.5 notebooks from their text.
 #pragma once
 
 #include <filesystem>
@@ -12,8 +12,5 @@ namespace docnb {
 // Parses and validates `text` as an nbformat 4 notebook. Errors name `origin` and the line
 // (for JSON syntax errors) or the JSON pointer (for structural errors).
 Result<Notebook> read_notebook_text(std::string_view text, const std::filesystem::path& origin);
-
-// Reads `path` and parses it as above.
-Result<Notebook> read_notebook(const std::filesystem::path& path);
 
 }  // namespace docnb

@@ -65,7 +65,7 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
   }
   std::size_t failed = 0;
   for (const Verdict& verdict : result.verdicts)
-    failed += verdict.status == VerdictStatus::failed;
+    failed += verdict.outcome == Outcome::failed;
   out << (failed > 0 ? paint(style, "\033[1;31m") : paint(style, "\033[1;32m"))
       << (failed > 0 ? "FAIL " : "PASS ") << reset << result.source.string() << " ("
       << result.verdicts.size()
@@ -76,7 +76,7 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
               : std::string())
       << ")\n";
   for (const Verdict& verdict : result.verdicts) {
-    if (verdict.status != VerdictStatus::failed) continue;
+    if (verdict.outcome != Outcome::failed) continue;
     if (verdict.in_text) {
       out << "  " << result.source.string() << ":" << verdict.line;
     } else {
@@ -94,8 +94,8 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
       }
     }
     // A docstring example can be run alone by its id, as xdoctest's report offers.
-    if (verdict.in_text && verdict.example.find("::") != std::string::npos) {
-      out << "    rerun: docnb run '" << verdict.example << "'\n";
+    if (verdict.in_text && verdict.example.kind() == ExampleId::Kind::named) {
+      out << "    rerun: docnb run '" << verdict.example.str() << "'\n";
     }
   }
   if (result.update) print_update(out, *result.update, style);

@@ -1,7 +1,7 @@
 // What a person reads: a line per finished source, the failures, and the summary line.
 #pragma once
 
-#include "engine/source_result.hpp"
+#include "report/source_result.hpp"
 
 #include <ostream>
 

@@ -131,7 +131,7 @@ std::string github_annotations(const std::vector<SourceResult>& results,
       out += command("error", file, notebook ? 1 : line_of(error.where), "docnb", error.describe());
     }
     for (const Verdict& verdict : result.verdicts) {
-      if (verdict.status != VerdictStatus::failed) {
+      if (verdict.outcome != Outcome::failed) {
         continue;
       }
       out += command("error", file, notebook ? 1 : verdict.line,

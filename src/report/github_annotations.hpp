@@ -1,7 +1,7 @@
 // Failures as GitHub Actions workflow commands, so they show on the pull request's diff.
 #pragma once
 
-#include "engine/source_result.hpp"
+#include "report/source_result.hpp"
 
 #include <filesystem>
 #include <string>

@@ -6,18 +6,19 @@
 namespace docnb {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// Keys in the order written, as the schema lists them.
+using Record = nlohmann::ordered_json;
 
-Json example_record(const std::string& file, const Verdict& verdict) {
-  Json record;
+Record example_record(const std::string& file, const Verdict& verdict) {
+  Record record;
   record["file"] = file;
   record["example"] = example_name(verdict);
   // An example that spans cells (the parts of a `>>>` session or a docstring example) lists
   // them all; a notebook cell is an example of one cell.
-  record["cells"] = verdict.cells.empty() ? Json::array({verdict.cell}) : Json(verdict.cells);
+  record["cells"] = verdict.cells.empty() ? Record::array({verdict.cell}) : Record(verdict.cells);
   record["parts_skipped"] = verdict.parts_skipped;
   record["line"] = verdict.line;
-  record["status"] = to_string(verdict.status);
+  record["status"] = to_string(verdict.outcome);
   record["reason"] = verdict.reason;
   record["details"] = verdict.details;
   // nlohmann writes NaN as null, which a reader expecting a number rejects.
@@ -41,19 +42,19 @@ std::string report_path(const std::filesystem::path& source, const std::filesyst
 
 std::string example_name(const Verdict& verdict) {
   if (!verdict.example.empty()) {
-    return verdict.example;
+    return verdict.example.str();
   }
   return "cell " + std::to_string(verdict.cell);
 }
 
 std::string json_report(const std::vector<SourceResult>& results, const RunTotals& totals,
                         const std::filesystem::path& cwd) {
-  Json examples = Json::array();
-  Json errors = Json::array();
+  Record examples = Record::array();
+  Record errors = Record::array();
   for (const SourceResult& result : results) {
     const std::string file = report_path(result.source, cwd);
     if (result.input_error) {
-      errors.push_back(Json{{"file", file},
+      errors.push_back(Record{{"file", file},
                             {"message", result.input_error->message},
                             {"where", result.input_error->where}});
     }
@@ -61,14 +62,14 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
       examples.push_back(example_record(file, verdict));
     }
   }
-  Json report;
+  Record report;
   report["examples"] = std::move(examples);
   report["errors"] = std::move(errors);
   report["totals"] =
-      Json{{"passed", totals.passed}, {"failed", totals.failed}, {"skipped", totals.skipped}};
+      Record{{"passed", totals.passed}, {"failed", totals.failed}, {"skipped", totals.skipped}};
   // Cell outputs are not guaranteed UTF-8 (a kernel may print raw bytes); replace the bad
   // bytes with U+FFFD rather than throw and lose the whole report.
-  return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return report.dump(2, ' ', false, Record::error_handler_t::replace) + "\n";
 }
 
 } // namespace docnb

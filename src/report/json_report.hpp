@@ -1,7 +1,7 @@
 // The run as one JSON document, for scripts and dashboards that read results back.
 #pragma once
 
-#include "engine/source_result.hpp"
+#include "report/source_result.hpp"
 
 #include <filesystem>
 #include <string>

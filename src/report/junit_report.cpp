@@ -83,13 +83,13 @@ void add_testcase(std::string& xml, const std::string& file, bool notebook,
     xml += " line=\"" + std::to_string(verdict.line) + "\"";
   }
   xml += " time=\"" + seconds_text(verdict.seconds) + "\"";
-  if (verdict.status == VerdictStatus::passed) {
+  if (verdict.outcome == Outcome::passed) {
     xml += "/>\n";
     return;
   }
   xml += ">\n";
   const std::string message = xml_escape(verdict.reason, true);
-  if (verdict.status == VerdictStatus::skipped) {
+  if (verdict.outcome == Outcome::skipped) {
     xml += "      <skipped message=\"" + message + "\"/>\n";
   } else {
     // The body is what CI pages show expanded: the reason again, then each diff.
@@ -174,8 +174,8 @@ std::string junit_report(const std::vector<SourceResult>& results, const RunTota
     std::size_t failures = 0;
     std::size_t skipped = 0;
     for (const Verdict& verdict : result.verdicts) {
-      failures += verdict.status == VerdictStatus::failed ? 1 : 0;
-      skipped += verdict.status == VerdictStatus::skipped ? 1 : 0;
+      failures += verdict.outcome == Outcome::failed ? 1 : 0;
+      skipped += verdict.outcome == Outcome::skipped ? 1 : 0;
     }
     const std::size_t errors = result.input_error ? 1 : 0;
     open_suite(suites, file, result.verdicts.size() + errors, failures, errors, skipped,

@@ -1,7 +1,7 @@
 // The run as JUnit XML, the one test-report format GitHub, GitLab and Jenkins all read.
 #pragma once
 
-#include "engine/source_result.hpp"
+#include "report/source_result.hpp"
 
 #include <filesystem>
 #include <string>

@@ -6,7 +6,7 @@ using docnb::check::CellPolicy;
 using docnb::check::check_text_cell;
 using docnb::check::DoctestOptions;
 using docnb::check::Json;
-using docnb::check::Outcome;
+using docnb::Outcome;
 
 namespace {
 
@@ -68,8 +68,8 @@ TEST_CASE("a failing printed want shows the stdout alone, without a None value",
       check_text_cell(cell_with_want("a b", "eval"), Json::array({printed("a\tb\n")}), false,
                       options, CellPolicy{});
   REQUIRE(verdict.outcome == Outcome::failed);
-  REQUIRE(verdict.diffs.size() == 1);
-  const std::string& diff = verdict.diffs[0].diff;
+  REQUIRE(verdict.details.size() == 1);
+  const std::string& diff = verdict.details[0];
   CHECK(diff.find("+a\tb") != std::string::npos);
   CHECK(diff.find("None") == std::string::npos);
 }

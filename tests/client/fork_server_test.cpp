@@ -93,7 +93,7 @@ TEST_CASE("forked kernels are fresh processes that see the preload and report th
   const NotebookRun exited =
       execute_notebook(cells_of({"import os\nos._exit(3)"}), **second, ExecuteOptions{});
   REQUIRE(exited.cells.size() == 1);
-  CHECK(exited.cells[0].outcome == CellOutcome::kernel_died);
+  CHECK(exited.cells[0].status == CellStatus::kernel_died);
   CHECK(exited.cells[0].reason == "kernel died (exit code 3)");
 
   const pid_t pid = (*first)->pid();
@@ -114,7 +114,7 @@ TEST_CASE("an interrupted forked kernel answers, as a started one does", "[clien
   const NotebookRun run =
       execute_notebook(cells_of({"while True: pass", "print('after')"}), **kernel, options);
   REQUIRE(run.cells.size() == 2);
-  CHECK(run.cells[0].outcome == CellOutcome::timed_out);
+  CHECK(run.cells[0].status == CellStatus::timed_out);
   CHECK_FALSE(run.kernel_lost);
   CHECK(printed(run, 1) == "after\n");
 }

@@ -49,7 +49,7 @@ TEST_CASE("forged, truncated, garbage-suffixed and unsigned messages are dropped
 
   NotebookRun run = execute_notebook(one_cell("anything"), **kernel, ExecuteOptions{});
   REQUIRE(run.cells.size() == 1);
-  CHECK(run.cells[0].outcome == CellOutcome::ok);
+  CHECK(run.cells[0].status == CellStatus::ok);
   const Json& outputs = run.notebook.cells()[0]["outputs"];
   REQUIRE(outputs.size() == 1);
   CHECK(outputs[0]["text"] == "GOOD\n");
@@ -73,7 +73,7 @@ TEST_CASE("a kernel that never answers fails the cell on timeout and is killed",
   options.interrupt_grace = std::chrono::milliseconds(500);
   NotebookRun run = execute_notebook(one_cell("x"), **kernel, options);
   REQUIRE(run.cells.size() == 1);
-  CHECK(run.cells[0].outcome == CellOutcome::timed_out);
+  CHECK(run.cells[0].status == CellStatus::timed_out);
   CHECK(run.cells[0].reason.find("killed") != std::string::npos);
   CHECK(run.kernel_lost);
   CHECK((*kernel)->exited().has_value());

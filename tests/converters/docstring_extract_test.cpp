@@ -1,5 +1,6 @@
 #include "converters/docstring.hpp"
 #include "converters/docstring_extract.hpp"
+#include "support/atomic_file.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -11,11 +12,16 @@ using namespace docnb::converters;
 
 namespace {
 
+std::string bytes_of(const std::filesystem::path& file) {
+  auto bytes = docnb::read_file_bytes(file);
+  return bytes ? std::move(bytes).value() : std::string();
+}
+
 const std::filesystem::path fixtures =
     std::filesystem::path(DOCNB_SOURCE_DIR) / "tests" / "fixtures" / "docstrings";
 
 DocstringModule read(const std::string& name, DocstringOptions options = {}) {
-  auto module = read_docstring_examples(fixtures / name, options);
+  auto module = read_docstring_examples(fixtures / name, bytes_of(fixtures / name), options);
   INFO((module ? std::string() : module.error().describe()));
   REQUIRE(module.ok());
   return std::move(*module);
@@ -116,11 +122,11 @@ TEST_CASE("a latin-1 file with a coding cookie is read", "[docstring]") {
 }
 
 TEST_CASE("a syntax error or undecodable bytes are an error at file:line", "[docstring]") {
-  const auto broken = read_docstring_examples(fixtures / "syntax_error.py", {});
+  const auto broken = read_docstring_examples(fixtures / "syntax_error.py", bytes_of(fixtures / "syntax_error.py"), {});
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.error().where == (fixtures / "syntax_error.py").string() + ":8");
   CHECK_THAT(broken.error().message, Catch::StartsWith("syntax error"));
-  const auto undecodable = read_docstring_examples(fixtures / "undecodable.py", {});
+  const auto undecodable = read_docstring_examples(fixtures / "undecodable.py", bytes_of(fixtures / "undecodable.py"), {});
   REQUIRE_FALSE(undecodable.ok());
   CHECK(undecodable.error().where == (fixtures / "undecodable.py").string() + ":3");
   CHECK_THAT(undecodable.error().message, Catch::StartsWith("cannot decode"));
@@ -152,7 +158,7 @@ TEST_CASE("extraction works from many threads at once", "[docstring]") {
   for (size_t i = 0; i < counts.size(); ++i) {
     threads.emplace_back([&counts, i] {
       for (int k = 0; k < 5; ++k) {
-        auto module = read_docstring_examples(fixtures / "kinds.py", {});
+        auto module = read_docstring_examples(fixtures / "kinds.py", bytes_of(fixtures / "kinds.py"), {});
         counts[i] += module ? module->examples.size() : 0;
       }
     });
@@ -200,7 +206,7 @@ TEST_CASE("a compiled module is read by importing it under analysis auto", "[doc
     CHECK_FALSE(is_compiled_module(file));
   }
 
-  auto module = read_docstring_examples(compiled[0], {});
+  auto module = read_docstring_examples(compiled[0], bytes_of(compiled[0]), {});
   INFO((module ? std::string() : module.error().describe()));
   REQUIRE(module.ok());
   // The module's namespace order, as xdoctest's dynamic analysis walks it.
@@ -217,7 +223,7 @@ TEST_CASE("a compiled module is read by importing it under analysis auto", "[doc
 
   DocstringOptions static_only;
   static_only.analysis = DocstringOptions::Analysis::static_only;
-  const auto refused = read_docstring_examples(compiled[0], static_only);
+  const auto refused = read_docstring_examples(compiled[0], bytes_of(compiled[0]), static_only);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().message.find("no source for static analysis") != std::string::npos);
 }

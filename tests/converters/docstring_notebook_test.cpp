@@ -1,4 +1,5 @@
 #include "converters/docstring_notebook.hpp"
+#include "support/atomic_file.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -6,6 +7,11 @@ using namespace docnb;
 using namespace docnb::converters;
 
 namespace {
+
+std::string file_bytes(const std::filesystem::path& file) {
+  auto bytes = docnb::read_file_bytes(file);
+  return bytes ? std::move(bytes).value() : std::string();
+}
 
 const std::filesystem::path fixtures =
     std::filesystem::path(DOCNB_SOURCE_DIR) / "tests" / "fixtures" / "docstrings";
@@ -17,7 +23,7 @@ TEST_CASE("a module is one notebook: per example a title, a hidden setup cell an
   DocstringOptions options;
   options.global_exec = "import math";
   options.options = "+IGNORE_WHITESPACE";
-  auto converted = read_docstring_module(fixtures / "namespaces.py", options);
+  auto converted = read_docstring_module(fixtures / "namespaces.py", file_bytes(fixtures / "namespaces.py"), options);
   REQUIRE(converted.ok());
   CHECK(converted->kind == SourceKind::docstring);
   const Json& doc = converted->notebook.document;
@@ -70,7 +76,7 @@ TEST_CASE("a module is one notebook: per example a title, a hidden setup cell an
 TEST_CASE("a disabled example's cells are marked skipped", "[docstring]") {
   DocstringOptions options;
   options.style = DocStyle::freeform;
-  auto converted = read_docstring_module(fixtures / "freeform.py", options);
+  auto converted = read_docstring_module(fixtures / "freeform.py", file_bytes(fixtures / "freeform.py"), options);
   REQUIRE(converted.ok());
   const Json& cells = converted->notebook.document["cells"];
   int skipped = 0;

@@ -1,5 +1,6 @@
 #include "converted_cells.hpp"
 #include "converters/docstring_notebook.hpp"
+#include "support/atomic_file.hpp"
 #include "support/temp_dir.hpp"
 
 #include <fstream>
@@ -9,6 +10,11 @@ using namespace docnb::converters;
 using namespace docnb::converters::testing;
 
 namespace {
+
+std::string file_bytes(const std::filesystem::path& file) {
+  auto bytes = docnb::read_file_bytes(file);
+  return bytes ? std::move(bytes).value() : std::string();
+}
 
 struct Written {
   std::string text;
@@ -20,7 +26,7 @@ Written write_wants(const std::string& source, const std::vector<std::string>& p
   const TempDir dir = TempDir::create("docnb-write-back").value();
   const std::filesystem::path path = dir.path() / "mod.py";
   std::ofstream(path, std::ios::binary) << source;
-  const Converted converted = converted_or_fail(read_docstring_module(path, DocstringOptions{}));
+  const Converted converted = converted_or_fail(read_docstring_module(path, file_bytes(path), DocstringOptions{}));
   std::vector<FreshOutput> fresh;
   const Json& cells = converted.notebook.cells();
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -30,7 +36,7 @@ Written write_wants(const std::string& source, const std::vector<std::string>& p
     }
   }
   REQUIRE(fresh.size() == printed.size());
-  Result<WriteBack> back = write_back(converted, converted.notebook, fresh);
+  Result<WriteBack> back = write_back(converted, fresh);
   if (!back) FAIL(back.error().describe());
   std::vector<std::string> notes;
   for (const std::string& note : back->not_written)

@@ -20,7 +20,7 @@ std::string written(const Converted& converted,
     if (code < printed.size() && printed[code]) fresh.push_back({i, *printed[code]});
     ++code;
   }
-  Result<WriteBack> back = write_back(converted, converted.notebook, fresh);
+  Result<WriteBack> back = write_back(converted, fresh);
   if (!back) FAIL(back.error().describe());
   return back->text;
 }
@@ -102,7 +102,7 @@ TEST_CASE("write_back: scripts hold no wants to write back", "[converters][write
   Converted converted;
   converted.kind = SourceKind::percent;
   converted.notebook.path = "s.py";
-  const Result<WriteBack> written = write_back(converted, converted.notebook, {});
+  const Result<WriteBack> written = write_back(converted, {});
   REQUIRE_FALSE(written.ok());
   CHECK(written.error().message == "percent sources hold no expected outputs to write back");
 }
@@ -121,7 +121,7 @@ TEST_CASE("write_back: a pycon output line that reads as a prompt is not written
   for (std::size_t i = 0; i < page.notebook.cells().size(); ++i) {
     if (page.notebook.cells()[i].at("cell_type") == "code") fresh.push_back({i, ">>> x\n"});
   }
-  Result<WriteBack> back = write_back(page, page.notebook, fresh);
+  Result<WriteBack> back = write_back(page, fresh);
   REQUIRE(back.ok());
   CHECK(back->text == page.original);
   REQUIRE(back->not_written.size() == 1);

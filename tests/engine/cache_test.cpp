@@ -262,14 +262,14 @@ TEST_CASE("a stored entry whose text was altered is a miss", "[engine][cache]") 
 TEST_CASE("only runs the kernel got through may be stored", "[engine][cache]") {
   NotebookRun run = executed(notebook_of(Json::array({code_cell("1"), code_cell("2")})));
   CHECK(kernel_behaved(run));
-  run.cells[1].outcome = CellOutcome::error; // the cell raised: the kernel behaved
+  run.cells[1].status = CellStatus::error; // the cell raised: the kernel behaved
   CHECK(kernel_behaved(run));
-  for (CellOutcome bad : {CellOutcome::timed_out, CellOutcome::kernel_died, CellOutcome::aborted,
-                          CellOutcome::not_run}) {
-    run.cells[1].outcome = bad;
+  for (CellStatus bad : {CellStatus::timed_out, CellStatus::kernel_died, CellStatus::aborted,
+                          CellStatus::not_run}) {
+    run.cells[1].status = bad;
     CHECK_FALSE(kernel_behaved(run));
   }
-  run.cells[1].outcome = CellOutcome::ok;
+  run.cells[1].status = CellStatus::ok;
   run.kernel_lost = true;
   CHECK_FALSE(kernel_behaved(run));
 }

@@ -1,4 +1,5 @@
 #include "engine/converted_sources.hpp"
+#include "support/atomic_file.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -27,7 +28,8 @@ constexpr const char* module_text = R"(def add(a, b):
 std::vector<std::string> example_ids(const converters::Converted& converted) {
   std::vector<std::string> ids;
   for (const Json& cell : converted.notebook.cells()) {
-    const std::string id = converters::source_map_of(cell).value("example", "");
+    const std::optional<SourceMap> map = source_map_of(cell);
+    const std::string id = map ? map->example.str() : std::string();
     if (!id.empty() && (ids.empty() || ids.back() != id)) ids.push_back(id);
   }
   return ids;
@@ -40,8 +42,12 @@ struct Project {
   fs::path module = dir.path() / "calc.py";
   converters::ConvertOptions options;
 
-  Result<converters::Converted> read() {
-    return read_source_cached(module, options, &cache, dir.path());
+  Result<converters::Converted> read() { return read_cached(module, &cache); }
+
+  Result<converters::Converted> read_cached(const fs::path& path, Cache* with) {
+    Result<std::string> bytes = read_file_bytes(path);
+    if (!bytes) return bytes.error();
+    return convert_source_cached(path, std::move(bytes).value(), options, with, dir.path());
   }
 };
 
@@ -158,11 +164,10 @@ TEST_CASE("sources other than docstring modules, and a run without a cache, read
   Project project;
   const fs::path page = project.dir.path() / "page.md";
   write_file(page, "```python\nprint(1)\n```\n");
-  const Result<converters::Converted> converted =
-      read_source_cached(page, project.options, &project.cache, project.dir.path());
+  const Result<converters::Converted> converted = project.read_cached(page, &project.cache);
   REQUIRE(converted);
   CHECK(converted->kind == converters::SourceKind::markdown);
   write_file(project.module, module_text);
-  REQUIRE(read_source_cached(project.module, project.options, nullptr, project.dir.path()));
+  REQUIRE(project.read_cached(project.module, nullptr));
   CHECK(project.cache.info().conversions == 0);
 }

@@ -39,7 +39,7 @@ Notebook pid_notebook() {
 std::string pid_reported_by(KernelClient& kernel) {
   NotebookRun run = execute_notebook(pid_notebook(), kernel, ExecuteOptions{});
   REQUIRE(run.cells.size() == 1);
-  REQUIRE(run.cells[0].outcome == CellOutcome::ok);
+  REQUIRE(run.cells[0].status == CellStatus::ok);
   return run.notebook.cells()[0]["outputs"][0]["data"]["text/plain"].get<std::string>();
 }
 

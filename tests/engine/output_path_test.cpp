@@ -1,5 +1,5 @@
 // Where executed sources are published: mirrored under --out, always as notebooks.
-#include "engine/run_notebooks.hpp"
+#include "engine/output_path.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
 // Reading: the in-memory form nbformat.read(path, 4) gives, and a clear error naming the
 // file and the line or JSON pointer for every kind of bad input.
 #include "notebook/read.hpp"
+#include "support/atomic_file.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -15,8 +16,14 @@ fs::path bad_fixture(const std::string& name) {
   return fs::path(DOCNB_SOURCE_DIR) / "tests" / "fixtures" / "notebook" / "bad" / name;
 }
 
+Result<Notebook> read_notebook_file(const fs::path& path) {
+  Result<std::string> bytes = read_file_bytes(path);
+  if (!bytes) return bytes.error();
+  return read_notebook_text(*bytes, path);
+}
+
 Error read_error(const fs::path& path) {
-  auto notebook = read_notebook(path);
+  auto notebook = read_notebook_file(path);
   REQUIRE_FALSE(notebook.ok());
   INFO(notebook.error().describe());
   return notebook.error();

@@ -4,6 +4,7 @@
 #include "notebook/python_json.hpp"
 #include "notebook/read.hpp"
 #include "notebook/write.hpp"
+#include "support/atomic_file.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -115,7 +116,9 @@ void check_round_trips_like_nbformat(const std::vector<fs::path>& notebooks) {
   const auto expected = rewritten_by_nbformat(notebooks, scratch.path());
   for (std::size_t i = 0; i < notebooks.size(); ++i) {
     INFO("notebook: " << notebooks[i].string());
-    const auto notebook = read_notebook(notebooks[i]);
+    const auto bytes = read_file_bytes(notebooks[i]);
+    REQUIRE(bytes.ok());
+    const auto notebook = read_notebook_text(*bytes, notebooks[i]);
     INFO("read error: " << (notebook ? "" : notebook.error().describe()));
     REQUIRE(notebook.ok());
     CHECK(first_difference(notebook_to_text(*notebook), expected[i]) == "");

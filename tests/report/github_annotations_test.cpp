@@ -9,8 +9,8 @@ namespace {
 
 Verdict failure(std::string example, std::size_t line, std::string reason) {
   Verdict v;
-  v.status = VerdictStatus::failed;
-  v.example = std::move(example);
+  v.outcome = Outcome::failed;
+  v.example = *docnb::ExampleId::parse(example);
   v.line = line;
   v.reason = std::move(reason);
   return v;

@@ -9,12 +9,12 @@ using Json = nlohmann::json;
 
 namespace {
 
-Verdict verdict(std::size_t cell, VerdictStatus status, std::string reason = "") {
+Verdict verdict(std::size_t cell, Outcome status, std::string reason = "") {
   Verdict v;
   v.cell = cell;
-  v.status = status;
+  v.outcome = status;
   v.reason = std::move(reason);
-  v.example = "docs/a.ipynb::Cell " + std::to_string(cell);
+  v.example = docnb::ExampleId::cell("docs/a.ipynb", cell);
   v.line = cell;
   v.seconds = 0.25;
   return v;
@@ -35,16 +35,16 @@ TEST_CASE("an example without an id is named by its cell", "[report]") {
   Verdict v;
   v.cell = 4;
   CHECK(example_name(v) == "cell 4");
-  v.example = "m.py::f:0";
+  v.example = *docnb::ExampleId::parse("m.py::f:0");
   CHECK(example_name(v) == "m.py::f:0");
 }
 
 TEST_CASE("json report has one record per verdict and totals from the run", "[report]") {
   SourceResult notebook;
   notebook.source = "/repo/docs/a.ipynb";
-  notebook.verdicts = {verdict(1, VerdictStatus::passed),
-                       verdict(2, VerdictStatus::failed, "output differs"),
-                       verdict(3, VerdictStatus::skipped, "NBVAL_SKIP")};
+  notebook.verdicts = {verdict(1, Outcome::passed),
+                       verdict(2, Outcome::failed, "output differs"),
+                       verdict(3, Outcome::skipped, "NBVAL_SKIP")};
   notebook.verdicts[1].details = {"- 1\n+ 2"};
   SourceResult broken;
   broken.source = "/repo/docs/broken.ipynb";
@@ -85,7 +85,7 @@ TEST_CASE("json report of an empty run is still a complete document", "[report]"
 TEST_CASE("json report survives output that is not UTF-8", "[report]") {
   SourceResult result;
   result.source = "/repo/a.md";
-  result.verdicts = {verdict(0, VerdictStatus::failed, "got \xff\xfe bytes, \"quotes\" \x01")};
+  result.verdicts = {verdict(0, Outcome::failed, "got \xff\xfe bytes, \"quotes\" \x01")};
   RunTotals totals;
   totals.add(result);
   const std::string text = json_report({result}, totals, "/repo");

@@ -46,12 +46,12 @@ TEST_CASE("junit report names each source and example", "[report]") {
   result.source = "/repo/docs/a.md";
   result.seconds = 1.5;
   Verdict passed;
-  passed.example = "docs/a.md::0";
+  passed.example = *docnb::ExampleId::parse("docs/a.md::0");
   passed.line = 7;
   passed.seconds = 0.125;
   Verdict skipped;
-  skipped.example = "docs/a.md::1";
-  skipped.status = VerdictStatus::skipped;
+  skipped.example = *docnb::ExampleId::parse("docs/a.md::1");
+  skipped.outcome = Outcome::skipped;
   skipped.reason = "+SKIP";
   result.verdicts = {passed, skipped};
   RunTotals totals;
@@ -70,7 +70,7 @@ TEST_CASE("junit report gives no line for a notebook cell", "[report]") {
   SourceResult result;
   result.source = "/repo/nb.ipynb";
   Verdict cell;
-  cell.example = "nb.ipynb::Cell 2";
+  cell.example = *docnb::ExampleId::parse("nb.ipynb::Cell 2");
   cell.line = 2; // a cell index, not a line of the file
   result.verdicts = {cell};
   RunTotals totals;

@@ -11,7 +11,7 @@ SourceResult finished_source(const std::string& path, bool failed) {
   SourceResult result;
   result.source = path;
   Verdict verdict;
-  verdict.status = failed ? VerdictStatus::failed : VerdictStatus::passed;
+  verdict.outcome = failed ? Outcome::failed : Outcome::passed;
   verdict.reason = "output differs";
   result.verdicts.push_back(verdict);
   return result;

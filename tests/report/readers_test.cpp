@@ -56,12 +56,12 @@ std::string read_file(const fs::path& path) {
   return out.str();
 }
 
-Verdict verdict(std::size_t cell, VerdictStatus status, std::string reason) {
+Verdict verdict(std::size_t cell, Outcome status, std::string reason) {
   Verdict v;
   v.cell = cell;
-  v.status = status;
+  v.outcome = status;
   v.reason = std::move(reason);
-  v.example = "docs/nb.ipynb::Cell " + std::to_string(cell);
+  v.example = docnb::ExampleId::cell("docs/nb.ipynb", cell);
   v.line = cell;
   v.seconds = 0.5;
   return v;
@@ -71,16 +71,16 @@ std::vector<SourceResult> sample_run() {
   SourceResult notebook;
   notebook.source = "/repo/docs/nb.ipynb";
   notebook.seconds = 2;
-  notebook.verdicts = {verdict(0, VerdictStatus::passed, ""),
-                       verdict(1, VerdictStatus::failed, nasty),
-                       verdict(2, VerdictStatus::skipped, nasty),
-                       verdict(3, VerdictStatus::failed, "output differs")};
+  notebook.verdicts = {verdict(0, Outcome::passed, ""),
+                       verdict(1, Outcome::failed, nasty),
+                       verdict(2, Outcome::skipped, nasty),
+                       verdict(3, Outcome::failed, "output differs")};
   notebook.verdicts[1].details = {nasty, "- a\n+ b"};
   notebook.warnings = {nasty};
   SourceResult outside;
   outside.source = "/elsewhere/guide.md";
-  outside.verdicts = {verdict(0, VerdictStatus::passed, "")};
-  outside.verdicts[0].example = "";
+  outside.verdicts = {verdict(0, Outcome::passed, "")};
+  outside.verdicts[0].example = docnb::ExampleId{};
   SourceResult broken;
   broken.source = "/repo/broken.ipynb";
   broken.input_error = Error{nasty, "broken.ipynb#/cells/0"};

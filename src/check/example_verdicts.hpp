@@ -8,14 +8,14 @@
 // when they fail.
 #pragma once
 
-#include "engine/source_result.hpp"
+#include "check/verdict.hpp"
 
 #include <vector>
 
-namespace docnb {
+namespace docnb::check {
 
 // Consecutive verdicts of text-source cells that share an example id become one; notebook
 // cells' verdicts pass through unchanged.
 [[nodiscard]] std::vector<Verdict> merge_example_parts(std::vector<Verdict> parts);
 
-} // namespace docnb
+} // namespace docnb::check

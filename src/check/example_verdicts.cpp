@@ -1,6 +1,6 @@
-#include "engine/example_verdicts.hpp"
+#include "check/example_verdicts.hpp"
 
-namespace docnb {
+namespace docnb::check {
 
 namespace {
 
@@ -19,25 +19,25 @@ Verdict merge(std::vector<Verdict>::iterator first, std::vector<Verdict>::iterat
   for (auto part = first; part != last; ++part) {
     merged.cells.push_back(part->cell);
     merged.seconds += part->seconds;
-    if (part->status == VerdictStatus::skipped) {
+    if (part->outcome == Outcome::skipped) {
       merged.parts_skipped += part->setup ? 0 : 1;
     } else if (!part->setup) {
       any_ran = true;
     }
-    if (part->status == VerdictStatus::failed && failed == nullptr) failed = &*part;
+    if (part->outcome == Outcome::failed && failed == nullptr) failed = &*part;
   }
   if (failed != nullptr) {
-    merged.status = VerdictStatus::failed;
+    merged.outcome = Outcome::failed;
     merged.cell = failed->cell;
     merged.line = failed->line;
     merged.first_line = failed->first_line;
     merged.reason = failed->reason;
     merged.details = failed->details;
   } else if (any_ran) {
-    merged.status = VerdictStatus::passed;
+    merged.outcome = Outcome::passed;
     merged.reason.clear();
   } else {
-    merged.status = VerdictStatus::skipped;
+    merged.outcome = Outcome::skipped;
   }
   return merged;
 }
@@ -52,7 +52,7 @@ std::vector<Verdict> merge_example_parts(std::vector<Verdict> parts) {
     while (end != parts.end() && same_example(*begin, *end))
       ++end;
     // A page's hidden setup or cleanup code is no example; only its failure is reported.
-    if (begin->hidden && begin->status != VerdictStatus::failed) {
+    if (begin->hidden && begin->outcome != Outcome::failed) {
       begin = end;
       continue;
     }
@@ -60,7 +60,7 @@ std::vector<Verdict> merge_example_parts(std::vector<Verdict> parts) {
     // skipped, whatever that cell did.
     if (std::distance(begin, end) == 1 && begin->setup) {
       Verdict alone = std::move(*begin);
-      alone.status = VerdictStatus::skipped;
+      alone.outcome = Outcome::skipped;
       alone.reason = "the example has no code";
       alone.details.clear();
       merged.push_back(std::move(alone));
@@ -74,4 +74,4 @@ std::vector<Verdict> merge_example_parts(std::vector<Verdict> parts) {
   return merged;
 }
 
-} // namespace docnb
+} // namespace docnb::check

@@ -12,20 +12,20 @@
 #include <string>
 #include <vector>
 
-namespace docnb {
+namespace docnb::check {
 
-// The example id a cell of a text source belongs to ("" for a notebook cell).
-[[nodiscard]] std::string example_of(const Json& cell);
+// The example a cell of a text source belongs to (empty for a notebook cell).
+[[nodiscard]] ExampleId example_of(const Json& cell);
 
-using ExampleIds = std::set<std::string, std::less<>>;
+using ExampleIds = std::set<ExampleId>;
 
 // `base` with the skip decisions and per-cell timeouts (TIMEOUT directives) of a source:
 // `ended` holds the examples that stopped at a failing part; a `:skipif:` that raises is a
 // warning "FILE:LINE: ..." in `warnings` (and the block runs). The references must outlive
 // the options.
 [[nodiscard]] ExecuteOptions
-cell_execution_options(const ExecuteOptions& base, check::CompareMode mode,
-                       const check::DoctestPlan& plan, const ExampleIds& ended,
+cell_execution_options(const ExecuteOptions& base, CompareMode mode, const DoctestPlan& plan,
+                       const ExampleIds& ended,
                        const std::string& file, std::vector<std::string>& warnings);
 
 // The run of a notebook none of whose code cells would run (each blank or skipped by
@@ -34,4 +34,4 @@ cell_execution_options(const ExecuteOptions& base, check::CompareMode mode,
 [[nodiscard]] std::optional<NotebookRun> run_without_kernel(const Notebook& notebook,
                                                             const ExecuteOptions& options);
 
-} // namespace docnb
+} // namespace docnb::check

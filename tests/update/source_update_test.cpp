@@ -1,5 +1,6 @@
 // Which cells --update rewrites, and how a source is written, diffed or left alone.
-#include "engine/update.hpp"
+#include "update/notebook_update.hpp"
+#include "update/source_update.hpp"
 #include "notebook/write.hpp"
 #include "support/atomic_file.hpp"
 #include "support/temp_dir.hpp"
@@ -48,7 +49,7 @@ Notebook notebook_of(Json cells) {
 
 // The run a kernel would produce: `fresh` are the executed cells, every code cell ran ok
 // unless `outcomes` says otherwise.
-NotebookRun run_of(const Notebook& fresh, std::vector<CellOutcome> outcomes = {}) {
+NotebookRun run_of(const Notebook& fresh, std::vector<CellStatus> outcomes = {}) {
   NotebookRun run;
   run.notebook = fresh;
   std::size_t code = 0;
@@ -56,11 +57,15 @@ NotebookRun run_of(const Notebook& fresh, std::vector<CellOutcome> outcomes = {}
     if (fresh.cells()[i].value("cell_type", "") != "code") continue;
     CellRun cell;
     cell.index = i;
-    cell.outcome = code < outcomes.size() ? outcomes[code] : CellOutcome::ok;
+    cell.status = code < outcomes.size() ? outcomes[code] : CellStatus::ok;
     run.cells.push_back(cell);
     ++code;
   }
   return run;
+}
+
+check::JudgedRun judged(const Notebook& reference, NotebookRun run) {
+  return check::judge_run(reference, std::move(run), {}, {});
 }
 
 TempDir scratch() {
@@ -77,7 +82,7 @@ TEST_CASE("update: a changed output is replaced, a matching one is kept", "[upda
   Notebook fresh = stored;
   fresh.cells()[0]["outputs"] = Json::array({stream("new\n")});
   fresh.cells()[0]["metadata"]["execution"] = {{"iopub.status.busy", "t"}};
-  const NotebookUpdate update = updated_notebook(stored, run_of(fresh), {});
+  const NotebookUpdate update = updated_notebook(stored, judged(stored, run_of(fresh)), {});
   CHECK(update.changed);
   CHECK(update.cells == std::vector<std::size_t>{0});
   CHECK(update.notebook.cells()[0]["outputs"] == Json::array({stream("new\n")}));
@@ -88,7 +93,7 @@ TEST_CASE("update: a changed output is replaced, a matching one is kept", "[upda
 
 TEST_CASE("update: nothing changes when every cell already matches", "[update]") {
   const Notebook stored = notebook_of({code_cell("1", 1, {result(1, "1")})});
-  const NotebookUpdate update = updated_notebook(stored, run_of(stored), {});
+  const NotebookUpdate update = updated_notebook(stored, judged(stored, run_of(stored)), {});
   CHECK_FALSE(update.changed);
   CHECK(update.cells.empty());
 }
@@ -98,7 +103,7 @@ TEST_CASE("update: a passing cell takes the fresh count, its outputs stay", "[up
   Notebook fresh = stored;
   fresh.cells()[0]["execution_count"] = 1;
   fresh.cells()[0]["outputs"] = Json::array({result(1, "2.5")});
-  const NotebookUpdate update = updated_notebook(stored, run_of(fresh), {});
+  const NotebookUpdate update = updated_notebook(stored, judged(stored, run_of(fresh)), {});
   CHECK(update.changed);
   CHECK(update.cells.empty());
   CHECK(update.notebook.cells()[0]["execution_count"] == 1);
@@ -110,7 +115,7 @@ TEST_CASE("update: a cell never run takes the fresh outputs", "[update]") {
   Notebook fresh = stored;
   fresh.cells()[0]["execution_count"] = 1;
   fresh.cells()[0]["outputs"] = Json::array({stream("x\n")});
-  const NotebookUpdate update = updated_notebook(stored, run_of(fresh), {});
+  const NotebookUpdate update = updated_notebook(stored, judged(stored, run_of(fresh)), {});
   CHECK(update.cells == std::vector<std::size_t>{0});
   CHECK(update.notebook.cells()[0]["execution_count"] == 1);
 }
@@ -127,9 +132,9 @@ TEST_CASE("update: skipped, unfinished and wrongly raising cells keep what is st
   fresh.cells()[2]["outputs"] = Json::array({result(3, "1")});
   fresh.cells()[3]["outputs"] = Json::array();
   NotebookRun run = run_of(
-      fresh, {CellOutcome::skipped, CellOutcome::error, CellOutcome::ok, CellOutcome::timed_out});
+      fresh, {CellStatus::skipped, CellStatus::error, CellStatus::ok, CellStatus::timed_out});
   run.cells[1].reply_error = true;
-  const NotebookUpdate update = updated_notebook(stored, run, {});
+  const NotebookUpdate update = updated_notebook(stored, judged(stored, run), {});
   CHECK_FALSE(update.changed);
   CHECK(update.notebook.document == stored.document);
 }
@@ -139,9 +144,9 @@ TEST_CASE("update: an expected exception whose message changed is rewritten", "[
       notebook_of({code_cell("# NBVAL_RAISES_EXCEPTION\n1/0", 1, {stream("stale\n")})});
   Notebook fresh = stored;
   fresh.cells()[0]["outputs"] = Json::array({error_output()});
-  NotebookRun run = run_of(fresh, {CellOutcome::error});
+  NotebookRun run = run_of(fresh, {CellStatus::error});
   run.cells[0].reply_error = true;
-  const NotebookUpdate update = updated_notebook(stored, run, {});
+  const NotebookUpdate update = updated_notebook(stored, judged(stored, run), {});
   CHECK(update.cells == std::vector<std::size_t>{0});
   CHECK(update.notebook.cells()[0]["outputs"] == Json::array({error_output()}));
 }
@@ -181,19 +186,6 @@ TEST_CASE("update: a source edited while it ran is refused, not overwritten", "[
   CHECK(read_file_bytes(path).value() == "edited meanwhile\n");
 }
 
-TEST_CASE("update: a notebook snapshot keeps the exact bytes read", "[update]") {
-  const TempDir dir = scratch();
-  const fs::path path = dir.path() / "nb.ipynb";
-  const Notebook stored = notebook_of({code_cell("1", 1, {result(1, "1")})});
-  const std::string text = notebook_to_text(stored);
-  REQUIRE(write_file_atomically(path, text).ok());
-  const Result<NotebookSnapshot> snapshot = read_notebook_snapshot(path);
-  REQUIRE(snapshot.ok());
-  CHECK(snapshot->bytes == text);
-  CHECK(notebook_to_text(snapshot->notebook) == text);
-  CHECK_FALSE(read_notebook_snapshot(dir.path()).ok());
-}
-
 TEST_CASE("update: a script source is left alone: it holds no expected outputs", "[update]") {
   const TempDir dir = scratch();
   const fs::path path = dir.path() / "intro.py";
@@ -201,10 +193,9 @@ TEST_CASE("update: a script source is left alone: it holds no expected outputs",
   const Notebook stored = notebook_of({code_cell("print(1)", nullptr, Json::array())});
   Notebook fresh = stored;
   fresh.cells()[0]["outputs"] = Json::array({stream("1\n")});
-  RunConfig config;
-  config.source_writes.update = true;
-  const SourceUpdate update = update_source(path, "# Intro\n", converters::SourceKind::percent,
-                                            stored, {}, run_of(fresh), config);
+  const converters::Converted source{converters::SourceKind::percent, stored, "# Intro\n", {}};
+  const SourceUpdate update =
+      update_source(source, {}, judged(stored, run_of(fresh)), {}, SourceWrites{true, false, false});
   CHECK(update.action == SourceUpdate::Action::unchanged);
   CHECK_FALSE(update.error.has_value()); // not an error: the run's exit code stays the check's
   CHECK(update.not_written.empty());

@@ -1,4 +1,4 @@
-#include "engine/kernel_choice.hpp"
+#include "client/kernel_choice.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,11 +1,10 @@
-#include "engine/cell_skips.hpp"
+#include "check/cell_skips.hpp"
 
-#include "converters/source.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace docnb {
+namespace docnb::check {
 namespace {
 
 // Sphinx doctest's `:skipif: EXPR` (metadata docnb.skipif): evaluated in the page's kernel
@@ -13,12 +12,12 @@ namespace {
 // raises is reported, and the block runs.
 std::optional<std::string> skip_if(const Json& cell, const EvaluateInKernel& evaluate,
                                    const std::string& file, std::vector<std::string>& warnings) {
-  const Json& docnb = converters::source_map_of(cell);
-  const std::string expression = docnb.value("skipif", "");
-  if (expression.empty()) return std::nullopt;
+  const std::optional<SourceMap> map = source_map_of(cell);
+  if (!map || !map->skipif || map->skipif->empty()) return std::nullopt;
+  const std::string& expression = *map->skipif;
   Result<std::string> value = evaluate("bool(" + expression + ")");
   if (!value) {
-    warnings.push_back(file + ":" + std::to_string(docnb.value("line", 0)) + ": :skipif: " +
+    warnings.push_back(file + ":" + std::to_string(map->line) + ": :skipif: " +
                        expression + " raised " + value.error().message + "; the block runs");
     return std::nullopt;
   }
@@ -28,19 +27,20 @@ std::optional<std::string> skip_if(const Json& cell, const EvaluateInKernel& eva
 
 } // namespace
 
-std::string example_of(const Json& cell) {
-  return converters::source_map_of(cell).value("example", "");
+ExampleId example_of(const Json& cell) {
+  const std::optional<SourceMap> map = source_map_of(cell);
+  return map ? map->example : ExampleId{};
 }
 
-ExecuteOptions cell_execution_options(const ExecuteOptions& base, check::CompareMode mode,
-                                      const check::DoctestPlan& plan, const ExampleIds& ended,
+ExecuteOptions cell_execution_options(const ExecuteOptions& base, CompareMode mode,
+                                      const DoctestPlan& plan, const ExampleIds& ended,
                                       const std::string& file, std::vector<std::string>& warnings) {
   ExecuteOptions execute = base;
   execute.skip_cell = [mode, &plan, &ended, file,
                        &warnings](std::size_t index, const Json& cell,
                                   const EvaluateInKernel& evaluate) -> std::optional<std::string> {
     if (index < plan.cells.size() && plan.cells[index]) {
-      const check::CellDoctest& doctest = *plan.cells[index];
+      const CellDoctest& doctest = *plan.cells[index];
       if (doctest.invalid) return "bad directive: " + *doctest.invalid;
       if (doctest.skip) return *doctest.skip;
       if (std::optional<std::string> skip = skip_if(cell, evaluate, file, warnings)) return skip;
@@ -48,7 +48,7 @@ ExecuteOptions cell_execution_options(const ExecuteOptions& base, check::Compare
     if (!ended.empty() && ended.contains(example_of(cell))) {
       return "not run: an earlier part of this example failed";
     }
-    if (check::cell_policy(cell, mode).skip) return "skipped";
+    if (cell_policy(cell, mode).skip) return "skipped";
     return std::nullopt;
   };
   execute.cell_timeout_for =
@@ -69,7 +69,9 @@ std::optional<NotebookRun> run_without_kernel(const Notebook& notebook,
   for (std::size_t index = 0; index < cells.size(); ++index) {
     const Json& cell = cells[index];
     if (cell.value("cell_type", "") != "code") continue;
-    if (converters::source_map_of(cell).contains("skipif")) return std::nullopt;
+    if (const std::optional<SourceMap> map = source_map_of(cell); map && map->skipif) {
+      return std::nullopt;
+    }
     const std::string source = cell.value("source", "");
     const bool blank = std::all_of(source.begin(), source.end(),
                                    [](unsigned char c) { return std::isspace(c) != 0; });
@@ -79,11 +81,11 @@ std::optional<NotebookRun> run_without_kernel(const Notebook& notebook,
     if (!reason) return std::nullopt;
     CellRun cell_run;
     cell_run.index = index;
-    cell_run.outcome = CellOutcome::skipped;
+    cell_run.status = CellStatus::skipped;
     cell_run.reason = std::move(*reason);
     run.cells.push_back(std::move(cell_run));
   }
   return run;
 }
 
-} // namespace docnb
+} // namespace docnb::check

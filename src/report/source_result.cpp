@@ -1,39 +1,26 @@
-#include "engine/source_result.hpp"
+#include "report/source_result.hpp"
 
 #include <algorithm>
 
 namespace docnb {
 
-std::string_view to_string(VerdictStatus status) {
-  switch (status) {
-  case VerdictStatus::passed:
-    return "passed";
-  case VerdictStatus::failed:
-    return "failed";
-  case VerdictStatus::skipped:
-    return "skipped";
-  }
-  return "unknown";
-}
-
 bool SourceResult::failed() const {
   return input_error.has_value() || write_error.has_value() ||
-         std::any_of(verdicts.begin(), verdicts.end(),
-                     [](const Verdict& v) { return v.status == VerdictStatus::failed; });
+         std::any_of(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return v.failed(); });
 }
 
 void RunTotals::add(const SourceResult& result) {
   const bool update_refused = result.update && result.update->error;
   if (result.input_error || result.write_error || update_refused) ++input_errors;
   for (const Verdict& verdict : result.verdicts) {
-    switch (verdict.status) {
-    case VerdictStatus::passed:
+    switch (verdict.outcome) {
+    case Outcome::passed:
       ++passed;
       break;
-    case VerdictStatus::failed:
+    case Outcome::failed:
       ++failed;
       break;
-    case VerdictStatus::skipped:
+    case Outcome::skipped:
       ++skipped;
       break;
     }

@@ -1,0 +1,89 @@
+#include "engine/execute_units.hpp"
+
+#include <algorithm>
+
+namespace docnb {
+namespace {
+
+constexpr std::chrono::milliseconds shutdown_grace{2'000};
+
+// Every cell of `unit` not run, for `reason`, each judged.
+void not_run(const ExecutionUnit& unit, const std::string& reason, const Notebook& notebook,
+             check::CellJudge& judge, check::JudgedRun& judged) {
+  for (const std::size_t index : unit) {
+    CellRun cell_run;
+    cell_run.index = index;
+    cell_run.status = CellStatus::not_run;
+    cell_run.reason = reason;
+    judged.verdicts.push_back(judge.judge(cell_run, notebook.cells().at(index)));
+    judged.run.cells.push_back(std::move(cell_run));
+  }
+}
+
+} // namespace
+
+std::vector<ExecutionUnit> execution_units(const Notebook& reference, converters::SourceKind kind,
+                                           const check::ExampleIds& leave_out) {
+  std::vector<ExecutionUnit> units;
+  const std::vector<std::size_t> cells = code_cells_of(reference);
+  if (kind != converters::SourceKind::docstring) {
+    if (!cells.empty()) units.push_back(cells);
+    return units;
+  }
+  ExampleId current;
+  for (const std::size_t index : cells) {
+    const ExampleId example = check::example_of(reference.cells()[index]);
+    if (leave_out.contains(example)) continue;
+    if (units.empty() || example != current) units.emplace_back();
+    current = example;
+    units.back().push_back(index);
+  }
+  return units;
+}
+
+check::JudgedRun execute_units(const Notebook& reference, const std::vector<ExecutionUnit>& units,
+                               UnitKernels kernels, const ExecuteOptions& options,
+                               check::CellJudge& judge,
+                               const ContinueAfterVerdict& continue_after) {
+  check::JudgedRun judged;
+  judged.run.notebook = reference;
+  KernelStart kernel = std::move(kernels.first);
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    std::optional<WarmKernel> next;
+    if (kernels.fresh_for_each && k + 1 < units.size()) next.emplace(kernels.launch, kernels.host);
+    if (!kernel) {
+      not_run(units[k], "kernel did not start: " + kernel.error().describe(), reference, judge,
+              judged);
+      judged.run.kernel_lost = true;
+    } else {
+      // A cell is judged as it finishes, so that -x and an example's first failing part stop
+      // what follows; its verdict is given once the unit ends, when a later cell can no longer
+      // update what it displayed (update_display_data).
+      check::CellJudge live = judge;
+      const OnCell on_cell = [&](const Json& cell, const CellRun& cell_run) {
+        return !continue_after || continue_after(cell, live.judge(cell_run, cell));
+      };
+      NotebookRun part = execute_cells(std::move(judged.run.notebook), units[k], **kernel,
+                                       options, on_cell);
+      judged.run.notebook = std::move(part.notebook);
+      for (const CellRun& cell_run : part.cells) {
+        judged.verdicts.push_back(
+            judge.judge(cell_run, judged.run.notebook.cells().at(cell_run.index)));
+      }
+      judged.run.cells.insert(judged.run.cells.end(), part.cells.begin(), part.cells.end());
+      judged.run.warnings.insert(judged.run.warnings.end(), part.warnings.begin(),
+                                 part.warnings.end());
+      judged.run.kernel_lost = judged.run.kernel_lost || part.kernel_lost;
+      if (part.kernel_lost || kernels.fresh_for_each || k + 1 == units.size()) {
+        kernels.reaper.retire(std::move(kernel).value(), shutdown_grace);
+        kernel = Error{"the kernel was retired", ""};
+        if (!next && k + 1 < units.size()) next.emplace(kernels.launch, kernels.host);
+      }
+    }
+    if (next) kernel = next->take();
+  }
+  if (kernel) kernels.reaper.retire(std::move(kernel).value(), shutdown_grace);
+  return judged;
+}
+
+} // namespace docnb

@@ -1,0 +1,135 @@
+// run_source (engine/source_job.hpp): a prepared source executed or served, judged once,
+// written.
+#include "check/example_verdicts.hpp"
+#include "engine/execute_units.hpp"
+#include "engine/output_path.hpp"
+#include "engine/served_examples.hpp"
+#include "engine/source_job.hpp"
+#include "notebook/write.hpp"
+
+#include <algorithm>
+
+namespace docnb {
+namespace {
+
+using Seconds = std::chrono::duration<double>;
+
+// The verdicts, warnings, --update and executed notebook of a judged run: the same for a real
+// run and a served one.
+void finish(const RunContext& context, const PlannedSource& planned, check::JudgedRun judged,
+            SourceResult& result) {
+  const RunConfig& config = context.config;
+  result.warnings = planned.plan.warnings;
+  result.warnings.insert(result.warnings.end(), judged.run.warnings.begin(),
+                         judged.run.warnings.end());
+  for (const Verdict& verdict : judged.verdicts)
+    result.warnings.insert(result.warnings.end(), verdict.warnings.begin(), verdict.warnings.end());
+  if (config.source_writes.any()) {
+    result.update = update_source(planned.source, planned.plan, judged, config.check,
+                                  config.source_writes);
+  }
+  result.verdicts = check::merge_example_parts(std::move(judged.verdicts));
+  const std::filesystem::path out = output_path_for(result.source, config.out_dir);
+  if (Status written = write_notebook(judged.run.notebook, out); written) {
+    result.written = out;
+  } else {
+    result.write_error = Error{"cannot write the executed notebook: " + written.error().message,
+                               written.error().where};
+  }
+}
+
+void store(const RunContext& context, const PreparedSource& prepared, const NotebookRun& run,
+           double seconds, SourceResult& result) {
+  const std::optional<double> duration =
+      context.config.record_durations ? std::optional(seconds) : std::nullopt;
+  if (Status stored = context.cache->store(prepared.cache_id, prepared.cache_key, run, duration);
+      !stored) {
+    result.warnings.push_back("not cached: " + stored.error().describe());
+  }
+}
+
+void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
+             SourceResult& result, Clock::time_point started) {
+  const RunConfig& config = context.config;
+  const PlannedSource& planned = *prepared.planned;
+  const Notebook& reference = planned.source.notebook;
+  const bool docstrings = planned.source.kind == converters::SourceKind::docstring;
+  const KernelLaunch launch = to_run.kernel.launch();
+  // Cells are judged as they finish: -x stops the notebook at its first failure, and a
+  // docstring example ends at its first failing part, as xdoctest's does (later parts would
+  // run on a state the example did not expect, and may hang). --update and --diff run every
+  // part, so that one pass rewrites every stale want.
+  check::ExampleIds ended;
+  const bool examples_end_at_failure = docstrings && !config.source_writes.any();
+  const ContinueAfterVerdict continue_after = [&](const Json& cell, const Verdict& verdict) {
+    if (!verdict.failed()) return true;
+    if (examples_end_at_failure) ended.insert(check::example_of(cell));
+    return !config.exit_first_per_notebook;
+  };
+  std::vector<std::string> skip_warnings;
+  const ExecuteOptions options = check::cell_execution_options(
+      config.execute, config.check.mode, planned.plan, ended, prepared.path.string(),
+      skip_warnings);
+  check::CellJudge judge(reference, config.check, planned.plan);
+  check::JudgedRun judged = execute_units(
+      reference, execution_units(reference, planned.source.kind, to_run.served),
+      UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
+                  config.fresh_kernel_per_example && docstrings},
+      options, judge, continue_after);
+  judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(),
+                             skip_warnings.end());
+  if (!to_run.served.empty()) {
+    serve_examples(reference, to_run.served, to_run.stored, judged);
+    result.examples_cached = to_run.served.size();
+  }
+  // The executed notebook names the kernel that ran it (docnb-python for a text source, or
+  // in place of a Python notebook's kernelspec that is not installed).
+  judged.run.notebook.document["metadata"]["kernelspec"] =
+      Json{{"name", launch.spec.name},
+           {"display_name", launch.spec.display_name},
+           {"language", launch.spec.language}};
+  // A module's run is stored even when some of its examples failed: the next run serves the
+  // examples that passed. Another source's is stored only when it passed.
+  const bool failed = std::any_of(judged.verdicts.begin(), judged.verdicts.end(),
+                                  [](const Verdict& verdict) { return verdict.failed(); });
+  const bool storable = kernel_behaved(judged.run) && !prepared.cache_key.empty() &&
+                        (docstrings || !failed);
+  std::optional<NotebookRun> kept;
+  if (storable) kept = judged.run;
+  finish(context, planned, std::move(judged), result);
+  if (kept && (docstrings || !result.failed())) {
+    store(context, prepared, *kept, Seconds(Clock::now() - started).count(), result);
+  }
+}
+
+} // namespace
+
+SourceResult run_source(const RunContext& context, PreparedSource& prepared) {
+  const auto started = Clock::now();
+  SourceResult result;
+  result.source = prepared.path;
+  bool served_whole = false;
+  if (auto* unreadable = std::get_if<Unreadable>(&prepared.next)) {
+    result.input_error = std::move(unreadable->error);
+  } else if (std::holds_alternative<NothingToRun>(prepared.next)) {
+    // A prose page is still published; a module without examples has nothing to show.
+    const PlannedSource& planned = *prepared.planned;
+    if (planned.source.kind != converters::SourceKind::docstring) {
+      finish(context, planned, check::JudgedRun{{planned.source.notebook, {}, false, {}}, {}},
+             result);
+    }
+  } else if (auto* decided = std::get_if<Decided>(&prepared.next)) {
+    result.cached = served_whole = decided->cached;
+    finish(context, *prepared.planned, std::move(decided->judged), result);
+  } else {
+    execute(context, prepared, std::get<ToRun>(prepared.next), result, started);
+  }
+  result.seconds = Seconds(Clock::now() - started).count();
+  if (!served_whole && !prepared.cache_id.empty() && !result.input_error &&
+      context.cache != nullptr && context.config.record_durations) {
+    (void)context.cache->record_duration(prepared.cache_id, result.seconds);
+  }
+  return result;
+}
+
+} // namespace docnb
