@@ -49,6 +49,12 @@ struct DocstringModule {
 [[nodiscard]] Result<DocstringModule> read_docstring_examples(const std::filesystem::path& path,
                                                               const DocstringOptions& options);
 
+// The examples of `bytes`, the source of the (not compiled) Python file `path`: what
+// read_docstring_examples does once it has read the file.
+[[nodiscard]] Result<DocstringModule>
+docstring_examples_of_source(const std::filesystem::path& path, std::string bytes,
+                             const DocstringOptions& options);
+
 // The dotted module name of a file, from the packages (folders with __init__.py) around it.
 [[nodiscard]] std::string module_name_of(const std::filesystem::path& file);
 

@@ -221,3 +221,15 @@ TEST_CASE("a compiled module is read by importing it under analysis auto", "[doc
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().message.find("no source for static analysis") != std::string::npos);
 }
+
+TEST_CASE("source bytes give the same examples as the file they came from", "[docstring]") {
+  const DocstringModule from_file = read("kinds.py");
+  auto from_bytes = docstring_examples_of_source(fixtures / "kinds.py", from_file.original, {});
+  REQUIRE(from_bytes.ok());
+  REQUIRE(from_bytes->examples.size() == from_file.examples.size());
+  for (std::size_t i = 0; i < from_file.examples.size(); ++i) {
+    CHECK(from_bytes->examples[i].id == from_file.examples[i].id);
+    CHECK(from_bytes->examples[i].line == from_file.examples[i].line);
+  }
+  CHECK_FALSE(docstring_examples_of_source("broken.py", "def f(:\n", {}).ok());
+}
