@@ -233,3 +233,13 @@ TEST_CASE("source bytes give the same examples as the file they came from", "[do
   }
   CHECK_FALSE(docstring_examples_of_source("broken.py", "def f(:\n", {}).ok());
 }
+
+TEST_CASE("a file nested too deeply for CPython's parser is an error naming it", "[docstring]") {
+  // MemoryError and RecursionError from ast.parse, which `python3 FILE` meets too.
+  for (const std::string& source :
+       {"x = " + std::string(100'000, '-') + "1\n", "x = " + std::string(5'000, '-') + "1\n"}) {
+    const auto extracted = extract_docstrings(source, "deep.py", {});
+    REQUIRE_FALSE(extracted.ok());
+    CHECK(extracted.error().describe() == "deep.py: nested too deeply for Python's parser");
+  }
+}
