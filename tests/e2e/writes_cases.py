@@ -96,7 +96,8 @@ def out_on_a_full_disk_is_an_error_per_file(work):
         print(shown(stdout), stderr)
         check(code == 2, f"exit code {code}, want 2")
         written = sorted(p.name for p in out.rglob("*.ipynb"))
-        check(len(written) == 1, f"want exactly one executed notebook in 300k, got {written}")
+        # Two never fit; none may, when two workers write at the same moment.
+        check(len(written) <= 1, f"want at most one executed notebook in 300k, got {written}")
         for name in names:
             if name not in written:
                 check_error_names_the_file(stdout, "ERROR", out / name, "No space left on device")
