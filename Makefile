@@ -71,8 +71,10 @@ bench-kernel: docnb
 parity: docnb
 	cd $(BUILD_DIR) && ctest -R torch_verdicts_match_xdoctest --output-on-failure
 
-# libFuzzer targets for the text converters, built with clang, each run for 60 s.
+# libFuzzer targets for every parser of untrusted input, built with clang, each run for
+# FUZZ_SECONDS; FUZZ_TARGETS picks some of them (README, "Fuzzing").
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
 .PHONY: fuzz
 fuzz:
-	sh fuzz/run_fuzz.sh $(FUZZ_SECONDS) $(BUILD_DIR)/fuzz
+	sh fuzz/run_fuzz.sh $(FUZZ_SECONDS) $(BUILD_DIR)/fuzz $(FUZZ_TARGETS)

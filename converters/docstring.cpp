@@ -54,6 +54,27 @@ DocstringExample to_example(const std::string& path, const Docstring& doc, const
   return example;
 }
 
+DocstringModule module_of(const fs::path& path, std::string bytes,
+                          const ModuleDocstrings& docstrings, const DocstringOptions& options) {
+  const std::string where = path.string();
+  DocstringModule module;
+  module.path = path;
+  module.module_name = module_name_of(path);
+  module.original = std::move(bytes);
+  module.encoding = docstrings.encoding;
+  for (const auto& doc : docstrings.docstrings) {
+    const ParsedDocstring parsed = parse_docstring(doc.text, options.style);
+    for (const auto& example : parsed.examples) {
+      module.examples.push_back(to_example(where, doc, example));
+    }
+    for (const auto& [line, message] : parsed.problems) {
+      module.warnings.push_back(where + ":" + std::to_string(source_line(doc, line)) +
+                                ": cannot parse the examples of " + doc.callname + ": " + message);
+    }
+  }
+  return module;
+}
+
 } // namespace
 
 bool is_excluded_module(const fs::path& file, const std::vector<std::string>& exclude) {
@@ -105,35 +126,22 @@ fs::path import_root(const fs::path& file, const std::string& module_name) {
 
 Result<DocstringModule> read_docstring_examples(const fs::path& path, std::string bytes,
                                                 const DocstringOptions& options) {
-  const std::string where = path.string();
-  const std::string module_name = module_name_of(path);
-  Result<ModuleDocstrings> docstrings = ModuleDocstrings{};
   if (!is_compiled_module(path)) {
-    docstrings = extract_docstrings(bytes, where, options.attach_calls);
-  } else if (options.analysis == DocstringOptions::Analysis::automatic) {
-    docstrings = compiled_module_docstrings(module_name, import_root(path, module_name), where);
-  } else {
+    Result<ModuleDocstrings> docstrings =
+        extract_docstrings(bytes, path.string(), options.attach_calls);
+    if (!docstrings) return docstrings.error();
+    return module_of(path, std::move(bytes), *docstrings, options);
+  }
+  if (options.analysis != DocstringOptions::Analysis::automatic) {
     return Error{"a compiled module has no source for static analysis (--analysis auto imports "
                  "it)",
-                 where};
+                 path.string()};
   }
+  const std::string module_name = module_name_of(path);
+  Result<ModuleDocstrings> docstrings =
+      compiled_module_docstrings(module_name, import_root(path, module_name), path.string());
   if (!docstrings) return docstrings.error();
-  DocstringModule module;
-  module.path = path;
-  module.module_name = module_name;
-  module.original = std::move(bytes);
-  module.encoding = docstrings->encoding;
-  for (const auto& doc : docstrings->docstrings) {
-    const ParsedDocstring parsed = parse_docstring(doc.text, options.style);
-    for (const auto& example : parsed.examples) {
-      module.examples.push_back(to_example(where, doc, example));
-    }
-    for (const auto& [line, message] : parsed.problems) {
-      module.warnings.push_back(where + ":" + std::to_string(source_line(doc, line)) +
-                                ": cannot parse the examples of " + doc.callname + ": " + message);
-    }
-  }
-  return module;
+  return module_of(path, std::move(bytes), *docstrings, options);
 }
 
 std::vector<fs::path> python_files_of(const fs::path& root, const std::vector<std::string>& exclude,

@@ -31,13 +31,16 @@ std::vector<Docstring> docstrings_of(const py::list& found) {
   return docstrings;
 }
 
-// A helper's SourceError is an error at where:line; anything else at where.
+// A helper's SourceError is an error at where:line (at where when the line is None); anything
+// else at where, without the Python traceback pybind11 appends to what().
 Error error_of(py::error_already_set& ex, const std::string& where) {
   if (ex.matches(python::helpers().attr("SourceError"))) {
     const py::tuple args = ex.value().attr("args");
+    if (args[1].is_none()) return Error{args[0].cast<std::string>(), where};
     return Error{args[0].cast<std::string>(), where + ":" + std::to_string(args[1].cast<int>())};
   }
-  return Error{"cannot extract docstrings: " + std::string(ex.what()), where};
+  const std::string what = ex.what();
+  return Error{"cannot extract docstrings: " + what.substr(0, what.find('\n')), where};
 }
 
 } // namespace

@@ -13,7 +13,7 @@ import tokenize
 
 
 class SourceError(Exception):
-    """A file that cannot be read as Python: (message, line)."""
+    """A file that cannot be read as Python: (message, line), the line None when unknown."""
 
 
 def _decode(data):
@@ -192,6 +192,9 @@ def extract(data, attach_calls):
         tree = ast.parse(text)
     except SyntaxError as ex:
         raise SourceError('syntax error: %s' % ex.msg, ex.lineno or 1)
+    except (RecursionError, MemoryError):
+        # CPython's parser gives up on deep nesting without saying where; so does `python3 FILE`.
+        raise SourceError('nested too deeply for Python\'s parser', None)
     source_lines = text.split('\n')
     found = {}
     attach = set(attach_calls)

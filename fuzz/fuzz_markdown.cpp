@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes given to the markdown reader give a notebook or an error, never a
-// crash, and the notebook is valid JSON text (so it can be written).
+// crash, and the notebook is written as nbformat.write would write it.
 #include "converters/markdown.hpp"
+#include "notebook/write.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +10,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const auto converted = docnb::converters::read_markdown(bytes, "fuzz.input");
-  if (converted) (void)converted->notebook.document.dump();
+  if (converted) (void)docnb::notebook_to_text(converted->notebook);
   return 0;
 }

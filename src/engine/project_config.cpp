@@ -1,5 +1,6 @@
 #include "engine/project_config.hpp"
 
+#include "support/atomic_file.hpp"
 #include "support/nearest_name.hpp"
 
 #include <array>
@@ -92,27 +93,34 @@ Status read_key(std::string_view key, const toml::node& node, const fs::path& fi
 
 } // namespace
 
+Status read_project_config_text(std::string_view text, const fs::path& file,
+                                ProjectConfig& config) {
+  toml::table document;
+  try {
+    document = toml::parse(text, file.string());
+  } catch (const toml::parse_error& failure) {
+    return Error{std::string(failure.description()),
+                 file.string() + ":" + std::to_string(failure.source().begin.line)};
+  }
+  const toml::table* table =
+      file.filename() == "pyproject.toml" ? document.at_path("tool.docnb").as_table() : &document;
+  if (table == nullptr) return Done{};
+  config.file = file;
+  for (const auto& [key, node] : *table) {
+    if (Status read = read_key(key.str(), node, file, config); !read) return read.error();
+  }
+  return Done{};
+}
+
 Result<ProjectConfig> read_project_config(const fs::path& root) {
   ProjectConfig config;
   for (const char* name : {"pyproject.toml", "docnb.toml"}) {
     const fs::path file = root / name;
     std::error_code error;
     if (!fs::exists(file, error)) continue;
-    toml::table document;
-    try {
-      document = toml::parse_file(file.string());
-    } catch (const toml::parse_error& failure) {
-      return Error{std::string(failure.description()),
-                   file.string() + ":" + std::to_string(failure.source().begin.line)};
-    }
-    const toml::table* table = std::string_view(name) == "pyproject.toml"
-                                   ? document.at_path("tool.docnb").as_table()
-                                   : &document;
-    if (table == nullptr) continue;
-    config.file = file;
-    for (const auto& [key, node] : *table) {
-      if (Status read = read_key(key.str(), node, file, config); !read) return read.error();
-    }
+    const Result<std::string> text = read_file_bytes(file);
+    if (!text) return text.error();
+    if (Status read = read_project_config_text(*text, file, config); !read) return read.error();
   }
   return config;
 }

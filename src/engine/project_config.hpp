@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace docnb {
@@ -41,5 +42,11 @@ struct ProjectConfig {
 // Reads the configuration of the project at `root`; an error names the file and line of a
 // value of the wrong type or of a file that is not TOML.
 [[nodiscard]] Result<ProjectConfig> read_project_config(const std::filesystem::path& root);
+
+// Adds to `config` what the TOML `text` of `file` sets: `[tool.docnb]` when the file is named
+// pyproject.toml, the top level otherwise. Errors as read_project_config's.
+[[nodiscard]] Status read_project_config_text(std::string_view text,
+                                              const std::filesystem::path& file,
+                                              ProjectConfig& config);
 
 } // namespace docnb

@@ -3,6 +3,7 @@
 #include "notebook/cell_ids.hpp"
 #include "notebook/disk_form.hpp"
 #include "notebook/structure.hpp"
+#include "support/json_depth.hpp"
 
 #include <optional>
 #include <system_error>
@@ -136,6 +137,13 @@ Result<Notebook> read_notebook_text(std::string_view text, const std::filesystem
     const Position p = position_of(text, *bad);
     return Error{"not UTF-8: invalid byte at line " + std::to_string(p.line) + ", column " +
                      std::to_string(p.column),
+                 place(origin, p)};
+  }
+  if (auto deep = find_nesting_beyond(text, max_json_depth)) {
+    const Position p = position_of(text, *deep);
+    return Error{"JSON nested deeper than " + std::to_string(max_json_depth) + " levels at line " +
+                     std::to_string(p.line) + ", column " + std::to_string(p.column) +
+                     " (nbformat cannot read it either)",
                  place(origin, p)};
   }
   auto parsed = parse_json(text, origin);

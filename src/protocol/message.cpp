@@ -1,5 +1,8 @@
 #include "protocol/message.hpp"
 
+#include "protocol/message_fields.hpp"
+#include "support/json_depth.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -80,11 +83,20 @@ Result<Message> from_frames(std::vector<std::string> frames, const Signer& signe
                             std::make_move_iterator(frames.begin() + static_cast<long>(split)));
   Json* targets[] = {&message.header, &message.parent_header, &message.metadata, &message.content};
   for (std::size_t i = 0; i < 4; ++i) {
-    Json parsed = Json::parse(frames[split + 2 + i], nullptr, /*allow_exceptions=*/false);
+    const std::string& frame = frames[split + 2 + i];
+    if (find_nesting_beyond(frame, max_json_depth)) {
+      return Error{"message frame " + std::to_string(i) + " is nested deeper than " +
+                       std::to_string(max_json_depth) + " levels",
+                   ""};
+    }
+    Json parsed = Json::parse(frame, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded() || !parsed.is_object()) {
       return Error{"message frame " + std::to_string(i) + " is not a JSON object", ""};
     }
     *targets[i] = std::move(parsed);
+  }
+  if (auto wrong = wrong_field_type(message.header, message.parent_header, message.content)) {
+    return Error{"malformed message: " + *wrong, ""};
   }
   message.buffers.assign(std::make_move_iterator(frames.begin() + static_cast<long>(split) + 6),
                          std::make_move_iterator(frames.end()));

@@ -53,6 +53,8 @@ std::string random_suffix() {
   return std::to_string(generator() % 1'000'000'000ULL);
 }
 
+// `path` is the file being written: errors name it, never the hidden temporary beside it,
+// which is gone by the time the user reads the message.
 Status write_all(int fd, std::string_view text, const std::filesystem::path& path) {
   std::size_t written = 0;
   while (written < text.size()) {
@@ -84,9 +86,9 @@ Result<std::pair<int, std::filesystem::path>> create_temporary(const std::filesy
     // 0666 so that the umask applies as it would to a new file.
     const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) return std::pair{fd, candidate};
-    if (errno != EEXIST) return system_error("cannot create", candidate);
+    if (errno != EEXIST) return system_error("cannot create a temporary file beside it", path);
   }
-  return system_error("cannot create a temporary file", dir);
+  return system_error("cannot create a temporary file beside it", path);
 }
 
 } // namespace
@@ -131,11 +133,11 @@ Status write_file_atomically(const std::filesystem::path& link_or_file, std::str
 
   struct stat existing {};
   if (::stat(path.c_str(), &existing) == 0 && ::fchmod(fd.get(), existing.st_mode & 07777) != 0) {
-    return system_error("cannot set the mode of", temporary.path());
+    return system_error("cannot set the mode", path);
   }
-  if (Status status = write_all(fd.get(), text, temporary.path()); !status) return status;
-  if (::fsync(fd.get()) != 0) return system_error("cannot sync", temporary.path());
-  if (fd.close() != 0) return system_error("cannot close", temporary.path());
+  if (Status status = write_all(fd.get(), text, path); !status) return status;
+  if (::fsync(fd.get()) != 0) return system_error("cannot sync", path);
+  if (fd.close() != 0) return system_error("cannot close", path);
   // As late as possible, so that an edit made while the source ran is never lost.
   if (expected) {
     Result<std::string> current = read_file_bytes(path);

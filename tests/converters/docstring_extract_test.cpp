@@ -227,3 +227,13 @@ TEST_CASE("a compiled module is read by importing it under analysis auto", "[doc
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().message.find("no source for static analysis") != std::string::npos);
 }
+
+TEST_CASE("a file nested too deeply for CPython's parser is an error naming it", "[docstring]") {
+  // MemoryError and RecursionError from ast.parse, which `python3 FILE` meets too.
+  for (const std::string& source :
+       {"x = " + std::string(100'000, '-') + "1\n", "x = " + std::string(5'000, '-') + "1\n"}) {
+    const auto extracted = extract_docstrings(source, "deep.py", {});
+    REQUIRE_FALSE(extracted.ok());
+    CHECK(extracted.error().describe() == "deep.py: nested too deeply for Python's parser");
+  }
+}

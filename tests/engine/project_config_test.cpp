@@ -84,3 +84,17 @@ TEST_CASE("a misspelt key is a warning naming the file, the line and the known k
   CHECK_THAT(config->warnings[0], Catch::Contains("docnb.toml:2"));
   CHECK_THAT(config->warnings[0], Catch::Contains("did you mean global_exec?"));
 }
+
+TEST_CASE("configuration text is read as the file it names", "[engine][config]") {
+  const std::string text = "style = \"google\"\n[tool.docnb]\nstyle = \"freeform\"\n";
+  ProjectConfig pyproject;
+  REQUIRE(read_project_config_text(text, "pyproject.toml", pyproject).ok());
+  CHECK(pyproject.style == "freeform");
+  ProjectConfig docnb_toml;
+  REQUIRE(read_project_config_text(text, "docnb.toml", docnb_toml).ok());
+  CHECK(docnb_toml.style == "google");
+  ProjectConfig broken;
+  const Status read = read_project_config_text("a = [1,\n", "docnb.toml", broken);
+  REQUIRE_FALSE(read.ok());
+  CHECK_THAT(read.error().where, Catch::StartsWith("docnb.toml:"));
+}

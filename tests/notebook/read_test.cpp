@@ -1,7 +1,9 @@
 // Reading: the in-memory form nbformat.read(path, 4) gives, and a clear error naming the
 // file and the line or JSON pointer for every kind of bad input.
 #include "notebook/read.hpp"
+#include "notebook/write.hpp"
 #include "support/atomic_file.hpp"
+#include "support/json_depth.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -168,4 +170,30 @@ TEST_CASE("4.5 notebooks get missing and duplicate cell ids repaired", "[noteboo
     CHECK(document["cells"][1]["id"] == "same");
     CHECK_FALSE(document["cells"][2].contains("id"));
   }
+}
+
+namespace {
+
+// A valid notebook whose metadata holds `levels` nested lists: the file nests levels + 2 deep.
+std::string notebook_nesting(std::size_t levels) {
+  return "{\"nbformat\": 4, \"nbformat_minor\": 5, \"cells\": [],\n \"metadata\": {\"deep\": " +
+         std::string(levels, '[') + std::string(levels, ']') + "}}\n";
+}
+
+} // namespace
+
+TEST_CASE("nesting deeper than nbformat reads is an error at its line, not a crash", "[notebook]") {
+  // 200000 levels overflowed the stack when the parsed value was copied.
+  for (const std::size_t levels : {max_json_depth - 1, std::size_t{200'000}}) {
+    const auto notebook = read_notebook_text(notebook_nesting(levels), "deep.ipynb");
+    REQUIRE_FALSE(notebook.ok());
+    CHECK(notebook.error().where == "deep.ipynb:2");
+    CHECK_THAT(notebook.error().message, Contains("nested deeper than 500 levels"));
+  }
+}
+
+TEST_CASE("nesting nbformat reads is read and written", "[notebook]") {
+  const Json document = read_text(notebook_nesting(max_json_depth - 2));
+  CHECK(document["metadata"]["deep"].is_array());
+  CHECK(notebook_to_text(Notebook{"deep.ipynb", document}).size() > 2 * (max_json_depth - 2));
 }

@@ -3,6 +3,8 @@
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
+#include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 namespace fs = std::filesystem;
@@ -26,7 +28,62 @@ std::size_t entries_in(const fs::path& dir) {
   return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), {}));
 }
 
+// A file-size limit for this process: write() stops part way (EFBIG) as it does on a full disk
+// (ENOSPC), through the same code, without root or a small filesystem. SIGXFSZ, which would
+// end the process, is ignored meanwhile.
+class FileSizeLimit {
+public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved_) == 0);
+    saved_handler_ = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limited = saved_;
+    limited.rlim_cur = bytes;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+  ~FileSizeLimit() {
+    ::setrlimit(RLIMIT_FSIZE, &saved_);
+    std::signal(SIGXFSZ, saved_handler_);
+  }
+
+private:
+  rlimit saved_{};
+  void (*saved_handler_)(int) = SIG_DFL;
+};
+
 } // namespace
+
+TEST_CASE("atomic_file: a write cut short keeps the old file and removes the temporary",
+          "[atomic_file]") {
+  const TempDir dir = scratch();
+  const fs::path target = dir.path() / "kept.ipynb";
+  REQUIRE(write_file_atomically(target, "old bytes\n").ok());
+  Status written = Done{};
+  {
+    const FileSizeLimit limit(4096);
+    written = write_file_atomically(target, std::string(100'000, 'x'));
+  }
+  REQUIRE_FALSE(written.ok());
+  // The message names the file the user asked for, not the hidden temporary.
+  CHECK(written.error().where == target.string());
+  CHECK(written.error().message == "cannot write: File too large");
+  CHECK(read_file_bytes(target).value() == "old bytes\n");
+  CHECK(entries_in(dir.path()) == 1);
+}
+
+TEST_CASE("atomic_file: a new file cut short is not left under its name", "[atomic_file]") {
+  const TempDir dir = scratch();
+  const fs::path target = dir.path() / "new.ipynb";
+  Status written = Done{};
+  {
+    const FileSizeLimit limit(4096);
+    written = write_file_atomically(target, std::string(100'000, 'x'));
+  }
+  REQUIRE_FALSE(written.ok());
+  CHECK_FALSE(fs::exists(target));
+  CHECK(entries_in(dir.path()) == 0);
+}
 
 TEST_CASE("atomic_file: a new file is created with its parents", "[atomic_file]") {
   const TempDir dir = scratch();

@@ -1,0 +1,1 @@
+../../../tests/fixtures/docstrings/kinds.py

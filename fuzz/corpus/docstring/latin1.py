@@ -1,0 +1,1 @@
+../../../tests/fixtures/docstrings/latin1.py

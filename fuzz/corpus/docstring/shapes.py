@@ -1,0 +1,1 @@
+../../../samples/mypkg/shapes.py

@@ -1,0 +1,1 @@
+../../../tests/fixtures/docstrings/syntax_error.py

@@ -1,0 +1,1 @@
+../../../samples/mypkg/text.py

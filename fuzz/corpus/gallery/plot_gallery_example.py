@@ -1,0 +1,1 @@
+../../../samples/tutorials/plot_gallery_example.py

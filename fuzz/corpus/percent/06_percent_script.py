@@ -1,0 +1,1 @@
+../../../samples/tutorials/06_percent_script.py
