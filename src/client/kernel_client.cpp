@@ -36,9 +36,7 @@ std::vector<std::string> kernel_command(const KernelLaunch& launch,
     substitute("{prefix}", "/usr");
     argv.push_back(std::move(arg));
   }
-  if (argv[0] == "python" || argv[0] == "python3" || argv[0] == "python3.11") {
-    argv[0] = launch.python_executable;
-  }
+  argv[0] = resolve_program(argv[0], launch.python_executable);
   argv.insert(argv.end(), launch.extra_arguments.begin(), launch.extra_arguments.end());
   return argv;
 }

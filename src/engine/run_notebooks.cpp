@@ -181,7 +181,7 @@ public:
     }
     look_up(claimed, launch);
     if (!claimed.hit) {
-      launch.fork_server = fork_servers_.for_launch(launch);
+      launch.fork_server = fork_servers_.for_launch(launch, claimed.plan.warnings);
       claimed.kernel.emplace(std::move(launch), host_);
     }
     return claimed;
@@ -422,7 +422,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       config.requirement_flags,
       [&modules](const std::string& name) { return modules.available(name); });
   // Before the reaper: a server outlives the kernels it forked, which report through it.
-  ForkServers fork_servers(runtime->path(), config.convert.docstrings.global_exec);
+  ForkServers fork_servers(runtime->path(), config.fork,
+                           ForkPreload{config.convert.docstrings.global_exec, config.preload});
   KernelReaper reaper; // after host: every kernel is shut down before the context goes
   CacheContext cache;
   cache.cache = hooks.cache;
