@@ -61,18 +61,21 @@ def warn(text):
 def preload(code, modules):
     """Imports what every kernel would import anyway, then what the run asks for. A user's
     module that fails to import is a warning: the kernels import it themselves, as without a
-    zygote."""
+    zygote. Returns what the imports did to the environment (debugpy sets variables at
+    import), which each kernel does again on top of its own."""
+    before = dict(os.environ)
     for name in IPYKERNEL_MODULES:
         importlib.import_module(name)
     # As the kernel itself sets it before any cell runs (ipykernel's init_gui_pylab), so that
     # a preloaded matplotlib picks the inline backend as it would in the kernel.
-    if not os.environ.get("MPLBACKEND"):
+    inline = not os.environ.get("MPLBACKEND")
+    if inline:
         os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    for name in filter(None, modules.split(",")):
+    for name in filter(None, (name.strip() for name in modules.split(","))):
         try:
-            importlib.import_module(name.strip())
+            importlib.import_module(name)
         except BaseException as error:  # noqa: B036 (a module may raise anything, even exit)
-            warn(f"cannot preload {name.strip()}: {type(error).__name__}: {error}")
+            warn(f"cannot preload {name}: {type(error).__name__}: {error}")
     if code:
         try:
             exec(compile(code, "<preload>", "exec"), {"__name__": "__preload__"})
@@ -82,6 +85,10 @@ def preload(code, modules):
     if threads > 1:
         warn(f"a preloaded module started {threads - 1} thread(s); forked kernels get none of "
              "them and may hang on their locks")
+    if inline:
+        del os.environ["MPLBACKEND"]  # the kernel sets it itself, unless a cell did before
+    return ({key: value for key, value in os.environ.items() if before.get(key) != value},
+            [key for key in before if key not in os.environ])
 
 
 def send_line(connection, message):
@@ -230,9 +237,10 @@ def randomise_again():
         process.current_process().authkey = os.urandom(32)
 
 
-def become_kernel(request, zygote):
+def become_kernel(request, zygote, imported):
     """In the forked child: the process `python [OPTIONS] -m MODULE ARGS...` would be, in the
-    request's folder and environment; runs the kernel and returns when it ends."""
+    request's folder and environment (and what the preloaded imports did to it: `imported`,
+    from preload()); runs the kernel and returns when it ends."""
     os.setpgid(0, 0)
     die_with_parent(zygote)
     take_output(request.get("log"))
@@ -244,6 +252,9 @@ def become_kernel(request, zygote):
         os._exit(126)
     os.environ.clear()
     os.environ.update(request.get("env", {}))
+    os.environ.update(imported[0])
+    for key in imported[1]:
+        os.environ.pop(key, None)
     randomise_again()
     argv = request["argv"]
     at = argv.index("-m")
@@ -277,7 +288,7 @@ def main():
     parser.add_argument("--preload-modules", default="", metavar="MODULE,...")
     options = parser.parse_args()
     try:
-        preload(options.preload, options.preload_modules)
+        imported = preload(options.preload, options.preload_modules)
     except BaseException:  # noqa: B036 (ipykernel itself cannot be imported: no zygote)
         traceback.print_exc()
         sys.exit(1)
@@ -285,7 +296,7 @@ def main():
     print(f"docnb zygote: ready on {options.fork_server}", flush=True)
     zygote = os.getpid()
     request = Server(listening).serve()
-    become_kernel(request, zygote)
+    become_kernel(request, zygote, imported)
 
 
 if __name__ == "__main__":

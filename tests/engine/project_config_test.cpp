@@ -84,3 +84,20 @@ TEST_CASE("a misspelt key is a warning naming the file, the line and the known k
   CHECK_THAT(config->warnings[0], Catch::Contains("docnb.toml:2"));
   CHECK_THAT(config->warnings[0], Catch::Contains("did you mean global_exec?"));
 }
+
+TEST_CASE("fork and preload say how kernels start", "[engine][config]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  write_text(root->path() / "pyproject.toml",
+             "[tool.docnb]\nfork = false\npreload = [\"torch\", \"numpy\"]\n");
+  Result<ProjectConfig> config = read_project_config(root->path());
+  REQUIRE(config.ok());
+  CHECK(config->fork == false);
+  CHECK(config->preload == std::vector<std::string>{"torch", "numpy"});
+  CHECK(config->warnings.empty());
+
+  write_text(root->path() / "pyproject.toml", "[tool.docnb]\nfork = \"no\"\n");
+  Result<ProjectConfig> wrong = read_project_config(root->path());
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().message == "`fork` must be true or false");
+}
