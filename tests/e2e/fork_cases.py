@@ -113,6 +113,24 @@ def forked_kernels_behave_as_plain_ones():
                       f"no inline figure: {kinds[name]}")
 
 
+def kernels_end_as_plain_ones_do():
+    """atexit handlers run and a file left open is flushed when the kernel ends, forked or not
+    (a forked kernel skips tearing down the zygote's modules, nothing a program sees)."""
+    cell = ("import atexit, os\n"
+            "atexit.register(lambda: open(os.environ['MARK'] + '.atexit', 'w').write('ran'))\n"
+            "left_open = open(os.environ['MARK'] + '.open', 'w')\n"
+            "left_open.write('flushed')")
+    for options in ([], ["--no-fork"]):
+        work = harness.workdir()
+        harness.write_notebook(work / "a.ipynb", [cell])
+        mark = str(work / "mark")
+        run(work, *options, env={"MARK": mark})
+        for suffix, text in ((".atexit", "ran"), (".open", "flushed")):
+            path = mark + suffix
+            harness.check(os.path.exists(path) and open(path).read() == text,
+                          f"{options}: {path} missing or not {text!r}")
+
+
 def preloaded_numpy_draws_differ_per_kernel():
     try:
         import numpy  # noqa: F401
@@ -196,7 +214,8 @@ def killing_the_zygote_fails_only_what_was_running():
 
 
 CASES = {f.__name__: f for f in (
-    forked_kernels_behave_as_plain_ones, preloaded_numpy_draws_differ_per_kernel,
+    forked_kernels_behave_as_plain_ones, kernels_end_as_plain_ones_do,
+    preloaded_numpy_draws_differ_per_kernel,
     unrecognised_kernelspec_starts_plainly_with_one_warning,
     fork_false_in_the_project_starts_plainly,
     failing_preload_is_a_warning_and_the_rest_is_preloaded,
