@@ -154,7 +154,7 @@ def first_cell(connection_file, began, pid):
         # Waited for, so that the request is not lost with the client's sockets.
         client.shutdown()
         try:
-            while client.control_channel.get_msg(timeout=10)["msg_type"] != "shutdown_reply":
+            while client.get_control_msg(timeout=10)["msg_type"] != "shutdown_reply":
                 pass
         except queue.Empty:
             pass  # the caller kills it
