@@ -21,7 +21,6 @@ Usage: /usr/bin/python3 bench/ipykernel_fork.py [--docnb PATH] [--repeat N] [--o
 import argparse
 import json
 import os
-import queue
 import shutil
 import signal
 import socket
@@ -30,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from speed import (  # noqa: E402  (also sets the environment both tools' kernels inherit)
@@ -37,12 +37,8 @@ from speed import (  # noqa: E402  (also sets the environment both tools' kernel
 
 import nbformat  # noqa: E402
 import zmq  # noqa: E402
-from jupyter_client import BlockingKernelClient  # noqa: E402
 from jupyter_client.connect import write_connection_file  # noqa: E402
-
-# A client connects before the kernel binds; ZeroMQ's default 100 ms retry would be most of a
-# forked kernel's start. docnb's client retries after 5 ms; so does this one, for both starts.
-zmq.Context.instance().setsockopt(zmq.RECONNECT_IVL, 5)
+from jupyter_client.session import Session  # noqa: E402
 
 ZYGOTE = os.path.join(REPO, "src", "client", "ipykernel_zygote.py")
 PYTHON = "/usr/bin/python3"
@@ -94,28 +90,70 @@ def write_torch_set(folder):
 
 # ---------------------------------------------------------- (3): one kernel, start to cell
 
+class Client:
+    """The client side of a kernel's shell, iopub and control channels, on pyzmq and
+    jupyter_client's Session (signing), as small as docnb's own: no event loop in between."""
+
+    def __init__(self, connection_file):
+        with open(connection_file) as f:
+            info = json.load(f)
+        self.session = Session(key=info["key"].encode(),
+                               signature_scheme=info["signature_scheme"])
+        context = zmq.Context.instance()
+        identity = uuid.uuid4().bytes
+        self.sockets = {}
+        for name, kind in (("shell", zmq.DEALER), ("iopub", zmq.SUB), ("control", zmq.DEALER)):
+            sock = context.socket(kind)
+            sock.setsockopt(zmq.LINGER, 1000)  # the shutdown request must get out
+            sock.setsockopt(zmq.RECONNECT_IVL, 5)
+            if kind == zmq.SUB:
+                sock.setsockopt(zmq.SUBSCRIBE, b"")
+            else:
+                sock.setsockopt(zmq.IDENTITY, identity)
+            sock.connect(f"tcp://{info['ip']}:{info[name + '_port']}")
+            self.sockets[name] = sock
+        self.poller = zmq.Poller()
+        for sock in self.sockets.values():
+            self.poller.register(sock, zmq.POLLIN)
+
+    def send(self, channel, msg_type, content=None):
+        return self.session.send(self.sockets[channel], msg_type, content or {})["header"]["msg_id"]
+
+    def receive(self, timeout):
+        """(channel, message) of the next message within `timeout` seconds, or (None, None)."""
+        for sock, _ in self.poller.poll(timeout * 1000):
+            channel = next(name for name, s in self.sockets.items() if s is sock)
+            _, message = self.session.recv(sock, zmq.NOBLOCK)
+            if message is not None:
+                return channel, message
+        return None, None
+
+    def close(self):
+        for sock in self.sockets.values():
+            sock.close()
+
+
 def wait_until_connected(client):
     """As docnb does: kernel_info_request until its reply, and a status message on iopub for one
     of them (the proof that iopub is subscribed, so no output of the first cell is lost);
-    resent soon at first, then less often."""
+    resent soon at first, then less often, and soon again once the kernel has replied."""
     requests, replied, subscribed, wait = set(), False, False, 0.01
     give_up = time.perf_counter() + 60
     while not (replied and subscribed):
         if time.perf_counter() > give_up:
             raise DocnbFailure("the kernel did not answer kernel_info within 60 s")
-        requests.add(client.kernel_info())
+        requests.add(client.send("shell", "kernel_info_request"))
         deadline = time.perf_counter() + wait
         while not (replied and subscribed) and time.perf_counter() < deadline:
-            for get, seen in ((client.get_shell_msg, "shell"), (client.get_iopub_msg, "iopub")):
-                try:
-                    parent = get(timeout=0.001)["parent_header"].get("msg_id")
-                except queue.Empty:
-                    continue
-                if parent in requests and seen == "shell":
-                    replied = True
-                elif parent in requests:
-                    subscribed = True
-        wait = min(wait * 2, 0.25)
+            channel, message = client.receive(max(deadline - time.perf_counter(), 0))
+            if message is None or message["parent_header"].get("msg_id") not in requests:
+                continue
+            if channel == "shell" and not replied:
+                replied = True
+                deadline = min(deadline, time.perf_counter() + 0.01)
+            elif channel == "iopub":
+                subscribed = True
+        wait = 0.01 if replied else min(wait * 2, 0.25)
 
 
 def cpu_seconds(pid):
@@ -128,39 +166,34 @@ def cpu_seconds(pid):
 def first_cell(connection_file, began, pid):
     """Seconds from `began` until kernel `pid` answered `1+1` with 2 (reply and idle), and the
     CPU seconds the kernel process had used by then (a forked one counts from its fork)."""
-    client = BlockingKernelClient(connection_file=connection_file)
-    client.load_connection_file()
-    client.start_channels()
+    client = Client(connection_file)
     try:
         wait_until_connected(client)
-        msg_id = client.execute("1+1")
+        msg_id = client.send("shell", "execute_request",
+                             {"code": "1+1", "silent": False, "store_history": True,
+                              "user_expressions": {}, "allow_stdin": False})
         result, idle, reply = None, False, None
         while reply is None or not idle:
-            if reply is None:
-                msg = client.get_shell_msg(timeout=60)
-                if msg["parent_header"].get("msg_id") == msg_id:
-                    reply = msg
+            channel, message = client.receive(60)
+            if message is None:
+                raise DocnbFailure("no answer to 1+1 within 60 s")
+            if message["parent_header"].get("msg_id") != msg_id:
                 continue
-            msg = client.get_iopub_msg(timeout=60)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "execute_result":
-                result = msg["content"]["data"]["text/plain"]
-            idle = msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"
+            kind = message["header"]["msg_type"]
+            if channel == "shell":
+                reply = message
+            elif kind == "execute_result":
+                result = message["content"]["data"]["text/plain"]
+            elif kind == "status" and message["content"]["execution_state"] == "idle":
+                idle = True
         seconds = time.perf_counter() - began
         cpu = cpu_seconds(pid)
         if reply["content"]["status"] != "ok" or result != "2":
             raise DocnbFailure(f"1+1 gave {result!r} ({reply['content']['status']})")
-        # Waited for, so that the request is not lost with the client's sockets.
-        client.shutdown()
-        try:
-            while client.get_control_msg(timeout=10)["msg_type"] != "shutdown_reply":
-                pass
-        except queue.Empty:
-            pass  # the caller kills it
+        client.send("control", "shutdown_request", {"restart": False})
         return seconds, cpu
     finally:
-        client.stop_channels()
+        client.close()
 
 
 class Zygote:

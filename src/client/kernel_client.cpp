@@ -165,7 +165,10 @@ Status KernelClient::wait_until_ready(Clock::time_point deadline) {
     if (Clock::now() >= resend_at) {
       requests.push_back(send_request(Channel::shell, "kernel_info_request", Json::object()));
       resend_at = Clock::now() + resend_after;
-      resend_after = std::min(resend_after * 2, kernel_info_resend);
+      // Once the kernel has replied it is up, and only iopub's subscription is awaited: the
+      // status of a request sent after it arrives reaches us, so ask again soon.
+      resend_after =
+          replied ? first_kernel_info_resend : std::min(resend_after * 2, kernel_info_resend);
     }
     KernelEvent event = next_event(std::min(deadline, resend_at));
     if (event.kind == KernelEvent::Kind::died) {
@@ -180,6 +183,7 @@ Status KernelClient::wait_until_ready(Clock::time_point deadline) {
     if (event.channel == Channel::shell && event.message.msg_type() == "kernel_info_reply") {
       replied = true;
       kernel_info_ = event.message.content;
+      resend_at = std::min(resend_at, Clock::now() + first_kernel_info_resend);
     } else if (event.channel == Channel::iopub) {
       iopub_connected = true;
     }

@@ -1,11 +1,14 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
 #include "client/connection.hpp"
 #include "support/temp_dir.hpp"
-
-#include <catch2/catch.hpp>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <set>
-#include <sys/stat.h>
 
 using namespace docnb;
 
@@ -44,7 +47,7 @@ TEST_CASE("reserved ports are never handed out twice by one allocator", "[client
       CHECK(port > 0);
       CHECK(seen.insert(port).second);
     }
-    reservation->release(); // released ports are still remembered
+    reservation->release();  // released ports are still remembered
   }
   CHECK(seen.size() == 200);
 }

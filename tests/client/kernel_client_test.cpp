@@ -1,9 +1,10 @@
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+
 #include "client/kernel_client.hpp"
 #include "execute/execute_notebook.hpp"
 #include "support/temp_dir.hpp"
-
-#include <catch2/catch.hpp>
-#include <signal.h>
 
 using namespace docnb;
 namespace fs = std::filesystem;
@@ -24,17 +25,17 @@ KernelLaunch launch_for(const KernelSpec& spec, const fs::path& runtime) {
 Notebook one_cell(const std::string& source) {
   Notebook notebook;
   notebook.document = {{"cells", Json::array({{{"cell_type", "code"},
-                                               {"source", source},
-                                               {"metadata", Json::object()},
-                                               {"outputs", Json::array()},
-                                               {"execution_count", nullptr}}})},
+                                              {"source", source},
+                                              {"metadata", Json::object()},
+                                              {"outputs", Json::array()},
+                                              {"execution_count", nullptr}}})},
                        {"metadata", Json::object()},
                        {"nbformat", 4},
                        {"nbformat_minor", 5}};
   return notebook;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("forged, truncated, garbage-suffixed and unsigned messages are dropped",
           "[client][kernel]") {
@@ -106,5 +107,5 @@ TEST_CASE("ipykernel starts, runs a cell, answers heartbeats and is reaped on sh
   const pid_t pid = (*kernel)->pid();
   const ExitStatus status = (*kernel)->shutdown(std::chrono::seconds(5));
   CHECK(status.signal == 0);
-  CHECK(kill(pid, 0) != 0); // reaped: the pid no longer exists
+  CHECK(kill(pid, 0) != 0);  // reaped: the pid no longer exists
 }
