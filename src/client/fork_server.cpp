@@ -160,6 +160,13 @@ Result<ForkServer> ForkServer::start(const KernelSpec& spec, const std::string& 
   }
 }
 
+bool ForkServer::accepting() const {
+  const int fd = connect_to(socket_);
+  if (fd < 0) return false;
+  close(fd); // a connection without a request: the server drops it
+  return true;
+}
+
 Result<ChildProcess> ForkServer::fork_kernel(const ProcessSpec& kernel) const {
   const int fd = connect_to(socket_);
   if (fd < 0) return Error{std::string("cannot connect: ") + std::strerror(errno), "fork server"};

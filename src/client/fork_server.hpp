@@ -51,6 +51,12 @@ public:
   // each, for the user.
   [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
 
+  // Whether the server still accepts connections. A server that dies closes its listening
+  // socket before the connections of its kernels (descriptors close in order, and it listens
+  // before it accepts any), so once one of its kernels is seen gone with it, this is false,
+  // even while its other kernels still live for a moment.
+  [[nodiscard]] bool accepting() const;
+
   // How the server ended, once it has; not to be called concurrently with itself.
   std::optional<ExitStatus> exited() { return server_.poll(); }
 

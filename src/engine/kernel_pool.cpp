@@ -28,7 +28,10 @@ KernelStart WarmKernel::take() {
   if (!started_) started_.emplace(pending_.get());
   KernelStart kernel = std::move(*started_);
   started_.reset();
-  if (kernel && still_usable(**kernel)) return kernel;
+  // A kernel forked from a server that is dying dies with it, maybe only after this check:
+  // the server's closed socket says so first.
+  const bool server_gone = launch_.fork_server != nullptr && !launch_.fork_server->accepting();
+  if (kernel && !server_gone && still_usable(**kernel)) return kernel;
   // Died, hung or never came up while it waited: this notebook gets a fresh kernel instead.
   return KernelClient::start(launch_, *host_);
 }
