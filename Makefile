@@ -49,14 +49,21 @@ clean:
 	rm -rf $(BUILD_DIR)
 
 # Benchmarks against the peers (bench/README.md). Not part of `make test`. `bench` prints the
-# four ratios of bench/speed.py, then docnb-kernel against ipykernel; each part can run alone.
+# four ratios of bench/speed.py, then forked ipykernel against nbclient and plain starts, then
+# docnb-kernel against ipykernel; each part can run alone.
 BENCH_ARGS ?=
 SPEED_ARGS ?=
-.PHONY: bench bench-speed bench-overhead bench-kernel
-bench: bench-speed bench-kernel
+FORK_ARGS ?=
+.PHONY: bench bench-speed bench-overhead bench-kernel bench-fork
+bench: bench-speed bench-fork bench-kernel
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
+
+# ipykernel forked from docnb's zygote: 40 x 20 and `import torch` notebooks against nbclient,
+# start to first cell against a plain start.
+bench-fork: docnb
+	/usr/bin/python3 bench/ipykernel_fork.py --docnb $(BUILD_DIR)/docnb $(FORK_ARGS)
 
 bench-overhead: docnb
 	/usr/bin/python3 bench/execution_overhead.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)

@@ -27,6 +27,8 @@ using Json = nlohmann::json;
 namespace docnb::kernel {
 namespace {
 
+constexpr int parent_check_ms = 1'000;
+
 // One line from a fresh connection; the client writes it at once.
 std::optional<std::string> read_request(int fd) {
   std::string line;
@@ -104,15 +106,18 @@ public:
   Server(int listening, int children, const KernelMain& kernel_main)
       : listening_(listening), children_(children), kernel_main_(kernel_main) {}
 
+  // Until docnb, which started the server, goes away (SIGKILLed, it could not stop it): the
+  // server follows, and its kernels with it (PR_SET_PDEATHSIG).
   void serve() {
-    for (;;) {
+    const pid_t parent = getppid();
+    while (getppid() == parent) {
       std::vector<pollfd> fds{{listening_, POLLIN, 0}, {children_, POLLIN, 0}};
       std::vector<pid_t> owners;
       for (const auto& [pid, fd] : connections_) {
         fds.push_back({fd, POLLIN, 0});
         owners.push_back(pid);
       }
-      if (::poll(fds.data(), fds.size(), -1) < 0) {
+      if (::poll(fds.data(), fds.size(), parent_check_ms) < 0) {
         if (errno == EINTR) continue;
         return;
       }

@@ -10,7 +10,10 @@
 // (argv: the kernel's own arguments, e.g. ["-f", CONNECTION_FILE]); the server answers
 // {"pid": N} (or {"error": "..."}), and, when that kernel ends, {"exit": CODE, "signal": SIG}
 // on the same connection. A client that closes its connection takes its kernel with it
-// (SIGKILL), and every kernel dies with the server (PR_SET_PDEATHSIG).
+// (SIGKILL), every kernel dies with the server (PR_SET_PDEATHSIG), and the server leaves when
+// the process that started it is gone. Before it listens, the server writes what the user
+// should know (a module it could not preload) to its log as lines "warning: TEXT". docnb's
+// zygote for ipykernel (src/client/ipykernel_zygote.py) speaks the same protocol.
 #pragma once
 
 #include <functional>
@@ -22,7 +25,8 @@ namespace docnb::kernel {
 // Runs in the forked child, with its argv; returns the kernel's exit code.
 using KernelMain = std::function<int(const std::vector<std::string>& argv)>;
 
-// Serves until the server is killed; returns 1 when it cannot listen. The GIL is held.
+// Serves until the server is killed or the process that started it is gone (it returns 0);
+// returns 1 when it cannot listen. The GIL is held.
 int serve_forks(const std::string& socket_path, const KernelMain& kernel_main);
 
 } // namespace docnb::kernel

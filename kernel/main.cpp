@@ -1,7 +1,7 @@
 // docnb-kernel: a Jupyter kernel for Python on xeus and xeus-python, started from a
 // connection file like any kernel:  docnb-kernel -f CONNECTION_FILE [--python-path DIR]
 // or, for docnb, as a fork server of such kernels:  docnb-kernel --fork-server SOCKET
-// [--preload CODE] (kernel/fork_server.hpp).
+// [--preload CODE] [--preload-modules MODULE,...] (kernel/fork_server.hpp).
 #include "docnb_interpreter.hpp"
 #include "fork_server.hpp"
 #include "history.hpp"
@@ -21,9 +21,10 @@ namespace {
 
 struct Arguments {
   std::string connection_file;
-  std::string python_path; // a virtual environment; default: $VIRTUAL_ENV
-  std::string fork_server; // serve forks on this socket instead of running one kernel
-  std::string preload;     // code the fork server runs once, before it forks any kernel
+  std::string python_path;     // a virtual environment; default: $VIRTUAL_ENV
+  std::string fork_server;     // serve forks on this socket instead of running one kernel
+  std::string preload;         // code the fork server runs once, before it forks any kernel
+  std::string preload_modules; // modules it imports once, before it forks any kernel
 };
 
 // The options of a kernel: from the command line, or from a fork request's argv.
@@ -39,6 +40,8 @@ std::unique_ptr<CLI::App> kernel_options(Arguments& args) {
                   "Unix socket to serve kernel forks on (docnb's fast start)");
   app->add_option("--preload", args.preload,
                   "With --fork-server: Python code run once before any fork (imports)");
+  app->add_option("--preload-modules", args.preload_modules,
+                  "With --fork-server: modules imported once before any fork, comma-separated");
   return app;
 }
 
@@ -96,6 +99,26 @@ docnb::Status run_preload(const std::string& code) {
   }
 }
 
+// Imports each module into sys.modules. One that fails is a warning in the server's log, which
+// docnb shows its user (client/fork_server.cpp): the kernels import it themselves, as always.
+void preload_modules(const std::string& modules) {
+  const pybind11::gil_scoped_acquire gil;
+  std::size_t start = 0;
+  while (start < modules.size()) {
+    const std::size_t end = std::min(modules.find(',', start), modules.size());
+    const std::string name = modules.substr(start, end - start);
+    start = end + 1;
+    if (name.empty()) continue;
+    try {
+      pybind11::module_::import(name.c_str());
+    } catch (const pybind11::error_already_set& error) {
+      const std::string what = error.what(); // its first line: the exception, without "At:"
+      std::cerr << "warning: cannot preload " << name << ": " << what.substr(0, what.find('\n'))
+                << std::endl;
+    }
+  }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -124,6 +147,7 @@ int main(int argc, char** argv) {
   // The fork server does everything a kernel does before it needs its connection: IPython's
   // shell is built once here, and each fork starts from it.
   interpreter->configure();
+  preload_modules(args.preload_modules);
   if (const docnb::Status preloaded = run_preload(args.preload); !preloaded) {
     return fail(preloaded.error());
   }

@@ -70,6 +70,8 @@ struct RunArguments {
   std::vector<std::string> depends;
   std::string shard;
   bool fresh_kernel_per_example = false;
+  bool no_fork = false;
+  std::vector<std::string> preload;
 };
 
 bool write_report(const std::filesystem::path& path, const std::string& text) {
@@ -172,6 +174,9 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.depends = project->depends;
   config.depends.insert(config.depends.end(), args.depends.begin(), args.depends.end());
   config.fresh_kernel_per_example = args.fresh_kernel_per_example;
+  config.fork = !args.no_fork && project->fork.value_or(true);
+  config.preload =
+      !args.preload.empty() ? args.preload : project->preload.value_or(std::vector<std::string>{});
   config.record_durations = args.shard.empty();
   config.check.mode = args.lax ? check::CompareMode::lax : check::CompareMode::strict;
   config.check.compare.fields.check_images = args.check_images;
@@ -409,6 +414,14 @@ std::function<int()> add_run_command(CLI::App& app) {
                       "Run shard K of N (K/N), split by recorded durations, for CI matrices");
   command->add_flag("--fresh-kernel-per-example", args->fresh_kernel_per_example,
                     "Docstring examples each get a fresh kernel instead of a namespace reset");
+  command->add_flag("--no-fork", args->no_fork,
+                    "Start every kernel plainly, not forked from a preloaded server");
+  command
+      ->add_option("--preload", args->preload,
+                   "Modules the kernels' fork servers import once, e.g. torch,numpy (into "
+                   "sys.modules, not into any namespace)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--json", args->json_file, "Write a JSON report of every example");
   command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
   return [args] { return run(*args); };

@@ -1,10 +1,14 @@
 #include "client/fork_server.hpp"
 
+#include "client/ipykernel_zygote_source.hpp"
+#include "support/atomic_file.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <poll.h>
 #include <random>
+#include <sstream>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <thread>
@@ -70,38 +74,84 @@ std::string random_name() {
   return std::to_string(device()) + std::to_string(device());
 }
 
-} // namespace
-
-bool ForkServer::offered_by(const KernelSpec& spec) {
-  const auto docnb = spec.metadata.find("docnb");
-  return docnb != spec.metadata.end() && docnb->is_object() && docnb->value("fork_server", false);
+// The server's command line up to its own options: docnb-kernel itself, or the kernelspec's
+// interpreter (and its options) running the zygote, written into the runtime folder.
+Result<std::vector<std::string>> server_program(const KernelSpec& spec, ForkKind kind,
+                                                const std::string& python_executable,
+                                                const fs::path& zygote_file) {
+  if (kind == ForkKind::docnb_kernel)
+    return std::vector{resolve_program(spec.argv[0], python_executable)};
+  std::optional<IpykernelCommand> command = ipykernel_command(spec.argv);
+  if (!command) return Error{"not a kernelspec docnb can fork", spec.name};
+  if (Status written = write_file_atomically(zygote_file, ipykernel_zygote_source()); !written) {
+    return written.error();
+  }
+  std::vector<std::string> program = std::move(command->interpreter);
+  program[0] = resolve_program(program[0], python_executable);
+  program.push_back(zygote_file.string());
+  return program;
 }
 
-Result<ForkServer> ForkServer::start(const KernelSpec& spec, const std::string& program,
+// The lines a server wrote to its log as warnings for the user ("warning: TEXT"), and its last
+// line (what a server that failed to start said last).
+struct ServerLog {
+  std::vector<std::string> warnings;
+  std::string last_line;
+};
+
+ServerLog read_server_log(const fs::path& log) {
+  ServerLog read;
+  const Result<std::string> text = read_file_bytes(log);
+  if (!text) return read;
+  std::istringstream lines(*text);
+  constexpr std::string_view prefix = "warning: ";
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with(prefix)) read.warnings.push_back(line.substr(prefix.size()));
+    if (!line.empty()) read.last_line = line;
+  }
+  return read;
+}
+
+} // namespace
+
+Result<ForkServer> ForkServer::start(const KernelSpec& spec, const std::string& python_executable,
                                      const std::map<std::string, std::string>& env,
-                                     const fs::path& runtime_dir, const std::string& preload,
+                                     const fs::path& runtime_dir, const ForkPreload& preload,
                                      std::chrono::milliseconds timeout) {
-  const fs::path socket_path = runtime_dir / ("fork-" + random_name() + ".sock");
+  const ForkKind kind = fork_kind(spec);
+  const std::string name = "fork-" + random_name();
+  const fs::path socket_path = runtime_dir / (name + ".sock");
+  Result<std::vector<std::string>> program =
+      server_program(spec, kind, python_executable, runtime_dir / (name + ".py"));
+  if (!program) return program.error();
   ProcessSpec server;
-  server.argv = {program, "--fork-server", socket_path.string()};
-  if (!preload.empty()) {
-    server.argv.emplace_back("--preload");
-    server.argv.push_back(preload);
+  server.argv = std::move(program).value();
+  server.argv.insert(server.argv.end(), {"--fork-server", socket_path.string()});
+  if (!preload.code.empty()) server.argv.insert(server.argv.end(), {"--preload", preload.code});
+  if (!preload.modules.empty()) {
+    std::string modules;
+    for (const std::string& module : preload.modules)
+      modules += (modules.empty() ? "" : ",") + module;
+    server.argv.insert(server.argv.end(), {"--preload-modules", modules});
   }
   server.env = env;
   for (const auto& [key, value] : spec.env)
     server.env[key] = value;
-  server.output_log = runtime_dir / ("fork-" + spec.name + ".log");
+  server.output_log = runtime_dir / (name + ".log");
   Result<ChildProcess> process = ChildProcess::spawn(server);
   if (!process) return process.error();
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
     if (const int fd = connect_to(socket_path); fd >= 0) {
-      close(fd); // listening: ready
-      return ForkServer(std::move(process).value(), socket_path);
+      close(fd); // listening: ready, and done writing what it had to say before
+      return ForkServer(std::move(process).value(), socket_path, kind,
+                        read_server_log(server.output_log).warnings);
     }
     if (const std::optional<ExitStatus> exited = process->poll()) {
-      return Error{"the fork server exited (" + exited->describe() + ")", spec.name};
+      const std::string said = read_server_log(server.output_log).last_line;
+      return Error{"the fork server exited (" + exited->describe() + ")" +
+                       (said.empty() ? "" : ": " + said),
+                   spec.name};
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       return Error{"the fork server did not start in time", spec.name};
@@ -110,15 +160,31 @@ Result<ForkServer> ForkServer::start(const KernelSpec& spec, const std::string& 
   }
 }
 
+bool ForkServer::accepting() const {
+  const int fd = connect_to(socket_);
+  if (fd < 0) return false;
+  close(fd); // a connection without a request: the server drops it
+  return true;
+}
+
 Result<ChildProcess> ForkServer::fork_kernel(const ProcessSpec& kernel) const {
   const int fd = connect_to(socket_);
   if (fd < 0) return Error{std::string("cannot connect: ") + std::strerror(errno), "fork server"};
-  Json request{{"argv", Json::array()},
+  std::vector<std::string> argv(kernel.argv.begin() + (kernel.argv.empty() ? 0 : 1),
+                                kernel.argv.end());
+  if (kind_ == ForkKind::ipykernel) {
+    // The zygote runs the module after the first "-m": the spellings -mMODULE and -Em are
+    // told apart here, once.
+    if (std::optional<IpykernelCommand> command = ipykernel_command(kernel.argv)) {
+      argv.assign(command->interpreter.begin() + 1, command->interpreter.end());
+      argv.insert(argv.end(), {"-m", command->module});
+      argv.insert(argv.end(), command->arguments.begin(), command->arguments.end());
+    }
+  }
+  Json request{{"argv", argv},
                {"cwd", kernel.cwd.string()},
                {"env", kernel.env},
                {"log", kernel.output_log.empty() ? "/dev/null" : kernel.output_log.string()}};
-  for (std::size_t i = 1; i < kernel.argv.size(); ++i)
-    request["argv"].push_back(kernel.argv[i]);
   if (Status sent = send_all(fd, request.dump() + "\n"); !sent) {
     close(fd);
     return sent.error();

@@ -20,6 +20,10 @@ constexpr milliseconds kernel_info_resend{250};
 // A client connects before the kernel binds: ZeroMQ retries after this (its default, 100 ms,
 // would be most of a forked kernel's start).
 constexpr int reconnect_interval_ms = 5;
+// How long a started kernel's heartbeat is waited for before its log is read for why not.
+constexpr milliseconds heartbeat_probe{500};
+// What a kernel (ipykernel, through ZeroMQ) says when a port it was given is taken.
+constexpr std::string_view port_taken = "Address already in use";
 
 std::vector<std::string> kernel_command(const KernelLaunch& launch,
                                         const fs::path& connection_file) {
@@ -36,9 +40,7 @@ std::vector<std::string> kernel_command(const KernelLaunch& launch,
     substitute("{prefix}", "/usr");
     argv.push_back(std::move(arg));
   }
-  if (argv[0] == "python" || argv[0] == "python3" || argv[0] == "python3.11") {
-    argv[0] = launch.python_executable;
-  }
+  argv[0] = resolve_program(argv[0], launch.python_executable);
   argv.insert(argv.end(), launch.extra_arguments.begin(), launch.extra_arguments.end());
   return argv;
 }
@@ -145,7 +147,7 @@ Result<std::unique_ptr<KernelClient>> KernelClient::start(const KernelLaunch& la
     last = ready.error();
     // Another process may have bound one of our ports between release and the kernel's
     // bind; that kernel dies at once, and a fresh set of ports is the cure.
-    if (client->output_tail().find("Address already in use") == std::string::npos) break;
+    if (client->output_tail().find(port_taken) == std::string::npos) break;
   }
   return last;
 }
@@ -163,7 +165,10 @@ Status KernelClient::wait_until_ready(Clock::time_point deadline) {
     if (Clock::now() >= resend_at) {
       requests.push_back(send_request(Channel::shell, "kernel_info_request", Json::object()));
       resend_at = Clock::now() + resend_after;
-      resend_after = std::min(resend_after * 2, kernel_info_resend);
+      // Once the kernel has replied it is up, and only iopub's subscription is awaited: the
+      // status of a request sent after it arrives reaches us, so ask again soon.
+      resend_after =
+          replied ? first_kernel_info_resend : std::min(resend_after * 2, kernel_info_resend);
     }
     KernelEvent event = next_event(std::min(deadline, resend_at));
     if (event.kind == KernelEvent::Kind::died) {
@@ -178,14 +183,19 @@ Status KernelClient::wait_until_ready(Clock::time_point deadline) {
     if (event.channel == Channel::shell && event.message.msg_type() == "kernel_info_reply") {
       replied = true;
       kernel_info_ = event.message.content;
+      resend_at = std::min(resend_at, Clock::now() + first_kernel_info_resend);
     } else if (event.channel == Channel::iopub) {
       iopub_connected = true;
     }
   }
   // The heartbeat channel is the one that tells a wedged kernel from a busy one; a kernel
-  // whose heartbeat is dead from the start is not worth running cells in.
-  if (!heartbeat(until(deadline))) {
-    return Error{"kernel does not answer on its heartbeat channel", spec_.name};
+  // whose heartbeat is dead from the start is not worth running cells in. ipykernel binds it
+  // on a thread of its own, which dies alone when the port was taken in the meantime: that
+  // kernel is given up as soon as it says so (start() tries fresh ports), not at the deadline.
+  while (!heartbeat(std::min(heartbeat_probe, until(deadline)))) {
+    if (Clock::now() >= deadline || output_tail().find(port_taken) != std::string::npos) {
+      return Error{"kernel does not answer on its heartbeat channel", spec_.name};
+    }
   }
   return Done{};
 }

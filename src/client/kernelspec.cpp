@@ -41,6 +41,13 @@ std::vector<fs::path> bundled_kernelspec_folders() {
   return {folder / "share/jupyter/kernels", folder.parent_path() / "share/jupyter/kernels"};
 }
 
+std::string resolve_program(const std::string& program, const std::string& python_executable) {
+  if (program == "python" || program == "python3" || program == "python3.11") {
+    return python_executable;
+  }
+  return program;
+}
+
 Result<KernelSpec> read_kernelspec(const fs::path& directory) {
   const fs::path file = directory / "kernel.json";
   std::ifstream in(file);

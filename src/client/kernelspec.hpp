@@ -37,6 +37,10 @@ std::vector<std::filesystem::path> bundled_kernelspec_folders();
 // Reads one kernel.json.
 Result<KernelSpec> read_kernelspec(const std::filesystem::path& directory);
 
+// The program a kernelspec's argv[0] names: a bare "python"/"python3"/"python3.11" is
+// `python_executable`, as jupyter_client puts its own interpreter there.
+std::string resolve_program(const std::string& program, const std::string& python_executable);
+
 // Every kernelspec found, the first of each name winning; unreadable specs are skipped and
 // reported through `problems`.
 std::vector<KernelSpec> find_kernelspecs(const std::vector<std::filesystem::path>& search_path,

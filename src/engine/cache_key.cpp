@@ -84,7 +84,12 @@ std::string execution_fingerprint(const RunConfig& config) {
               {"stdin", execute.stdin_text ? Json(*execute.stdin_text) : Json()},
               {"record_timing", execute.record_timing},
               {"lax", config.check.mode == check::CompareMode::lax},
-              {"exit_first", config.exit_first_per_notebook}}
+              {"exit_first", config.exit_first_per_notebook},
+              // A module imported before the kernel starts prints nothing when a cell imports
+              // it (a warning at import goes to the server's log), and reads its configuration
+              // in docnb's folder and environment: what a cell prints can change. Without
+              // forking nothing is preloaded; forking itself changes nothing a cell sees.
+              {"preload", config.fork ? Json(config.preload) : Json::array()}}
       .dump();
 }
 

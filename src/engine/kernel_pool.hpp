@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -48,24 +49,39 @@ private:
   std::optional<KernelStart> started_;
 };
 
-// The fork servers of a run (client/fork_server.hpp), one per kernelspec that offers one,
-// started the first time a kernel of that spec is wanted. A server that cannot start is not
-// tried again: its kernels start the plain way.
+// The fork servers of a run (client/fork_server.hpp): one per kernelspec, interpreter and
+// environment, started the first time a kernel of theirs is wanted. A server that cannot start,
+// or that dies, is not tried again: its kernels start the plain way.
 class ForkServers {
 public:
-  // `preload`: Python every server runs once before forking (the run's global_exec).
-  ForkServers(std::filesystem::path runtime_dir, std::string preload)
-      : runtime_dir_(std::move(runtime_dir)), preload_(std::move(preload)) {}
+  // `enabled` false (--no-fork): every kernel starts plainly. `preload`: what every server
+  // does once before forking (the run's global_exec, the modules --preload names).
+  ForkServers(std::filesystem::path runtime_dir, bool enabled, ForkPreload preload)
+      : runtime_dir_(std::move(runtime_dir)), enabled_(enabled), preload_(std::move(preload)) {}
 
-  // The server for `launch`'s kernelspec, or nullptr (the spec offers none, or it failed).
-  const ForkServer* for_launch(const KernelLaunch& launch);
+  // The server to fork `launch`'s kernel from, or nullptr for a plain start. What the user
+  // should know (a Python kernelspec that cannot be forked, a server that failed or died, a
+  // module it could not preload) is appended to `warnings`, once per run each.
+  const ForkServer* for_launch(const KernelLaunch& launch, std::vector<std::string>& warnings);
 
 private:
+  struct Entry {
+    std::optional<ForkServer> server; // kept once dead: kernels starting may still point to it
+    bool usable = false;
+  };
+  Entry& entry_for(const KernelLaunch& launch, std::vector<std::string>& warnings);
+
   std::filesystem::path runtime_dir_;
-  std::string preload_;
+  bool enabled_;
+  ForkPreload preload_;
   std::mutex mutex_;
-  std::map<std::string, std::optional<ForkServer>> servers_; // by spec name; nullopt: failed
+  std::map<std::string, Entry> servers_;          // by fork_server_key()
+  std::set<std::string, std::less<>> unforkable_; // Python kernelspecs warned about
 };
+
+// What tells the servers of a run apart: the kernelspec, the interpreter that replaces its bare
+// `python`, and the environment its kernels get.
+std::string fork_server_key(const KernelLaunch& launch);
 
 // Shuts kernels down on background threads, so a worker moves on to its next notebook at
 // once; the destructor waits for every shutdown (each kernel is always reaped).

@@ -117,7 +117,7 @@ NextStage next_stage(const RunContext& context, PreparedSource& prepared) {
   if (!launch) return Unreadable{launch.error()};
   Stored stored = look_up(context, prepared, *launch);
   if (stored.hit) return std::move(*stored.hit);
-  launch->fork_server = context.fork_servers.for_launch(*launch);
+  launch->fork_server = context.fork_servers.for_launch(*launch, prepared.planned->plan.warnings);
   return ToRun{WarmKernel(std::move(*launch), context.host), std::move(stored.served),
                std::move(stored.judged)};
 }

@@ -11,9 +11,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 9> known_keys = {
-    "depends", "style",        "global_exec",      "options",   "analysis",
-    "exclude", "attach_calls", "gallery_patterns", "txt_as_rst"};
+constexpr std::array<std::string_view, 11> known_keys = {
+    "depends",    "style",   "global_exec",  "options",
+    "analysis",   "exclude", "attach_calls", "gallery_patterns",
+    "txt_as_rst", "fork",    "preload"};
 
 std::string where(const fs::path& file, const toml::node& node) {
   return file.string() + ":" + std::to_string(node.source().begin.line);
@@ -65,6 +66,13 @@ Status read_key(std::string_view key, const toml::node& node, const fs::path& fi
     target = std::move(list).value();
     return Done{};
   };
+  const auto set_flag = [&](std::optional<bool>& target) -> Status {
+    if (const auto flag = node.value<bool>()) {
+      target = *flag;
+      return Done{};
+    }
+    return Error{"`" + std::string(key) + "` must be true or false", where(file, node)};
+  };
   if (key == "depends") {
     Result<std::vector<std::string>> list = list_of(node, key, file);
     if (!list) return list.error();
@@ -78,13 +86,9 @@ Status read_key(std::string_view key, const toml::node& node, const fs::path& fi
   if (key == "exclude") return set_list(config.exclude);
   if (key == "attach_calls") return set_list(config.attach_calls);
   if (key == "gallery_patterns") return set_list(config.gallery_patterns);
-  if (key == "txt_as_rst") {
-    if (const auto flag = node.value<bool>()) {
-      config.txt_as_rst = *flag;
-      return Done{};
-    }
-    return Error{"`txt_as_rst` must be true or false", where(file, node)};
-  }
+  if (key == "txt_as_rst") return set_flag(config.txt_as_rst);
+  if (key == "fork") return set_flag(config.fork);
+  if (key == "preload") return set_list(config.preload);
   std::string warning = where(file, node) + ": unknown key '" + std::string(key) + "'";
   if (const auto near = nearest_name(key, known_keys)) warning += ": did you mean " + *near + "?";
   config.warnings.push_back(std::move(warning));

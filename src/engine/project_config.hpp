@@ -12,6 +12,8 @@
 //   attach_calls = ["add_docstr"]         # calls that attach a docstring
 //   gallery_patterns = ["plot_*.py"]      # which .py files are sphinx-gallery scripts
 //   txt_as_rst = true                     # .txt files are reStructuredText
+//   fork = false                          # start every kernel plainly (no fork server)
+//   preload = ["torch", "numpy"]          # modules the fork servers import once
 #pragma once
 
 #include "support/result.hpp"
@@ -35,6 +37,8 @@ struct ProjectConfig {
   std::optional<std::vector<std::string>> attach_calls;
   std::optional<std::vector<std::string>> gallery_patterns;
   std::optional<bool> txt_as_rst;
+  std::optional<bool> fork;
+  std::optional<std::vector<std::string>> preload;
   // "docnb.toml:3: unknown key 'globl_exec': did you mean global_exec?"
   std::vector<std::string> warnings;
 };

@@ -48,6 +48,10 @@ struct RunConfig {
   // Off under --shard: shard jobs sharing one checkout must all split by the same durations.
   bool record_durations = true;
   bool fresh_kernel_per_example = false; // docstring examples: a kernel each, not a reset
+  // Python kernels (ipykernel, docnb-kernel) fork from a server that imported them once
+  // (client/fork_server.hpp); --no-fork and `fork = false` start each plainly.
+  bool fork = true;
+  std::vector<std::string> preload; // --preload: modules every fork server imports once
 };
 
 } // namespace docnb

@@ -95,7 +95,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       config.requirement_flags,
       [&modules](const std::string& name) { return modules.available(name); });
   // Before the reaper: a server outlives the kernels it forked, which report through it.
-  ForkServers fork_servers(runtime->path(), config.convert.docstrings.global_exec);
+  ForkServers fork_servers(runtime->path(), config.fork,
+                           ForkPreload{config.convert.docstrings.global_exec, config.preload});
   KernelReaper reaper; // after host: every kernel is shut down before the context goes
   RunContext context{config, host, runtime->path(), fork_servers, reaper, hooks.cache, {}, {},
                      requirements};

@@ -61,15 +61,15 @@ struct Fixture {
 
 TEST_CASE("the build tree's docnb-python offers a fork server", "[client][fork]") {
   const Fixture fixture;
-  CHECK(ForkServer::offered_by(fixture.spec));
+  CHECK(fork_kind(fixture.spec) == ForkKind::docnb_kernel);
 }
 
 TEST_CASE("forked kernels are fresh processes that see the preload and report their exit",
           "[client][fork]") {
   Fixture fixture;
-  Result<ForkServer> server = ForkServer::start(
-      fixture.spec, fixture.spec.argv.front(), current_environment(), fixture.runtime.path(),
-      "import json\nPRELOADED = 1", std::chrono::seconds(60));
+  Result<ForkServer> server =
+      ForkServer::start(fixture.spec, DOCNB_PYTHON, current_environment(), fixture.runtime.path(),
+                        ForkPreload{"import json\nPRELOADED = 1", {}}, std::chrono::seconds(60));
   REQUIRE(server.ok());
   auto first = KernelClient::start(fixture.launch(&*server), fixture.host);
   auto second = KernelClient::start(fixture.launch(&*server), fixture.host);
@@ -104,8 +104,8 @@ TEST_CASE("forked kernels are fresh processes that see the preload and report th
 TEST_CASE("an interrupted forked kernel answers, as a started one does", "[client][fork]") {
   Fixture fixture;
   Result<ForkServer> server =
-      ForkServer::start(fixture.spec, fixture.spec.argv.front(), current_environment(),
-                        fixture.runtime.path(), "", std::chrono::seconds(60));
+      ForkServer::start(fixture.spec, DOCNB_PYTHON, current_environment(), fixture.runtime.path(),
+                        ForkPreload{}, std::chrono::seconds(60));
   REQUIRE(server.ok());
   auto kernel = KernelClient::start(fixture.launch(&*server), fixture.host);
   REQUIRE(kernel.ok());

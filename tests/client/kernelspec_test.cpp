@@ -65,3 +65,11 @@ TEST_CASE("an unknown kernel name is an error that lists the installed ones", "[
   CHECK(missing.error().message.find("alpha, beta") != std::string::npos);
   CHECK(find_kernelspec("beta", {dir->path()}).ok());
 }
+
+TEST_CASE("a bare python in a kernelspec is the configured interpreter", "[client]") {
+  CHECK(resolve_program("python", "/opt/py/bin/python3") == "/opt/py/bin/python3");
+  CHECK(resolve_program("python3", "/opt/py/bin/python3") == "/opt/py/bin/python3");
+  CHECK(resolve_program("python3.11", "/opt/py/bin/python3") == "/opt/py/bin/python3");
+  CHECK(resolve_program("/usr/bin/python3", "/opt/py/bin/python3") == "/usr/bin/python3");
+  CHECK(resolve_program("docnb-kernel", "/opt/py/bin/python3") == "docnb-kernel");
+}

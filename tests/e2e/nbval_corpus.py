@@ -1,7 +1,7 @@
 """An nbval conformance notebook, checked by docnb on ipykernel, gives the per-cell outcomes
 listed in ../shared/corpus/nbval/MANIFEST.tsv.
 
-Usage: nbval_corpus.py CASE
+Usage: nbval_corpus.py CASE [docnb options...]
 Outcomes are per code cell, in order: P passed, F failed, S skipped, ? not asserted (random).
 nbval's XFAIL (a cell after a timeout that cannot succeed) is a failure in docnb, and its
 XPASS a pass.
@@ -58,6 +58,7 @@ CASES = {
 
 name = sys.argv[1]
 notebook, options, expected, extra_files = CASES[name]
+options = [*options, *sys.argv[2:]]
 work = harness.workdir()
 source = harness.CORPUS / "nbval" / notebook
 folder = work / source.parent.relative_to(harness.CORPUS / "nbval")

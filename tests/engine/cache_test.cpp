@@ -273,3 +273,19 @@ TEST_CASE("only runs the kernel got through may be stored", "[engine][cache]") {
   run.kernel_lost = true;
   CHECK_FALSE(kernel_behaved(run));
 }
+
+TEST_CASE("preloaded modules are part of the execution fingerprint while kernels fork",
+          "[engine][cache]") {
+  RunConfig config;
+  const std::string plain = execution_fingerprint(config);
+  config.preload = {"torch"};
+  const std::string preloaded = execution_fingerprint(config);
+  CHECK(preloaded != plain);
+  config.preload = {"torch", "numpy"};
+  CHECK(execution_fingerprint(config) != preloaded);
+  // Without forking nothing is preloaded; forking alone changes nothing a cell sees.
+  config.fork = false;
+  CHECK(execution_fingerprint(config) == plain);
+  config.preload.clear();
+  CHECK(execution_fingerprint(config) == plain);
+}

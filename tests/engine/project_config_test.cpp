@@ -98,3 +98,20 @@ TEST_CASE("configuration text is read as the file it names", "[engine][config]")
   REQUIRE_FALSE(read.ok());
   CHECK_THAT(read.error().where, Catch::StartsWith("docnb.toml:"));
 }
+
+TEST_CASE("fork and preload say how kernels start", "[engine][config]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  write_text(root->path() / "pyproject.toml",
+             "[tool.docnb]\nfork = false\npreload = [\"torch\", \"numpy\"]\n");
+  Result<ProjectConfig> config = read_project_config(root->path());
+  REQUIRE(config.ok());
+  CHECK(config->fork == false);
+  CHECK(config->preload == std::vector<std::string>{"torch", "numpy"});
+  CHECK(config->warnings.empty());
+
+  write_text(root->path() / "pyproject.toml", "[tool.docnb]\nfork = \"no\"\n");
+  Result<ProjectConfig> wrong = read_project_config(root->path());
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().message == "`fork` must be true or false");
+}
