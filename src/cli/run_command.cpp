@@ -40,9 +40,11 @@ struct RunArguments {
   std::filesystem::path out_dir = "build/docnb";
   std::string kernel;
   std::vector<std::filesystem::path> kernel_path;
+  bool strict_kernel = false;
   double timeout = 0;
   double startup_timeout = 60;
   double interrupt_grace = 5;
+  double shutdown_grace = 3;
   std::string stdin_text;
   bool stdin_given = false;
   unsigned jobs = std::max(1U, std::thread::hardware_concurrency());
@@ -155,11 +157,13 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.out_dir = args.out_dir;
   if (!args.kernel.empty()) config.kernel_name = args.kernel;
   config.kernel_search = kernel_search_folders(args.kernel_path);
+  config.strict_kernel = args.strict_kernel;
   config.python_executable = args.python;
   config.startup_timeout = to_millis(args.startup_timeout);
   config.jobs = args.jobs;
   if (args.timeout > 0) config.execute.cell_timeout = to_millis(args.timeout);
   config.execute.interrupt_grace = to_millis(args.interrupt_grace);
+  config.shutdown_grace = to_millis(args.shutdown_grace);
   if (args.stdin_given) config.execute.stdin_text = args.stdin_text;
   config.exit_first_per_notebook = args.exit_first;
   config.use_cache = !args.no_cache;
@@ -402,6 +406,9 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->add_option("--kernel-path", args->kernel_path,
                    "Folder of kernelspecs to search instead of Jupyter's (repeatable)")
       ->allow_extra_args(false);
+  command->add_flag("--strict-kernel", args->strict_kernel,
+                    "A notebook's kernelspec that is not installed is an error (default: a "
+                    "Python notebook runs on docnb-python, with a warning)");
   command->add_option("--timeout", args->timeout, "Seconds a cell may run (default: no limit)")
       ->check(CLI::PositiveNumber);
   command
@@ -412,6 +419,12 @@ std::function<int()> add_run_command(CLI::App& app) {
   command
       ->add_option("--interrupt-grace", args->interrupt_grace,
                    "Seconds an interrupted kernel has to go idle before it is killed")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--shutdown-grace", args->shutdown_grace,
+                   "Seconds a kernel has to shut down (shutdown_request, then SIGTERM) before it "
+                   "is killed")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   command

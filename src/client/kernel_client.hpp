@@ -45,6 +45,7 @@ struct KernelEvent {
   Channel channel = Channel::shell;
   Message message;
   ExitStatus exit;
+  std::string why; // died: why docnb ended the kernel, when it did (empty: it died by itself)
 };
 
 // State shared by every kernel a run starts.
@@ -63,9 +64,10 @@ public:
   KernelClient& operator=(const KernelClient&) = delete;
   ~KernelClient();
 
-  // Sends a request from this client; returns its msg_id.
+  // Sends a request from this client; returns its msg_id. A kernel that takes nothing on the
+  // channel within the send timeout is killed: the next event reports its death, and why.
   std::string send_request(Channel channel, std::string_view msg_type, Json content);
-  // Sends a reply (e.g. input_reply) to `parent`.
+  // Sends a reply (e.g. input_reply) to `parent`, as send_request sends.
   void send_reply(Channel channel, std::string_view msg_type, Json content, const Json& parent);
 
   // Waits, on all channels and on the process itself, until something happens or `deadline`.
@@ -76,7 +78,7 @@ public:
   void interrupt();
   // One heartbeat round trip.
   bool heartbeat(std::chrono::milliseconds timeout);
-  // shutdown_request, then SIGTERM, then SIGKILL after `grace`; always reaps.
+  // shutdown_request, then SIGTERM, then SIGKILL, all within `grace`; always reaps.
   ExitStatus shutdown(std::chrono::milliseconds grace);
   // Kills the process group at once.
   ExitStatus kill();
@@ -94,6 +96,7 @@ private:
   KernelClient(KernelSpec spec, ConnectionInfo info, ChildProcess process, KernelHost& host,
                std::filesystem::path connection_file, std::filesystem::path log_file);
   Status wait_until_ready(Clock::time_point deadline);
+  void send_or_give_up(Channel channel, const Message& message);
   zmq::socket_t& socket(Channel channel);
 
   KernelSpec spec_;
@@ -110,6 +113,7 @@ private:
   zmq::socket_t hb_;
   Json kernel_info_;
   std::vector<std::string> dropped_;
+  std::string unreachable_; // why the kernel was killed for not taking a message
 };
 
 } // namespace docnb

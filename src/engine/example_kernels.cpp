@@ -5,12 +5,6 @@
 #include <algorithm>
 
 namespace docnb {
-namespace {
-
-constexpr std::chrono::milliseconds shutdown_grace{2'000};
-
-} // namespace
-
 NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLaunch& launch,
                                        std::unique_ptr<KernelClient> first, KernelHost& host,
                                        KernelReaper& reaper, const ExecuteOptions& execute,
@@ -39,7 +33,7 @@ NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLa
     };
     if (kernel) {
       NotebookRun part = execute_notebook(reference, **kernel, alone, continue_after);
-      reaper.retire(std::move(kernel).value(), shutdown_grace);
+      reaper.retire(std::move(kernel).value());
       for (CellRun& cell_run : part.cells) {
         if (example_of(reference.cells().at(cell_run.index)) != examples[k]) continue;
         combined.notebook.cells().at(cell_run.index) = part.notebook.cells().at(cell_run.index);

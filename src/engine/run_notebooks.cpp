@@ -32,14 +32,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::chrono::milliseconds shutdown_grace{2'000};
-
-Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& notebook) {
+// A kernelspec the notebook names that is not installed, replaced by docnb-python, is said in
+// `warnings`; under --strict-kernel it is an error, as nbclient's NoSuchKernel.
+Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& notebook,
+                                    std::vector<std::string>& warnings) {
   const KernelRequest request = kernel_request_for(config.kernel_name, notebook);
   std::vector<std::string> installed;
   for (const KernelSpec& spec : find_kernelspecs(config.kernel_search))
     installed.push_back(spec.name);
-  return choose_kernel(request, installed);
+  Result<std::string> chosen = choose_kernel(request, installed);
+  if (!chosen) return chosen;
+  if (std::optional<std::string> substituted = kernel_substitution(request, *chosen)) {
+    if (config.strict_kernel) {
+      return Error{"kernelspec '" + request.notebook_kernel +
+                       "' is not installed (--strict-kernel: no fallback to " + *chosen + ")",
+                   ""};
+    }
+    warnings.push_back(std::move(*substituted));
+  }
+  return chosen;
 }
 
 // With `path::name:N` on the command line, only the code cells of the named examples of that
@@ -153,7 +164,8 @@ public:
           *claimed.notebook, execute_options_for(claimed.plan, none, path.string(), ignored));
     }
     if (claimed.without_kernel) return claimed;
-    const Result<std::string> kernel_name = kernel_name_for(config_, *claimed.notebook);
+    const Result<std::string> kernel_name =
+        kernel_name_for(config_, *claimed.notebook, claimed.plan.warnings);
     if (!kernel_name) {
       claimed.input_error = Error{kernel_name.error().message, path.string()};
       return claimed;
@@ -289,7 +301,7 @@ private:
                                        execute, continue_after, claimed.served);
     } else {
       run = execute_notebook(reference, **kernel, execute, continue_after);
-      reaper_.retire(std::move(kernel).value(), shutdown_grace);
+      reaper_.retire(std::move(kernel).value());
     }
     run.warnings.insert(run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
     if (claimed.partial) {
@@ -423,7 +435,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       [&modules](const std::string& name) { return modules.available(name); });
   // Before the reaper: a server outlives the kernels it forked, which report through it.
   ForkServers fork_servers(runtime->path(), config.convert.docstrings.global_exec);
-  KernelReaper reaper; // after host: every kernel is shut down before the context goes
+  KernelReaper reaper(
+      config.shutdown_grace); // after host: every kernel is shut down before the context goes
   CacheContext cache;
   cache.cache = hooks.cache;
   std::map<std::string, double> durations;

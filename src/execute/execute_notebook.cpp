@@ -74,7 +74,7 @@ private:
       const Clock::time_point wait_until =
           (replied_ || idle_) ? std::min(deadline_, half_deadline_) : deadline_;
       KernelEvent event = kernel_.next_event(wait_until);
-      if (event.kind == KernelEvent::Kind::died) return on_death(result, event.exit);
+      if (event.kind == KernelEvent::Kind::died) return on_death(result, event);
       if (event.kind == KernelEvent::Kind::timeout) {
         if ((replied_ || idle_) && Clock::now() >= half_deadline_) return; // the half was lost
         if (!on_timeout(result)) return;
@@ -173,10 +173,10 @@ private:
     return false;
   }
 
-  void on_death(CellRun& result, const ExitStatus& exit) {
+  void on_death(CellRun& result, const KernelEvent& event) {
     kernel_lost_ = true;
     result.outcome = CellOutcome::kernel_died;
-    result.reason = "kernel died (" + exit.describe() + ")";
+    result.reason = event.why.empty() ? "kernel died (" + event.exit.describe() + ")" : event.why;
     assembler_.append(docnb_error("DeadKernelError", result.reason));
   }
 

@@ -1,6 +1,7 @@
 #include "report/json_report.hpp"
 
 #include <cmath>
+#include <csignal>
 #include <nlohmann/json.hpp>
 
 namespace docnb {
@@ -27,6 +28,19 @@ Json example_record(const std::string& file, const Verdict& verdict) {
 
 } // namespace
 
+std::string signal_name(int signal) {
+  switch (signal) {
+  case SIGINT:
+    return "SIGINT";
+  case SIGTERM:
+    return "SIGTERM";
+  case SIGHUP:
+    return "SIGHUP";
+  default:
+    return "signal " + std::to_string(signal);
+  }
+}
+
 std::string report_path(const std::filesystem::path& source, const std::filesystem::path& cwd) {
   if (source.is_absolute() && cwd.is_absolute()) {
     const std::filesystem::path relative =
@@ -50,6 +64,7 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
                         const std::filesystem::path& cwd) {
   Json examples = Json::array();
   Json errors = Json::array();
+  Json warnings = Json::array();
   for (const SourceResult& result : results) {
     const std::string file = report_path(result.source, cwd);
     if (result.input_error) {
@@ -57,6 +72,8 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
                             {"message", result.input_error->message},
                             {"where", result.input_error->where}});
     }
+    for (const std::string& warning : result.warnings)
+      warnings.push_back(Json{{"file", file}, {"message", warning}});
     for (const Verdict& verdict : result.verdicts) {
       examples.push_back(example_record(file, verdict));
     }
@@ -64,8 +81,12 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
   Json report;
   report["examples"] = std::move(examples);
   report["errors"] = std::move(errors);
+  report["warnings"] = std::move(warnings);
   report["totals"] =
       Json{{"passed", totals.passed}, {"failed", totals.failed}, {"skipped", totals.skipped}};
+  // A run stopped by a signal reports what finished; a reader must not take it for the whole.
+  report["incomplete"] = totals.stopped_by != 0;
+  if (totals.stopped_by != 0) report["stopped_by"] = signal_name(totals.stopped_by);
   // Cell outputs are not guaranteed UTF-8 (a kernel may print raw bytes); replace the bad
   // bytes with U+FFFD rather than throw and lose the whole report.
   return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

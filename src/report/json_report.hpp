@@ -10,7 +10,9 @@
 namespace docnb {
 
 // {"examples": [{file, example, cells, line, status, reason, details, seconds}...],
-//  "errors": [{file, message, where}...], "totals": {passed, failed, skipped}}.
+//  "errors": [{file, message, where}...], "warnings": [{file, message}...],
+//  "totals": {passed, failed, skipped}, "incomplete": bool, "stopped_by": "SIGTERM"}
+// ("stopped_by" only when a signal stopped the run, which makes it incomplete).
 // Sources that could not run go to "errors" and count nowhere in "totals", so the totals
 // stay a count of examples. tests/report/report.schema.json is the contract.
 [[nodiscard]] std::string json_report(const std::vector<SourceResult>& results,
@@ -20,6 +22,9 @@ namespace docnb {
 // separators, so CI tools can match it against the repository checkout.
 [[nodiscard]] std::string report_path(const std::filesystem::path& source,
                                       const std::filesystem::path& cwd);
+
+// "SIGINT", "SIGTERM", "SIGHUP"; else "signal N".
+[[nodiscard]] std::string signal_name(int signal);
 
 // The name of a verdict's example in reports: its example id, or "cell N" when it has none.
 [[nodiscard]] std::string example_name(const Verdict& verdict);
