@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/docstring_arguments.hpp"
 #include "cli/kernel_search.hpp"
+#include "cli/stop_signals.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
@@ -319,6 +320,9 @@ int run(const RunArguments& args) {
     // thread or kernel starts.
     setenv("VIRTUAL_ENV", std::filesystem::absolute(args.python_path).c_str(), 1);
   }
+  // Before any thread starts: every thread inherits the blocked signals (cli/stop_signals.hpp).
+  StopRequest stop;
+  const StopSignals signals(stop, std::cerr);
   const ConsoleStyle style{isatty(STDOUT_FILENO) != 0};
   const Result<RunConfig> built = to_config(args, style.colour);
   if (!built) {
@@ -356,6 +360,7 @@ int run(const RunArguments& args) {
   RunHooks hooks;
   hooks.cache = cache ? &*cache : nullptr;
   hooks.on_started = [&](const std::filesystem::path& source) { progress.started(source); };
+  hooks.stop = &stop;
   const std::vector<SourceResult> results = run_notebooks(
       config, sources,
       [&](const SourceResult& result) {
@@ -367,7 +372,10 @@ int run(const RunArguments& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   bool reports_written = true;
-  if (Status recorded = write_last_failed(record, results); !recorded) {
+  if (stop.requested()) {
+    // A stopped run keeps the record of the last whole one: what it did not run may have failed.
+    totals.stopped_by = stop.signal();
+  } else if (Status recorded = write_last_failed(record, results); !recorded) {
     std::cerr << "docnb: warning: " << recorded.error().describe() << "\n";
   }
   if (!args.json_file.empty()) {

@@ -247,46 +247,57 @@ void KernelClient::send_or_give_up(Channel channel, const Message& message) {
   process_.signal_group(SIGKILL);
 }
 
-KernelEvent KernelClient::next_event(Clock::time_point deadline) {
+KernelEvent KernelClient::next_event(Clock::time_point deadline, int wake_fd) {
   constexpr std::array<Channel, 4> channels = {Channel::control, Channel::shell, Channel::stdin_,
                                                Channel::iopub};
   while (true) {
-    std::array<zmq::pollitem_t, 5> items{};
+    std::array<zmq::pollitem_t, 6> items{};
     for (std::size_t i = 0; i < channels.size(); ++i) {
       items.at(i) = {socket(channels.at(i)).handle(), 0, ZMQ_POLLIN, 0};
     }
-    items[4] = {nullptr, process_.exit_fd(), ZMQ_POLLIN, 0};
-    const std::size_t count = process_.exit_fd() >= 0 ? 5 : 4;
+    std::size_t count = channels.size();
+    const std::size_t exit_item = process_.exit_fd() >= 0 ? count++ : items.size();
+    if (exit_item < items.size())
+      items.at(exit_item) = {nullptr, process_.exit_fd(), ZMQ_POLLIN, 0};
+    const std::size_t wake_item = wake_fd >= 0 ? count++ : items.size();
+    if (wake_item < items.size()) items.at(wake_item) = {nullptr, wake_fd, ZMQ_POLLIN, 0};
     zmq::poll(items.data(), count, until(deadline));
 
     for (std::size_t i = 0; i < channels.size(); ++i) {
       if ((items.at(i).revents & ZMQ_POLLIN) == 0) continue;
-      std::vector<zmq::message_t> parts;
-      if (!zmq::recv_multipart(socket(channels.at(i)), std::back_inserter(parts),
-                               zmq::recv_flags::dontwait)) {
-        continue;
-      }
-      std::vector<std::string> frames;
-      frames.reserve(parts.size());
-      for (const zmq::message_t& part : parts)
-        frames.push_back(part.to_string());
-      Result<Message> message = from_frames(std::move(frames), signer_);
-      if (!message) {
-        dropped_.push_back(message.error().message);
-        continue;
-      }
-      return {KernelEvent::Kind::message, channels.at(i), std::move(message).value(), {}};
+      std::optional<KernelEvent> event = receive(channels.at(i));
+      if (event) return std::move(*event);
     }
     // Messages first: a kernel that printed and then died has its output delivered.
     if (std::optional<ExitStatus> status = process_.poll()) {
       return {KernelEvent::Kind::died, Channel::shell, {}, *status, unreachable_};
     }
+    if (wake_item < items.size() && (items.at(wake_item).revents & ZMQ_POLLIN) != 0) {
+      return {KernelEvent::Kind::woken, Channel::shell, {}, {}, {}};
+    }
     if (Clock::now() >= deadline) return {};
-    if (count == 4) {
+    if (exit_item == items.size()) {
       // No pidfd: wake up now and then to notice a death.
       deadline = std::min(deadline, Clock::now() + milliseconds(100));
     }
   }
+}
+
+std::optional<KernelEvent> KernelClient::receive(Channel channel) {
+  std::vector<zmq::message_t> parts;
+  if (!zmq::recv_multipart(socket(channel), std::back_inserter(parts), zmq::recv_flags::dontwait)) {
+    return std::nullopt;
+  }
+  std::vector<std::string> frames;
+  frames.reserve(parts.size());
+  for (const zmq::message_t& part : parts)
+    frames.push_back(part.to_string());
+  Result<Message> message = from_frames(std::move(frames), signer_);
+  if (!message) {
+    dropped_.push_back(message.error().message);
+    return std::nullopt;
+  }
+  return KernelEvent{KernelEvent::Kind::message, channel, std::move(message).value(), {}, {}};
 }
 
 void KernelClient::interrupt() {

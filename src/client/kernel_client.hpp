@@ -40,7 +40,7 @@ struct KernelLaunch {
 
 // What `next_event` saw first.
 struct KernelEvent {
-  enum class Kind { message, died, timeout };
+  enum class Kind { message, died, timeout, woken };
   Kind kind = Kind::timeout;
   Channel channel = Channel::shell;
   Message message;
@@ -71,8 +71,9 @@ public:
   void send_reply(Channel channel, std::string_view msg_type, Json content, const Json& parent);
 
   // Waits, on all channels and on the process itself, until something happens or `deadline`.
-  // Messages that fail verification are dropped and counted, never returned.
-  KernelEvent next_event(Clock::time_point deadline);
+  // Messages that fail verification are dropped and counted, never returned. A readable
+  // `wake_fd` (when >= 0) ends the wait too, as a `woken` event.
+  KernelEvent next_event(Clock::time_point deadline, int wake_fd = -1);
 
   // SIGINT to the process group, or interrupt_request on control, per the kernelspec.
   void interrupt();
@@ -97,6 +98,8 @@ private:
                std::filesystem::path connection_file, std::filesystem::path log_file);
   Status wait_until_ready(Clock::time_point deadline);
   void send_or_give_up(Channel channel, const Message& message);
+  // One message waiting on `channel`, verified; nullopt when none is, or it was dropped.
+  std::optional<KernelEvent> receive(Channel channel);
   zmq::socket_t& socket(Channel channel);
 
   KernelSpec spec_;

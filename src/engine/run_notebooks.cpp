@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <set>
@@ -131,9 +132,9 @@ class NotebookJob {
 public:
   NotebookJob(const RunConfig& config, KernelHost& host, const fs::path& runtime_dir,
               ForkServers& fork_servers, KernelReaper& reaper, const CacheContext& cache,
-              const check::RequirementContext& requirements)
+              const check::RequirementContext& requirements, const StopRequest* stop)
       : config_(config), host_(host), runtime_dir_(runtime_dir), fork_servers_(fork_servers),
-        reaper_(reaper), cache_(cache), requirements_(requirements) {}
+        reaper_(reaper), cache_(cache), requirements_(requirements), stop_(stop) {}
 
   Claimed claim(std::size_t index, const fs::path& path) {
     Claimed claimed;
@@ -354,7 +355,10 @@ private:
   ExecuteOptions execute_options_for(const check::DoctestPlan& plan, const ExampleIds& ended,
                                      const std::string& file,
                                      std::vector<std::string>& warnings) const {
-    return cell_execution_options(config_.execute, config_.check.mode, plan, ended, file, warnings);
+    ExecuteOptions options =
+        cell_execution_options(config_.execute, config_.check.mode, plan, ended, file, warnings);
+    options.stop = stop_;
+    return options;
   }
 
   static void fail_every_cell(const Notebook& notebook, const std::string& reason,
@@ -380,27 +384,59 @@ private:
   KernelReaper& reaper_;
   const CacheContext& cache_;
   const check::RequirementContext& requirements_;
+  const StopRequest* stop_;
 };
 
 // Claimed sources whose kernels are warming, shared so that an idle worker takes over one
-// that another worker prepared rather than wait at the end of the run.
+// that another worker prepared rather than wait at the end of the run. A worker that finds
+// nothing left to claim waits for the claims still being prepared: leaving then would leave
+// a source to the worker that runs another one first.
 class ReadyQueue {
 public:
-  void push(Claimed claimed) {
-    const std::lock_guard lock(mutex_);
-    ready_.push_back(std::move(claimed));
+  // Runs `claim` (the next source, or nullopt when none is left) and queues what it returns.
+  template <class Claim> void prepare(Claim claim) {
+    {
+      const std::lock_guard lock(mutex_);
+      ++preparing_;
+    }
+    struct Queued {
+      ReadyQueue& queue;
+      std::optional<Claimed> claimed;
+      ~Queued() { queue.prepared(std::move(claimed)); }
+    } queued{*this, std::nullopt};
+    queued.claimed = claim();
   }
   std::optional<Claimed> pop() {
     const std::lock_guard lock(mutex_);
+    return take_front();
+  }
+  // Waits while the queue is empty and a claim is being prepared; nullopt when none is.
+  std::optional<Claimed> pop_when_prepared() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !ready_.empty() || preparing_ == 0; });
+    return take_front();
+  }
+
+private:
+  void prepared(std::optional<Claimed> claimed) {
+    {
+      const std::lock_guard lock(mutex_);
+      --preparing_;
+      if (claimed) ready_.push_back(std::move(*claimed));
+    }
+    changed_.notify_all();
+  }
+  std::optional<Claimed> take_front() {
     if (ready_.empty()) return std::nullopt;
     std::optional<Claimed> claimed(std::move(ready_.front()));
     ready_.pop_front();
     return claimed;
   }
 
-private:
   std::mutex mutex_;
+  std::condition_variable changed_;
   std::deque<Claimed> ready_;
+  std::size_t preparing_ = 0;
 };
 
 } // namespace
@@ -461,23 +497,32 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   ReadyQueue ready;
   std::mutex report_mutex;
   const auto worker = [&] {
-    NotebookJob job(config, host, runtime->path(), fork_servers, reaper, cache, requirements);
+    NotebookJob job(config, host, runtime->path(), fork_servers, reaper, cache, requirements,
+                    hooks.stop);
+    const auto stopping = [&hooks] { return hooks.stop != nullptr && hooks.stop->requested(); };
     for (;;) {
+      if (stopping()) break; // what is claimed and not started is dropped, its kernel stopped
       std::optional<Claimed> current = ready.pop();
       if (!current) {
-        const std::optional<std::size_t> index = claim_index();
-        if (!index) break; // whatever another worker still prepares, it runs itself
-        current = job.claim(*index, notebooks[*index]);
+        if (const std::optional<std::size_t> index = claim_index()) {
+          current = job.claim(*index, notebooks[*index]);
+        } else {
+          current = ready.pop_when_prepared();
+          if (!current) break;
+        }
       }
       if (hooks.on_started) {
         const std::lock_guard lock(report_mutex);
         hooks.on_started(current->path);
       }
       // The next kernel starts while this notebook runs.
-      if (const std::optional<std::size_t> index = claim_index()) {
-        ready.push(job.claim(*index, notebooks[*index]));
-      }
+      ready.prepare([&]() -> std::optional<Claimed> {
+        const std::optional<std::size_t> index = stopping() ? std::nullopt : claim_index();
+        if (!index) return std::nullopt;
+        return job.claim(*index, notebooks[*index]);
+      });
       const std::size_t i = current->index;
+      if (stopping()) break;
       results[i] = job.run(*current);
       current.reset(); // a warm kernel never taken is stopped now, not at the end
       const std::lock_guard lock(report_mutex);
@@ -490,6 +535,10 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
     threads.emplace_back(worker);
   worker();
   threads.clear();
+  if (hooks.stop != nullptr && hooks.stop->requested()) {
+    // Sources never started have no result (and no path): they are not reported.
+    std::erase_if(results, [](const SourceResult& result) { return result.source.empty(); });
+  }
   return results;
 }
 

@@ -3,6 +3,7 @@
 
 #include "engine/run_config.hpp"
 #include "engine/source_result.hpp"
+#include "support/stop_request.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -21,9 +22,13 @@ struct RunHooks {
   Cache* cache = nullptr;
   // Called as a source starts running, never concurrently with itself or on_finished.
   std::function<void(const std::filesystem::path&)> on_started;
+  // Once requested, no further source starts and the running cells are interrupted (or, at
+  // abort, their kernels killed): support/stop_request.hpp.
+  const StopRequest* stop = nullptr;
 };
 
-// Runs `notebooks` and returns their results in the same order.
+// Runs `notebooks` and returns their results in the same order; a run stopped by `hooks.stop`
+// returns those of the sources that finished (the running ones included), in that order.
 std::vector<SourceResult> run_notebooks(const RunConfig& config,
                                         const std::vector<std::filesystem::path>& notebooks,
                                         const SourceFinished& on_finished,

@@ -73,8 +73,12 @@ private:
       // interrupt, and a kernel may never publish idle for it.
       const Clock::time_point wait_until =
           (replied_ || idle_) ? std::min(deadline_, half_deadline_) : deadline_;
-      KernelEvent event = kernel_.next_event(wait_until);
+      KernelEvent event = kernel_.next_event(wait_until, stop_fd());
       if (event.kind == KernelEvent::Kind::died) return on_death(result, event);
+      if (event.kind == KernelEvent::Kind::woken) {
+        if (!on_stop(result)) return;
+        continue;
+      }
       if (event.kind == KernelEvent::Kind::timeout) {
         if ((replied_ || idle_) && Clock::now() >= half_deadline_) return; // the half was lost
         if (!on_timeout(result)) return;
@@ -155,6 +159,13 @@ private:
 
   // Returns false when the cell is over (the kernel was killed).
   bool on_timeout(CellRun& result) {
+    if (stop_interrupted_) {
+      kernel_.kill();
+      kernel_lost_ = true;
+      result.reason = options_.stop->describe() +
+                      " while it ran; the kernel ignored the interrupt and was killed";
+      return false;
+    }
     const milliseconds limit = *limit_;
     if (!interrupted_) {
       interrupted_ = true;
@@ -171,6 +182,36 @@ private:
     assembler_.append(docnb_error("CellTimeoutError", "Cell execution timed out after " +
                                                           seconds_text(limit) + " seconds"));
     return false;
+  }
+
+  // What wakes the wait for the stop level not yet acted on; -1 when there is none.
+  [[nodiscard]] int stop_fd() const {
+    if (options_.stop == nullptr || stop_seen_ == StopLevel::abort) return -1;
+    return options_.stop->wake_fd(stop_seen_ == StopLevel::none ? StopLevel::finish_running
+                                                                : StopLevel::abort);
+  }
+
+  // The run is being stopped; returns false when the cell is over (its kernel killed).
+  bool on_stop(CellRun& result) {
+    stop_seen_ = options_.stop->level();
+    const std::string stopped = options_.stop->describe();
+    if (stop_seen_ == StopLevel::abort) {
+      kernel_.kill();
+      kernel_lost_ = true;
+      result.outcome = CellOutcome::aborted;
+      result.reason = stopped + " while it ran; its kernel was killed";
+      return false;
+    }
+    // As a timeout does: interrupt, then kill after the grace. Its outputs are kept.
+    if (!interrupted_) {
+      interrupted_ = true;
+      stop_interrupted_ = true;
+      if (result.outcome == CellOutcome::ok) result.outcome = CellOutcome::aborted;
+      result.reason = stopped + " while it ran (interrupted)";
+      kernel_.interrupt();
+      deadline_ = std::min(deadline_, Clock::now() + options_.interrupt_grace);
+    }
+    return true;
   }
 
   void on_death(CellRun& result, const KernelEvent& event) {
@@ -203,6 +244,8 @@ private:
   bool replied_ = false;
   bool idle_ = false;
   bool interrupted_ = false;
+  bool stop_interrupted_ = false;         // interrupted because the run is being stopped
+  StopLevel stop_seen_ = StopLevel::none; // the stop level already acted on
   bool kernel_lost_ = false;
   bool stdin_loaded_ = false;
   std::string stdin_rest_;
@@ -283,7 +326,10 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
     CellRun result;
     result.index = index;
     const std::string source = cell.value("source", "");
-    if (run.kernel_lost || stopped) {
+    if (options.stop != nullptr && options.stop->requested()) {
+      result.outcome = CellOutcome::not_run;
+      result.reason = "not run: the run was " + options.stop->describe();
+    } else if (run.kernel_lost || stopped) {
       result.outcome = CellOutcome::not_run;
       result.reason = stopped ? "not run: the notebook stopped at its first failure"
                               : "not run: the kernel was lost in an earlier cell";

@@ -3,6 +3,7 @@
 
 #include "client/kernel_client.hpp"
 #include "notebook/notebook.hpp"
+#include "support/stop_request.hpp"
 
 #include <chrono>
 #include <functional>
@@ -31,6 +32,10 @@ struct ExecuteOptions {
       skip_cell;
   // A cell's own time limit (a TIMEOUT(s) directive) in place of cell_timeout, when it has one.
   std::function<std::optional<std::chrono::milliseconds>(std::size_t index)> cell_timeout_for;
+  // The run's request to stop (a signal), when it can be stopped: at finish_running the running
+  // cell is interrupted (and killed if it does not stop within interrupt_grace), at abort its
+  // kernel is killed; no further cell runs.
+  const StopRequest* stop = nullptr;
 };
 
 enum class CellOutcome {

@@ -1,6 +1,6 @@
 #include "report/console.hpp"
 
-#include "report/json_report.hpp"
+#include "support/stop_request.hpp"
 
 #include <iomanip>
 #include <string>

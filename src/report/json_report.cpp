@@ -1,7 +1,8 @@
 #include "report/json_report.hpp"
 
+#include "support/stop_request.hpp"
+
 #include <cmath>
-#include <csignal>
 #include <nlohmann/json.hpp>
 
 namespace docnb {
@@ -27,19 +28,6 @@ Json example_record(const std::string& file, const Verdict& verdict) {
 }
 
 } // namespace
-
-std::string signal_name(int signal) {
-  switch (signal) {
-  case SIGINT:
-    return "SIGINT";
-  case SIGTERM:
-    return "SIGTERM";
-  case SIGHUP:
-    return "SIGHUP";
-  default:
-    return "signal " + std::to_string(signal);
-  }
-}
 
 std::string report_path(const std::filesystem::path& source, const std::filesystem::path& cwd) {
   if (source.is_absolute() && cwd.is_absolute()) {

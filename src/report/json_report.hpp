@@ -23,9 +23,6 @@ namespace docnb {
 [[nodiscard]] std::string report_path(const std::filesystem::path& source,
                                       const std::filesystem::path& cwd);
 
-// "SIGINT", "SIGTERM", "SIGHUP"; else "signal N".
-[[nodiscard]] std::string signal_name(int signal);
-
 // The name of a verdict's example in reports: its example id, or "cell N" when it has none.
 [[nodiscard]] std::string example_name(const Verdict& verdict);
 

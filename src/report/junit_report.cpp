@@ -1,6 +1,7 @@
 #include "report/junit_report.hpp"
 
 #include "report/json_report.hpp"
+#include "support/stop_request.hpp"
 #include "support/terminal_escapes.hpp"
 
 #include <array>
