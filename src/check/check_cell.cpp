@@ -34,13 +34,18 @@ bool has_outputs(const Json& cell) {
 } // namespace
 
 Verdict check_cell(const Json& reference_cell, const CellRun& run, const CheckOptions& options) {
+  return check_cell(reference_cell, run.outputs, run.reply_status_error, options);
+}
+
+Verdict check_cell(const Json& reference_cell, const Json& outputs, bool reply_status_error,
+                   const CheckOptions& options) {
   CellPolicy policy = cell_policy(reference_cell, options.mode);
   if (policy.skip) {
     return Verdict{Outcome::skipped, "skipped by marker or tag", {}, std::move(policy.warnings)};
   }
 
-  const Json* error = first_error(run.outputs);
-  const bool raised = error != nullptr || run.reply_status_error;
+  const Json* error = first_error(outputs);
+  const bool raised = error != nullptr || reply_status_error;
   if (raised && !policy.raises_exception) {
     return failed(error != nullptr ? "Cell execution caused an exception: " + describe_error(*error)
                                    : "Cell execution failed: execute_reply status is error",
@@ -57,8 +62,10 @@ Verdict check_cell(const Json& reference_cell, const CellRun& run, const CheckOp
   }
 
   if (policy.compare_outputs && !unrun) {
-    const Json stored = reference_cell.value("outputs", Json::array());
-    Comparison comparison = compare_outputs(stored, run.outputs, options.compare);
+    static const Json none = Json::array();
+    const auto stored = reference_cell.find("outputs");
+    Comparison comparison =
+        compare_outputs(stored != reference_cell.end() ? *stored : none, outputs, options.compare);
     if (!comparison.same) {
       return Verdict{Outcome::failed, "Cell outputs differ: " + comparison.reason,
                      std::move(comparison.diffs), std::move(policy.warnings)};

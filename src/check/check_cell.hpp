@@ -32,6 +32,9 @@ struct CellRun {
 
 [[nodiscard]] Verdict check_cell(const Json& reference_cell, const CellRun& run,
                                  const CheckOptions& options);
+// The same, for outputs held elsewhere (an executed notebook's cell): they are not copied.
+[[nodiscard]] Verdict check_cell(const Json& reference_cell, const Json& outputs,
+                                 bool reply_status_error, const CheckOptions& options);
 
 // One verdict per code cell of `reference`, paired by position with the code cells of
 // `executed`. `reply_status_errors[i]`, when given, is the i-th code cell's reply status.

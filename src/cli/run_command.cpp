@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/docstring_arguments.hpp"
 #include "cli/kernel_search.hpp"
+#include "cli/limit_arguments.hpp"
 #include "cli/stop_signals.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
@@ -45,7 +46,7 @@ struct RunArguments {
   double timeout = 0;
   double startup_timeout = 60;
   double interrupt_grace = 5;
-  double shutdown_grace = 3;
+  LimitArguments limits; // --max-output-bytes, --max-output-action, --shutdown-grace
   std::string stdin_text;
   bool stdin_given = false;
   unsigned jobs = std::max(1U, std::thread::hardware_concurrency());
@@ -164,7 +165,7 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.jobs = args.jobs;
   if (args.timeout > 0) config.execute.cell_timeout = to_millis(args.timeout);
   config.execute.interrupt_grace = to_millis(args.interrupt_grace);
-  config.shutdown_grace = to_millis(args.shutdown_grace);
+  apply_limits(args.limits, *project, config);
   if (args.stdin_given) config.execute.stdin_text = args.stdin_text;
   config.exit_first_per_notebook = args.exit_first;
   config.use_cache = !args.no_cache;
@@ -429,12 +430,7 @@ std::function<int()> add_run_command(CLI::App& app) {
                    "Seconds an interrupted kernel has to go idle before it is killed")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  command
-      ->add_option("--shutdown-grace", args->shutdown_grace,
-                   "Seconds a kernel has to shut down (shutdown_request, then SIGTERM) before it "
-                   "is killed")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+  add_limit_options(*command, args->limits);
   command
       ->add_option("--stdin", args->stdin_text,
                    "Answer input() requests with these lines (default: input() fails)")

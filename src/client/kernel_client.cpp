@@ -288,11 +288,12 @@ std::optional<KernelEvent> KernelClient::receive(Channel channel) {
   if (!zmq::recv_multipart(socket(channel), std::back_inserter(parts), zmq::recv_flags::dontwait)) {
     return std::nullopt;
   }
-  std::vector<std::string> frames;
+  // Parsed where ZeroMQ received them: a large frame is not copied first.
+  std::vector<std::string_view> frames;
   frames.reserve(parts.size());
   for (const zmq::message_t& part : parts)
-    frames.push_back(part.to_string());
-  Result<Message> message = from_frames(std::move(frames), signer_);
+    frames.emplace_back(static_cast<const char*>(part.data()), part.size());
+  Result<Message> message = from_frames(std::span<const std::string_view>(frames), signer_);
   if (!message) {
     dropped_.push_back(message.error().message);
     return std::nullopt;

@@ -34,6 +34,13 @@ const check::CellDoctest* doctest_of(const check::DoctestPlan& plan, std::size_t
   return &*plan.cells[index];
 }
 
+// A cell's outputs, by reference: a flood's text is not copied to be judged.
+const Json& outputs_of(const Json& cell) {
+  static const Json none = Json::array();
+  const auto outputs = cell.find("outputs");
+  return outputs != cell.end() ? *outputs : none;
+}
+
 check::Verdict check_one(const Json& reference_cell, const Json& executed_cell, const CellRun& run,
                          const check::CheckOptions& options, const check::DoctestPlan& plan,
                          std::span<const std::string> deferred = {}) {
@@ -55,17 +62,13 @@ check::Verdict check_one(const Json& reference_cell, const Json& executed_cell, 
         verdict.reason = "skipped";
         return verdict;
       }
-      verdict =
-          check::check_text_cell(reference_cell, executed_cell.value("outputs", Json::array()),
-                                 run.reply_error, doctest->options, policy, deferred);
+      verdict = check::check_text_cell(reference_cell, outputs_of(executed_cell), run.reply_error,
+                                       doctest->options, policy, deferred);
       verdict.warnings = std::move(policy.warnings);
     }
     return verdict;
   }
-  check::CellRun got;
-  got.outputs = executed_cell.value("outputs", Json::array());
-  got.reply_status_error = run.reply_error;
-  return check::check_cell(reference_cell, got, options);
+  return check::check_cell(reference_cell, outputs_of(executed_cell), run.reply_error, options);
 }
 
 // A text source's cell is reported at its file and line, by its example id.
@@ -128,10 +131,12 @@ Verdict CellJudge::judge(const CellRun& cell_run, const Json& executed_cell) {
     deferred_example_ = example;
     deferred_printed_.clear();
   }
-  const Json outputs = executed_cell.value("outputs", Json::array());
+  const Json& outputs = outputs_of(executed_cell);
   const check::Verdict checked =
       check_one(reference_cell, executed_cell, cell_run, options_, plan_, deferred_printed_);
-  if (docnb_string(reference_cell, "want").empty()) {
+  if (doctest_of(plan_, cell_run.index) == nullptr) {
+    // A notebook cell: no want waits for what it printed (nor keeps a copy of it).
+  } else if (docnb_string(reference_cell, "want").empty()) {
     // Only what was printed waits: a want-less part's value is not output (xdoctest never
     // evaluates it for display).
     deferred_printed_.push_back(check::doctest_got(outputs).stdout_text);

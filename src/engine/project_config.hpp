@@ -12,6 +12,8 @@
 //   attach_calls = ["add_docstr"]         # calls that attach a docstring
 //   gallery_patterns = ["plot_*.py"]      # which .py files are sphinx-gallery scripts
 //   txt_as_rst = true                     # .txt files are reStructuredText
+//   max_output_bytes = 1048576            # what one cell's output may keep (0: no bound)
+//   max_output_action = "warn"            # a truncated output warns instead of failing
 #pragma once
 
 #include "support/result.hpp"
@@ -34,6 +36,8 @@ struct ProjectConfig {
   std::optional<std::vector<std::string>> attach_calls;
   std::optional<std::vector<std::string>> gallery_patterns;
   std::optional<bool> txt_as_rst;
+  std::optional<std::size_t> max_output_bytes;
+  std::optional<std::string> max_output_action; // "fail" or "warn"
   // "docnb.toml:3: unknown key 'globl_exec': did you mean global_exec?"
   std::vector<std::string> warnings;
 };

@@ -332,7 +332,7 @@ private:
   }
 
   // Judges a run and writes its executed notebook: the same for a real run and a cached one.
-  void finish(const Claimed& claimed, NotebookRun run, SourceResult& result) {
+  void finish(const Claimed& claimed, const NotebookRun& run, SourceResult& result) {
     const Notebook& reference = *claimed.notebook;
     const check::DoctestPlan& plan = claimed.plan;
     result.warnings = plan.warnings;

@@ -86,7 +86,7 @@ private:
       }
       if (event.message.parent_msg_id() != request_id_) continue;
       if (event.channel == Channel::iopub)
-        on_iopub(event.message, result);
+        on_iopub(std::move(event.message), result);
       else if (event.channel == Channel::shell)
         on_reply(event.message, result);
       else if (event.channel == Channel::stdin_)
@@ -97,7 +97,7 @@ private:
     }
   }
 
-  void on_iopub(const Message& message, CellRun& result) {
+  void on_iopub(Message message, CellRun& result) {
     const std::string type = message.msg_type();
     const std::string stamp = timestamp_of(message);
     if (type == "status") {
@@ -121,7 +121,7 @@ private:
       result.reason =
           message.content.value("ename", "") + ": " + message.content.value("evalue", "");
     }
-    assembler_.handle(message);
+    assembler_.handle(std::move(message));
   }
 
   void on_reply(const Message& message, CellRun& result) {
@@ -287,6 +287,18 @@ std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelClie
   return options.skip_cell(index, cell, evaluate);
 }
 
+// A cell whose output was cut at --max-output-bytes fails for it, or (warn) says so.
+void note_truncation(const ExecuteOptions& options, std::size_t dropped, CellRun& result,
+                     std::vector<std::string>& warnings) {
+  const std::string note = truncation_note(dropped, options.max_output_bytes);
+  if (!options.fail_on_truncated_output) {
+    warnings.push_back("cell " + std::to_string(result.index) + ": " + note);
+  } else if (result.outcome == CellOutcome::ok || result.outcome == CellOutcome::error) {
+    result.outcome = CellOutcome::aborted;
+    result.reason = note + (result.reason.empty() ? "" : "; " + result.reason);
+  }
+}
+
 } // namespace
 
 std::string_view to_string(CellOutcome outcome) {
@@ -319,7 +331,7 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
     notebook.document["metadata"]["language_info"] = *info;
   }
   Json& cells = notebook.cells();
-  OutputAssembler assembler(cells);
+  OutputAssembler assembler(cells, options.max_output_bytes);
   for (std::size_t index = 0; index < cells.size(); ++index) {
     Json& cell = cells[index];
     if (cell.value("cell_type", "") != "code") continue;
@@ -345,6 +357,9 @@ NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const Exec
       assembler.start_cell(index);
       CellExecution execution(kernel, options, assembler, cell, index);
       result = execution.run(index);
+      if (const std::size_t dropped = assembler.finish_cell(); dropped > 0) {
+        note_truncation(options, dropped, result, run.warnings);
+      }
       run.kernel_lost = execution.kernel_lost();
       if (continue_after && !continue_after(cell, result)) stopped = true;
     }

@@ -17,6 +17,10 @@ namespace docnb {
 // (execute_request's user_expressions): its text/plain, or the error it raised.
 using EvaluateInKernel = std::function<Result<std::string>(const std::string& expression)>;
 
+// --max-output-bytes when not given: generous for real output, small enough that a flood
+// cannot take a CI machine's memory.
+inline constexpr std::size_t default_max_output_bytes = std::size_t{64} << 20;
+
 struct ExecuteOptions {
   std::optional<std::chrono::milliseconds> cell_timeout; // none: wait as long as it takes
   // After an interrupt, how long the kernel has to report idle before it is killed; also how
@@ -24,6 +28,11 @@ struct ExecuteOptions {
   std::chrono::milliseconds interrupt_grace{5'000};
   std::optional<std::string> stdin_text; // answers input() when set; else input() fails
   bool record_timing = true;
+  // What one cell's outputs may hold (--max-output-bytes; 0: no bound). Past it the output is
+  // truncated with a note of what was dropped, and the cell fails for it unless
+  // fail_on_truncated_output is off (--max-output-action=warn: a warning instead).
+  std::size_t max_output_bytes = default_max_output_bytes;
+  bool fail_on_truncated_output = true;
   // Cells the caller does not want executed (skip-execution, NBVAL_SKIP: check/cell_policy), by
   // index into the cells array, asked just before each cell runs: the reason, or nullopt to run.
   // It may evaluate an expression in the kernel to decide (rst's `:skipif:`).

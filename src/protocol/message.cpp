@@ -1,5 +1,7 @@
 #include "protocol/message.hpp"
 
+#include "protocol/json_parse.hpp"
+
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -62,32 +64,35 @@ std::vector<std::string> to_frames(const Message& message, const Signer& signer)
   return frames;
 }
 
-Result<Message> from_frames(std::vector<std::string> frames, const Signer& signer) {
+Result<Message> from_frames(const std::vector<std::string>& frames, const Signer& signer) {
+  const std::vector<std::string_view> views(frames.begin(), frames.end());
+  return from_frames(std::span<const std::string_view>(views), signer);
+}
+
+Result<Message> from_frames(std::span<const std::string_view> frames, const Signer& signer) {
   std::size_t split = 0;
   while (split < frames.size() && frames[split] != delimiter)
     ++split;
   if (split == frames.size()) return Error{"message has no <IDS|MSG> delimiter", ""};
   if (frames.size() < split + 6) return Error{"message has fewer than four JSON frames", ""};
 
-  const std::string& signature = frames[split + 1];
+  const std::string_view signature = frames[split + 1];
   if (!signer.verify(signature, {frames[split + 2], frames[split + 3], frames[split + 4],
                                  frames[split + 5]})) {
     return Error{signature.empty() ? "unsigned message" : "message signature does not verify", ""};
   }
 
   Message message;
-  message.identities.assign(std::make_move_iterator(frames.begin()),
-                            std::make_move_iterator(frames.begin() + static_cast<long>(split)));
+  message.identities.assign(frames.begin(), frames.begin() + static_cast<long>(split));
   Json* targets[] = {&message.header, &message.parent_header, &message.metadata, &message.content};
   for (std::size_t i = 0; i < 4; ++i) {
-    Json parsed = Json::parse(frames[split + 2 + i], nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded() || !parsed.is_object()) {
+    std::optional<Json> parsed = parse_json_moving_strings(frames[split + 2 + i]);
+    if (!parsed || !parsed->is_object()) {
       return Error{"message frame " + std::to_string(i) + " is not a JSON object", ""};
     }
-    *targets[i] = std::move(parsed);
+    *targets[i] = std::move(*parsed);
   }
-  message.buffers.assign(std::make_move_iterator(frames.begin() + static_cast<long>(split) + 6),
-                         std::make_move_iterator(frames.end()));
+  message.buffers.assign(frames.begin() + static_cast<long>(split) + 6, frames.end());
   return message;
 }
 
