@@ -324,13 +324,14 @@ bool KernelClient::heartbeat(milliseconds timeout) {
 
 ExitStatus KernelClient::shutdown(milliseconds grace) {
   if (std::optional<ExitStatus> status = process_.poll()) return *status;
-  // Half the grace for the kernel to end itself, half for SIGTERM; then SIGKILL.
+  // Three quarters of the grace for the kernel to end itself (ipykernel's shutdown takes a
+  // while on a busy machine), the rest for SIGTERM; then SIGKILL.
   const Clock::time_point deadline = Clock::now() + grace;
-  const milliseconds half = grace / 2;
-  control_.set(zmq::sockopt::sndtimeo, static_cast<int>(half.count()));
+  const Clock::time_point terminate_at = Clock::now() + grace * 3 / 4;
+  control_.set(zmq::sockopt::sndtimeo, static_cast<int>(until(terminate_at).count()));
   const Message request = make_request("shutdown_request", {{"restart", false}}, session_);
   if (send_frames(control_, to_frames(request, signer_))) {
-    if (std::optional<ExitStatus> status = process_.wait_for(until(deadline) / 2)) {
+    if (std::optional<ExitStatus> status = process_.wait_for(until(terminate_at))) {
       return *status;
     }
   }

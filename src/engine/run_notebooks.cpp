@@ -387,6 +387,26 @@ private:
   const StopRequest* stop_;
 };
 
+// The indices of the sources not yet claimed, longest first, handed out until there are none
+// left or the run is being stopped.
+class Claims {
+public:
+  Claims(std::vector<std::size_t> order, const StopRequest* stop)
+      : order_(std::move(order)), stop_(stop) {}
+  [[nodiscard]] bool stopping() const { return stop_ != nullptr && stop_->requested(); }
+  std::optional<std::size_t> next() {
+    if (stopping()) return std::nullopt;
+    const std::size_t k = next_++;
+    if (k >= order_.size()) return std::nullopt;
+    return order_[k];
+  }
+
+private:
+  const std::vector<std::size_t> order_;
+  const StopRequest* stop_;
+  std::atomic<std::size_t> next_{0};
+};
+
 // Claimed sources whose kernels are warming, shared so that an idle worker takes over one
 // that another worker prepared rather than wait at the end of the run. A worker that finds
 // nothing left to claim waits for the claims still being prepared: leaving then would leave
@@ -439,6 +459,19 @@ private:
   std::size_t preparing_ = 0;
 };
 
+// Every source an input error: kernels cannot start without the run's runtime folder.
+std::vector<SourceResult> without_runtime(const std::vector<fs::path>& notebooks, const Error& why,
+                                          const SourceFinished& on_finished) {
+  std::vector<SourceResult> results(notebooks.size());
+  for (std::size_t i = 0; i < notebooks.size(); ++i) {
+    results[i].source = notebooks[i];
+    results[i].input_error =
+        Error{"cannot create a runtime folder: " + why.describe(), notebooks[i].string()};
+    on_finished(results[i]);
+  }
+  return results;
+}
+
 } // namespace
 
 fs::path output_path_for(const fs::path& source, const fs::path& out_dir) {
@@ -453,17 +486,9 @@ fs::path output_path_for(const fs::path& source, const fs::path& out_dir) {
 std::vector<SourceResult> run_notebooks(const RunConfig& config,
                                         const std::vector<fs::path>& notebooks,
                                         const SourceFinished& on_finished, const RunHooks& hooks) {
-  std::vector<SourceResult> results(notebooks.size());
   Result<TempDir> runtime = TempDir::create("docnb-runtime");
-  if (!runtime) {
-    for (std::size_t i = 0; i < notebooks.size(); ++i) {
-      results[i].source = notebooks[i];
-      results[i].input_error = Error{
-          "cannot create a runtime folder: " + runtime.error().describe(), notebooks[i].string()};
-      on_finished(results[i]);
-    }
-    return results;
-  }
+  if (!runtime) return without_runtime(notebooks, runtime.error(), on_finished);
+  std::vector<SourceResult> results(notebooks.size());
   KernelHost host;
   ModuleProbe modules(config.python_executable);
   const check::RequirementContext requirements = check::host_requirement_context(
@@ -471,8 +496,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       [&modules](const std::string& name) { return modules.available(name); });
   // Before the reaper: a server outlives the kernels it forked, which report through it.
   ForkServers fork_servers(runtime->path(), config.convert.docstrings.global_exec);
-  KernelReaper reaper(
-      config.shutdown_grace); // after host: every kernel is shut down before the context goes
+  // After host: every kernel is shut down before the context goes.
+  KernelReaper reaper(config.shutdown_grace);
   CacheContext cache;
   cache.cache = hooks.cache;
   std::map<std::string, double> durations;
@@ -487,24 +512,17 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   } else {
     ids.resize(notebooks.size());
   }
-  const std::vector<std::size_t> order = longest_first(ids, durations);
-  std::atomic<std::size_t> next{0};
-  const auto claim_index = [&]() -> std::optional<std::size_t> {
-    const std::size_t k = next++;
-    if (k >= order.size()) return std::nullopt;
-    return order[k];
-  };
+  Claims claims(longest_first(ids, durations), hooks.stop);
   ReadyQueue ready;
   std::mutex report_mutex;
   const auto worker = [&] {
     NotebookJob job(config, host, runtime->path(), fork_servers, reaper, cache, requirements,
                     hooks.stop);
-    const auto stopping = [&hooks] { return hooks.stop != nullptr && hooks.stop->requested(); };
     for (;;) {
-      if (stopping()) break; // what is claimed and not started is dropped, its kernel stopped
+      if (claims.stopping()) break; // what is claimed and not started is dropped
       std::optional<Claimed> current = ready.pop();
       if (!current) {
-        if (const std::optional<std::size_t> index = claim_index()) {
+        if (const std::optional<std::size_t> index = claims.next()) {
           current = job.claim(*index, notebooks[*index]);
         } else {
           current = ready.pop_when_prepared();
@@ -517,12 +535,12 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       }
       // The next kernel starts while this notebook runs.
       ready.prepare([&]() -> std::optional<Claimed> {
-        const std::optional<std::size_t> index = stopping() ? std::nullopt : claim_index();
+        const std::optional<std::size_t> index = claims.next();
         if (!index) return std::nullopt;
         return job.claim(*index, notebooks[*index]);
       });
       const std::size_t i = current->index;
-      if (stopping()) break;
+      if (claims.stopping()) break;
       results[i] = job.run(*current);
       current.reset(); // a warm kernel never taken is stopped now, not at the end
       const std::lock_guard lock(report_mutex);
@@ -535,10 +553,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
     threads.emplace_back(worker);
   worker();
   threads.clear();
-  if (hooks.stop != nullptr && hooks.stop->requested()) {
-    // Sources never started have no result (and no path): they are not reported.
-    std::erase_if(results, [](const SourceResult& result) { return result.source.empty(); });
-  }
+  // Sources never started (the run was stopped) have no result, nor a path: not reported.
+  std::erase_if(results, [](const SourceResult& result) { return result.source.empty(); });
   return results;
 }
 
