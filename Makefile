@@ -49,13 +49,15 @@ clean:
 	rm -rf $(BUILD_DIR)
 
 # Benchmarks against the peers (bench/README.md). Not part of `make test`. `bench` prints the
-# four ratios of bench/speed.py, then forked ipykernel against nbclient and plain starts, then
-# docnb-kernel against ipykernel; each part can run alone.
+# four ratios of bench/speed.py, then forked ipykernel against nbclient and plain starts,
+# docnb-kernel against ipykernel, the memory of an output flood against nbclient, then the soak
+# count of hangs; each part can run alone.
 BENCH_ARGS ?=
 SPEED_ARGS ?=
 FORK_ARGS ?=
-.PHONY: bench bench-speed bench-overhead bench-kernel bench-fork
-bench: bench-speed bench-fork bench-kernel
+SOAK_ARGS ?=
+.PHONY: bench bench-speed bench-overhead bench-kernel bench-fork bench-flood bench-soak
+bench: bench-speed bench-fork bench-kernel bench-flood bench-soak
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
@@ -71,6 +73,14 @@ bench-overhead: docnb
 # docnb-kernel against ipykernel: start-up and trivial-cell round trip.
 bench-kernel: docnb
 	/usr/bin/python3 bench/kernel_start.py --build $(BUILD_DIR) $(BENCH_ARGS)
+
+# Peak memory of a 200 MB stdout flood, docnb against nbclient.
+bench-flood: docnb
+	/usr/bin/python3 bench/output_flood.py --docnb $(BUILD_DIR)/docnb
+
+# The 40-notebook corpus run 20 times; a run that never exits is a hang (must be 0).
+bench-soak: docnb
+	/usr/bin/python3 bench/soak.py --docnb $(BUILD_DIR)/docnb $(SOAK_ARGS)
 
 # docnb's verdicts on torch's docstring examples against xdoctest's (PyTorch's CI call), alone;
 # `make test` runs it too.

@@ -67,9 +67,11 @@ void take_environment(const std::map<std::string, std::string>& env) {
 
 // The forked child turned into the requested kernel's process: its own process group, dying
 // with the server, in its folder, writing to its log.
-[[noreturn]] void become_kernel(const Json& request, const KernelMain& kernel_main) {
+[[noreturn]] void become_kernel(const Json& request, const KernelMain& kernel_main, pid_t server) {
   setpgid(0, 0);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != server) _exit(1); // the server died before the line above: so does this
+
   sigset_t mask;
   sigemptyset(&mask);
   sigaddset(&mask, SIGINT); // the kernel's main blocks it too: SIGINT reaches cells only
@@ -152,6 +154,7 @@ private:
     // Python must be told of the fork, with its GIL held; the child gives the GIL back before
     // the kernel runs (xeus' threads take it as they need it).
     const PyGILState_STATE gil = PyGILState_Ensure();
+    const pid_t server = getpid();
     PyOS_BeforeFork();
     const pid_t pid = fork();
     if (pid == 0) {
@@ -167,7 +170,7 @@ private:
       for (const auto& [other, connection] : connections_)
         close(connection);
       close(fd);
-      become_kernel(request, kernel_main_);
+      become_kernel(request, kernel_main_, server);
     }
     PyOS_AfterFork_Parent();
     PyGILState_Release(gil);

@@ -1,29 +1,13 @@
 #include "check/diff.hpp"
 
+#include "check/diff_window.hpp"
+
 #include <dtl/dtl.hpp>
 #include <vector>
 
 namespace docnb::check {
 
 namespace {
-
-// Marks a last line that has no '\n', so "x" and "x\n" differ as diff(1) says they do.
-constexpr std::string_view no_eol{"\0no-eol", 7};
-
-std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    const std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) {
-      lines.emplace_back(std::string(text.substr(begin)) + std::string(no_eol));
-      break;
-    }
-    lines.emplace_back(text.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  return lines;
-}
 
 enum class Op { common, remove, add };
 
@@ -65,8 +49,9 @@ std::string unified_diff(std::string_view stored, std::string_view got, const Di
   if (stored == got) {
     return {};
   }
-  const std::vector<Line> script = edit_script(split_lines(stored), split_lines(got));
   const std::size_t context = style.context < 0 ? 0 : static_cast<std::size_t>(style.context);
+  const DiffWindow window = diff_window(stored, got, context);
+  const std::vector<Line> script = edit_script(window.stored, window.got);
   const char* red = style.color ? "\x1b[31m" : "";
   const char* green = style.color ? "\x1b[32m" : "";
   const char* cyan = style.color ? "\x1b[36m" : "";
@@ -74,8 +59,8 @@ std::string unified_diff(std::string_view stored, std::string_view got, const Di
 
   std::string out;
   std::size_t i = 0;
-  std::size_t old_line = 0; // lines of `stored` before script[i]
-  std::size_t new_line = 0;
+  std::size_t old_line = window.skipped; // lines of `stored` before script[i]
+  std::size_t new_line = window.skipped;
   while (i < script.size()) {
     // Find the next change; a hunk starts `context` lines before it.
     std::size_t change = i;
@@ -133,7 +118,7 @@ std::string unified_diff(std::string_view stored, std::string_view got, const Di
     new_line += new_count;
     i = end;
   }
-  return out;
+  return out + window.note;
 }
 
 } // namespace docnb::check

@@ -7,6 +7,13 @@
 namespace docnb::check {
 namespace {
 
+// A cell's outputs, by reference: a flood's text is not copied to be judged.
+const Json& outputs_of(const Json& cell) {
+  static const Json none = Json::array();
+  const auto outputs = cell.find("outputs");
+  return outputs != cell.end() ? *outputs : none;
+}
+
 std::string first_line(const Json& cell) {
   const std::string source = cell.value("source", "");
   return source.substr(0, source.find('\n'));
@@ -39,7 +46,7 @@ Verdict check_doctest_cell(const Json& reference_cell, const Json& executed_cell
   CellPolicy policy = cell_policy(reference_cell, options.mode);
   if (policy.skip) return outcome_only(Outcome::skipped, "skipped");
   Verdict verdict =
-      check_text_cell(reference_cell, executed_cell.value("outputs", Json::array()),
+      check_text_cell(reference_cell, outputs_of(executed_cell),
                       run.reply_error, doctest.options, policy, deferred);
   verdict.warnings = std::move(policy.warnings);
   return verdict;
@@ -103,13 +110,15 @@ Verdict CellJudge::judge(const CellRun& cell_run, const Json& executed_cell) {
     verdict = doctest != nullptr
                   ? check_doctest_cell(reference_cell, executed_cell, cell_run, *doctest,
                                        options_, deferred_printed_)
-                  : check_cell(reference_cell, executed_cell.value("outputs", Json::array()),
+                  : check_cell(reference_cell, outputs_of(executed_cell),
                                cell_run.reply_error, options_);
-    if (!map || !map->want || map->want->empty()) {
+    if (doctest == nullptr) {
+      // A notebook cell: no want waits for what it printed (nor keeps a copy of it).
+    } else if (!map || !map->want || map->want->empty()) {
       // Only what was printed waits: a want-less part's value is not output (xdoctest never
       // evaluates it for display).
       deferred_printed_.push_back(
-          doctest_got(executed_cell.value("outputs", Json::array())).stdout_text);
+          doctest_got(outputs_of(executed_cell)).stdout_text);
     } else {
       deferred_printed_.clear();
     }

@@ -40,8 +40,8 @@ public:
     if (skipped(key, options_)) {
       return Done{};
     }
-    if (value.is_string()) {
-      Result<std::string> clean = sanitizer_.apply(value.get<std::string>());
+    if (value.is_string() && !sanitizer_.empty()) {
+      Result<std::string> clean = sanitizer_.apply(value.get_ref<const std::string&>());
       if (!clean) {
         return clean.error();
       }
@@ -65,37 +65,40 @@ private:
 
 } // namespace
 
-Result<OutputFields> flatten_outputs(const Json& outputs, const Sanitizer& sanitizer,
+Result<OutputFields> flatten_outputs(Json outputs, const Sanitizer& sanitizer,
                                      const FieldOptions& options) {
   Collector collector(sanitizer, options);
   if (!outputs.is_array()) {
     return collector.take();
   }
-  for (const Json& output : outputs) {
+  // Values are moved out of `outputs`, not copied: a stream's text is held once.
+  for (Json& output : outputs) {
     if (!output.is_object()) {
       continue;
     }
     if (output.value("output_type", "") == "stream") {
       // nbval keys a stream by its name, so stdout and stderr are separate fields.
-      Status added =
-          collector.add(output.value("name", ""), joined_text(output.value("text", Json())));
+      Json& text = output["text"];
+      Status added = collector.add(output.value("name", ""),
+                                   text.is_string() ? std::move(text) : Json(joined_text(text)));
       if (!added) {
         return added.error();
       }
       continue;
     }
-    for (const auto& [key, value] : output.items()) {
+    for (auto& [key, value] : output.items()) {
       Status added = Done{};
       if (key == "data" && value.is_object()) {
-        for (const auto& [mime, data] : value.items()) {
-          added = collector.add(
-              mime, data.is_array() && !is_json_mime(mime) ? Json(joined_text(data)) : data);
+        for (auto& [mime, data] : value.items()) {
+          added =
+              collector.add(mime, data.is_array() && !is_json_mime(mime) ? Json(joined_text(data))
+                                                                         : std::move(data));
           if (!added) {
             break;
           }
         }
       } else {
-        added = collector.add(key, value);
+        added = collector.add(key, std::move(value));
       }
       if (!added) {
         return added.error();

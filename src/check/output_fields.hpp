@@ -34,7 +34,7 @@ struct OutputFields {
 };
 
 // Flattens already-coalesced `outputs`; every string value passes through `sanitizer`.
-[[nodiscard]] Result<OutputFields> flatten_outputs(const Json& outputs, const Sanitizer& sanitizer,
+[[nodiscard]] Result<OutputFields> flatten_outputs(Json outputs, const Sanitizer& sanitizer,
                                                    const FieldOptions& options);
 
 } // namespace docnb::check

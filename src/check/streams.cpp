@@ -1,48 +1,59 @@
 #include "check/streams.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace docnb::check {
 
-std::string joined_text(const Json& value) {
+namespace {
+
+// `value`'s text (a string, or a list of strings) appended to `out`.
+void append_text(std::string& out, const Json& value) {
   if (value.is_string()) {
-    return value.get<std::string>();
-  }
-  std::string joined;
-  if (value.is_array()) {
+    out += value.get_ref<const std::string&>();
+  } else if (value.is_array()) {
     for (const Json& part : value) {
-      if (part.is_string()) {
-        joined += part.get<std::string>();
-      }
+      if (part.is_string()) out += part.get_ref<const std::string&>();
     }
   }
+}
+
+} // namespace
+
+std::string joined_text(const Json& value) {
+  std::string joined;
+  append_text(joined, value);
   return joined;
 }
 
-std::string apply_carriage_returns(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void apply_carriage_returns_in_place(std::string& text) {
+  // What is kept of a line is never longer than the line: the text is rewritten over itself.
+  std::size_t write = 0;
   std::size_t begin = 0;
   while (begin <= text.size()) {
     std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    }
-    std::string_view line = text.substr(begin, end - begin);
+    if (end == std::string::npos) end = text.size();
+    std::size_t start = begin;
     // The last '\r' that still has a character after it on this line.
-    if (line.size() >= 2) {
+    if (end - begin >= 2) {
+      const std::string_view line(text.data() + begin, end - begin);
       const std::size_t cr = line.find_last_of('\r', line.size() - 2);
-      if (cr != std::string_view::npos) {
-        line.remove_prefix(cr + 1);
-      }
+      if (cr != std::string_view::npos) start = begin + cr + 1;
     }
-    out += line;
-    if (end == text.size()) {
-      break;
-    }
-    out += '\n';
+    // write <= start: copying forward over the text is safe.
+    std::copy(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(end),
+              text.begin() + static_cast<long>(write));
+    write += end - start;
+    if (end == text.size()) break;
+    text[write++] = '\n';
     begin = end + 1;
   }
+  text.resize(write);
+}
+
+std::string apply_carriage_returns(std::string_view text) {
+  std::string out(text);
+  apply_carriage_returns_in_place(out);
   return out;
 }
 
@@ -58,19 +69,23 @@ Json coalesce_streams(const Json& outputs) {
       continue;
     }
     const std::string name = output.value("name", "");
-    const std::string text = joined_text(output.value("text", Json()));
     auto it = stream_at.find(name);
     if (it == stream_at.end()) {
-      stream_at[name] = merged.size();
-      Json copy = output;
-      copy["text"] = text;
+      it = stream_at.emplace(name, merged.size()).first;
+      // Every member but the text, which is gathered below: one copy of it, grown in place.
+      Json copy = Json::object();
+      for (const auto& [key, value] : output.items()) {
+        if (key != "text") copy[key] = value;
+      }
+      copy["text"] = std::string();
       merged.push_back(std::move(copy));
-    } else {
-      merged[it->second]["text"] = merged[it->second]["text"].get<std::string>() + text;
+    }
+    if (const auto text = output.find("text"); text != output.end()) {
+      append_text(merged[it->second]["text"].get_ref<std::string&>(), *text);
     }
   }
   for (const auto& [name, index] : stream_at) {
-    merged[index]["text"] = apply_carriage_returns(merged[index]["text"].get<std::string>());
+    apply_carriage_returns_in_place(merged[index]["text"].get_ref<std::string&>());
   }
   return merged;
 }

@@ -5,6 +5,8 @@
 #include "cli/docstring_arguments.hpp"
 #include "cli/kernel_search.hpp"
 #include "client/process.hpp"
+#include "cli/limit_arguments.hpp"
+#include "cli/stop_signals.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
@@ -41,9 +43,11 @@ struct RunArguments {
   std::filesystem::path out_dir = "build/docnb";
   std::string kernel;
   std::vector<std::filesystem::path> kernel_path;
+  bool strict_kernel = false;
   double timeout = 0;
   double startup_timeout = 60;
   double interrupt_grace = 5;
+  LimitArguments limits; // --max-output-bytes, --max-output-action, --shutdown-grace
   std::string stdin_text;
   bool stdin_given = false;
   unsigned jobs = std::max(1U, std::thread::hardware_concurrency());
@@ -157,6 +161,7 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.out_dir = args.out_dir;
   if (!args.kernel.empty()) config.kernel_name = args.kernel;
   config.kernel_search = kernel_search_folders(args.kernel_path);
+  config.strict_kernel = args.strict_kernel;
   config.python_executable = args.python;
   config.kernel_environment = current_environment();
   if (!args.python_path.empty()) {
@@ -168,6 +173,7 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.jobs = args.jobs;
   if (args.timeout > 0) config.execute.cell_timeout = to_millis(args.timeout);
   config.execute.interrupt_grace = to_millis(args.interrupt_grace);
+  apply_limits(args.limits, *project, config);
   if (args.stdin_given) config.execute.stdin_text = args.stdin_text;
   config.exit_first_per_notebook = args.exit_first;
   config.use_cache = !args.no_cache;
@@ -248,6 +254,9 @@ int run(const RunArguments& args) {
       return 2;
     }
   }
+  // Before any thread starts: every thread inherits the blocked signals (cli/stop_signals.hpp).
+  StopRequest stop;
+  const StopSignals signals(stop, std::cerr);
   const ConsoleStyle style{isatty(STDOUT_FILENO) != 0};
   const Result<RunConfig> built = to_config(args, style.colour);
   if (!built) {
@@ -289,6 +298,7 @@ int run(const RunArguments& args) {
   RunHooks hooks;
   hooks.cache = cache ? &*cache : nullptr;
   hooks.on_started = [&](const std::filesystem::path& source) { progress.started(source); };
+  hooks.stop = &stop;
   const std::vector<SourceResult> results = run_notebooks(
       config, sources,
       [&](const SourceResult& result) {
@@ -300,7 +310,10 @@ int run(const RunArguments& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   bool reports_written = true;
-  if (Status recorded = write_last_failed(record, results); !recorded) {
+  if (stop.requested()) {
+    // A stopped run keeps the record of the last whole one: what it did not run may have failed.
+    totals.stopped_by = stop.signal();
+  } else if (Status recorded = write_last_failed(record, results); !recorded) {
     std::cerr << "docnb: warning: " << recorded.error().describe() << "\n";
   }
   if (!args.json_file.empty()) {
@@ -339,6 +352,9 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->add_option("--kernel-path", args->kernel_path,
                    "Folder of kernelspecs to search instead of Jupyter's (repeatable)")
       ->allow_extra_args(false);
+  command->add_flag("--strict-kernel", args->strict_kernel,
+                    "A notebook's kernelspec that is not installed is an error (default: a "
+                    "Python notebook runs on docnb-python, with a warning)");
   command->add_option("--timeout", args->timeout, "Seconds a cell may run (default: no limit)")
       ->check(CLI::PositiveNumber);
   command
@@ -351,6 +367,7 @@ std::function<int()> add_run_command(CLI::App& app) {
                    "Seconds an interrupted kernel has to go idle before it is killed")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  add_limit_options(*command, args->limits);
   command
       ->add_option("--stdin", args->stdin_text,
                    "Answer input() requests with these lines (default: input() fails)")

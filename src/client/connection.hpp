@@ -9,11 +9,19 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace docnb {
 
 enum class Channel { shell, iopub, stdin_, control, hb };
 inline constexpr std::size_t channel_count = 5;
+
+// The channel's name in the Jupyter protocol: "shell", "iopub", "stdin", "control", "hb".
+[[nodiscard]] constexpr std::string_view channel_name(Channel channel) {
+  constexpr std::array<std::string_view, channel_count> names = {"shell", "iopub", "stdin",
+                                                                 "control", "hb"};
+  return names.at(static_cast<std::size_t>(channel));
+}
 
 struct ConnectionInfo {
   std::string ip = "127.0.0.1";

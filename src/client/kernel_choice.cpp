@@ -78,4 +78,15 @@ Result<std::string> choose_kernel(const KernelRequest& request,
                ""};
 }
 
+std::optional<std::string> kernel_substitution(const KernelRequest& request,
+                                               const std::string& chosen) {
+  // A notebook that names no kernelspec asks for none: running it on docnb-python replaces
+  // nothing. --kernel and text sources name their kernel themselves.
+  if (request.override_name || request.text_source || request.notebook_kernel.empty() ||
+      request.notebook_kernel == chosen) {
+    return std::nullopt;
+  }
+  return "kernelspec '" + request.notebook_kernel + "' is not installed; running on " + chosen;
+}
+
 } // namespace docnb

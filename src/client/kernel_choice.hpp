@@ -36,4 +36,10 @@ KernelRequest kernel_request_for(const std::optional<std::string>& override_name
 Result<std::string> choose_kernel(const KernelRequest& request,
                                   const std::vector<std::string>& installed);
 
+// When `chosen` stands in for a kernelspec the notebook names but that is not installed (a
+// Python notebook falling back to docnb-python), what the user is told:
+// "kernelspec 'conda-env-myenv-py' is not installed; running on docnb-python". Else nullopt.
+std::optional<std::string> kernel_substitution(const KernelRequest& request,
+                                               const std::string& chosen);
+
 } // namespace docnb

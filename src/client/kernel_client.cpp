@@ -24,6 +24,12 @@ constexpr int reconnect_interval_ms = 5;
 constexpr milliseconds heartbeat_probe{500};
 // What a kernel (ipykernel, through ZeroMQ) says when a port it was given is taken.
 constexpr std::string_view port_taken = "Address already in use";
+// No socket operation blocks for ever. A send only waits when the channel has no connection
+// to queue on (a connection whose handshake failed is never retried by ZeroMQ): a kernel that
+// takes nothing for this long on a channel is not reachable there. Receives never block (they
+// follow a poll), but carry a bound all the same.
+constexpr int send_timeout_ms = 10'000;
+constexpr int receive_timeout_ms = 10'000;
 
 std::vector<std::string> kernel_command(const KernelLaunch& launch,
                                         const fs::path& connection_file) {
@@ -50,19 +56,25 @@ milliseconds until(Clock::time_point deadline) {
   return std::max(left, milliseconds(0));
 }
 
-void send_frames(zmq::socket_t& socket, const std::vector<std::string>& frames) {
+// False when the socket's send timeout passed before the message could be queued. The parts
+// of a message go together: once the first is queued, the others are too.
+bool send_frames(zmq::socket_t& socket, const std::vector<std::string>& frames) {
   for (std::size_t i = 0; i < frames.size(); ++i) {
     const auto flags = i + 1 < frames.size() ? zmq::send_flags::sndmore : zmq::send_flags::none;
-    socket.send(zmq::buffer(frames[i]), flags);
+    if (!socket.send(zmq::buffer(frames[i]), flags)) return false;
   }
+  return true;
 }
 
-// A client socket that never blocks on close; `configure` sets what must precede connect.
+// A client socket that never blocks on close, nor for ever on a send or receive; `configure`
+// sets what must precede connect.
 template <class Configure>
 zmq::socket_t make_socket(zmq::context_t& context, zmq::socket_type type,
                           const std::string& endpoint, Configure configure) {
   zmq::socket_t socket(context, type);
   socket.set(zmq::sockopt::linger, 0);
+  socket.set(zmq::sockopt::sndtimeo, send_timeout_ms);
+  socket.set(zmq::sockopt::rcvtimeo, receive_timeout_ms);
   socket.set(zmq::sockopt::reconnect_ivl, reconnect_interval_ms);
   configure(socket);
   socket.connect(endpoint);
@@ -88,8 +100,11 @@ KernelClient::KernelClient(KernelSpec spec, ConnectionInfo info, ChildProcess pr
                        with_identity);
   iopub_ = make_socket(context, zmq::socket_type::sub, info_.endpoint(Channel::iopub),
                        [](zmq::socket_t& s) { s.set(zmq::sockopt::subscribe, ""); });
+  // A request queued for a control channel that is not connected would go nowhere (an interrupt
+  // or a shutdown must reach the kernel now or be replaced by a signal): sends wait for a
+  // connection, within the send timeout.
   control_ = make_socket(context, zmq::socket_type::dealer, info_.endpoint(Channel::control),
-                         [](zmq::socket_t&) {});
+                         [](zmq::socket_t& s) { s.set(zmq::sockopt::immediate, 1); });
   // A lost echo must not wedge the REQ socket.
   hb_ = make_socket(context, zmq::socket_type::req, info_.endpoint(Channel::hb),
                     [](zmq::socket_t& s) {
@@ -219,7 +234,7 @@ zmq::socket_t& KernelClient::socket(Channel channel) {
 std::string KernelClient::send_request(Channel channel, std::string_view msg_type, Json content) {
   Message message = make_request(msg_type, std::move(content), session_);
   std::string id = message.msg_id();
-  send_frames(socket(channel), to_frames(message, signer_));
+  send_or_give_up(channel, message);
   return id;
 }
 
@@ -227,49 +242,73 @@ void KernelClient::send_reply(Channel channel, std::string_view msg_type, Json c
                               const Json& parent) {
   Message message = make_request(msg_type, std::move(content), session_);
   message.parent_header = parent;
-  send_frames(socket(channel), to_frames(message, signer_));
+  send_or_give_up(channel, message);
 }
 
-KernelEvent KernelClient::next_event(Clock::time_point deadline) {
+void KernelClient::send_or_give_up(Channel channel, const Message& message) {
+  if (send_frames(socket(channel), to_frames(message, signer_))) return;
+  // Nothing would ever answer what was not sent: the kernel is ended, and the next event
+  // reports its end with this reason.
+  if (unreachable_.empty()) {
+    unreachable_ = "the kernel took no " + message.msg_type() + " on " +
+                   std::string(channel_name(channel)) + " within " +
+                   std::to_string(send_timeout_ms / 1000) + " s and was killed";
+  }
+  process_.signal_group(SIGKILL);
+}
+
+KernelEvent KernelClient::next_event(Clock::time_point deadline, int wake_fd) {
   constexpr std::array<Channel, 4> channels = {Channel::control, Channel::shell, Channel::stdin_,
                                                Channel::iopub};
   while (true) {
-    std::array<zmq::pollitem_t, 5> items{};
+    std::array<zmq::pollitem_t, 6> items{};
     for (std::size_t i = 0; i < channels.size(); ++i) {
       items.at(i) = {socket(channels.at(i)).handle(), 0, ZMQ_POLLIN, 0};
     }
-    items[4] = {nullptr, process_.exit_fd(), ZMQ_POLLIN, 0};
-    const std::size_t count = process_.exit_fd() >= 0 ? 5 : 4;
+    std::size_t count = channels.size();
+    const std::size_t exit_item = process_.exit_fd() >= 0 ? count++ : items.size();
+    if (exit_item < items.size())
+      items.at(exit_item) = {nullptr, process_.exit_fd(), ZMQ_POLLIN, 0};
+    const std::size_t wake_item = wake_fd >= 0 ? count++ : items.size();
+    if (wake_item < items.size()) items.at(wake_item) = {nullptr, wake_fd, ZMQ_POLLIN, 0};
     zmq::poll(items.data(), count, until(deadline));
 
     for (std::size_t i = 0; i < channels.size(); ++i) {
       if ((items.at(i).revents & ZMQ_POLLIN) == 0) continue;
-      std::vector<zmq::message_t> parts;
-      if (!zmq::recv_multipart(socket(channels.at(i)), std::back_inserter(parts),
-                               zmq::recv_flags::dontwait)) {
-        continue;
-      }
-      std::vector<std::string> frames;
-      frames.reserve(parts.size());
-      for (const zmq::message_t& part : parts)
-        frames.push_back(part.to_string());
-      Result<Message> message = from_frames(std::move(frames), signer_);
-      if (!message) {
-        dropped_.push_back(message.error().message);
-        continue;
-      }
-      return {KernelEvent::Kind::message, channels.at(i), std::move(message).value(), {}};
+      std::optional<KernelEvent> event = receive(channels.at(i));
+      if (event) return std::move(*event);
     }
     // Messages first: a kernel that printed and then died has its output delivered.
     if (std::optional<ExitStatus> status = process_.poll()) {
-      return {KernelEvent::Kind::died, Channel::shell, {}, *status};
+      return {KernelEvent::Kind::died, Channel::shell, {}, *status, unreachable_};
+    }
+    if (wake_item < items.size() && (items.at(wake_item).revents & ZMQ_POLLIN) != 0) {
+      return {KernelEvent::Kind::woken, Channel::shell, {}, {}, {}};
     }
     if (Clock::now() >= deadline) return {};
-    if (count == 4) {
+    if (exit_item == items.size()) {
       // No pidfd: wake up now and then to notice a death.
       deadline = std::min(deadline, Clock::now() + milliseconds(100));
     }
   }
+}
+
+std::optional<KernelEvent> KernelClient::receive(Channel channel) {
+  std::vector<zmq::message_t> parts;
+  if (!zmq::recv_multipart(socket(channel), std::back_inserter(parts), zmq::recv_flags::dontwait)) {
+    return std::nullopt;
+  }
+  // Parsed where ZeroMQ received them: a large frame is not copied first.
+  std::vector<std::string_view> frames;
+  frames.reserve(parts.size());
+  for (const zmq::message_t& part : parts)
+    frames.emplace_back(static_cast<const char*>(part.data()), part.size());
+  Result<Message> message = from_frames(std::span<const std::string_view>(frames), signer_);
+  if (!message) {
+    dropped_.push_back(message.error().message);
+    return std::nullopt;
+  }
+  return KernelEvent{KernelEvent::Kind::message, channel, std::move(message).value(), {}, {}};
 }
 
 void KernelClient::interrupt() {
@@ -295,9 +334,18 @@ bool KernelClient::heartbeat(milliseconds timeout) {
 
 ExitStatus KernelClient::shutdown(milliseconds grace) {
   if (std::optional<ExitStatus> status = process_.poll()) return *status;
-  send_request(Channel::control, "shutdown_request", {{"restart", false}});
-  if (std::optional<ExitStatus> status = process_.wait_for(grace)) return *status;
-  return process_.terminate(grace);
+  // Three quarters of the grace for the kernel to end itself (ipykernel's shutdown takes a
+  // while on a busy machine), the rest for SIGTERM; then SIGKILL.
+  const Clock::time_point deadline = Clock::now() + grace;
+  const Clock::time_point terminate_at = Clock::now() + grace * 3 / 4;
+  control_.set(zmq::sockopt::sndtimeo, static_cast<int>(until(terminate_at).count()));
+  const Message request = make_request("shutdown_request", {{"restart", false}}, session_);
+  if (send_frames(control_, to_frames(request, signer_))) {
+    if (std::optional<ExitStatus> status = process_.wait_for(until(terminate_at))) {
+      return *status;
+    }
+  }
+  return process_.terminate(until(deadline));
 }
 
 ExitStatus KernelClient::kill() {

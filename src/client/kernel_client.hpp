@@ -40,11 +40,12 @@ struct KernelLaunch {
 
 // What `next_event` saw first.
 struct KernelEvent {
-  enum class Kind { message, died, timeout };
+  enum class Kind { message, died, timeout, woken };
   Kind kind = Kind::timeout;
   Channel channel = Channel::shell;
   Message message;
   ExitStatus exit;
+  std::string why; // died: why docnb ended the kernel, when it did (empty: it died by itself)
 };
 
 // State shared by every kernel a run starts.
@@ -63,20 +64,22 @@ public:
   KernelClient& operator=(const KernelClient&) = delete;
   ~KernelClient();
 
-  // Sends a request from this client; returns its msg_id.
+  // Sends a request from this client; returns its msg_id. A kernel that takes nothing on the
+  // channel within the send timeout is killed: the next event reports its death, and why.
   std::string send_request(Channel channel, std::string_view msg_type, Json content);
-  // Sends a reply (e.g. input_reply) to `parent`.
+  // Sends a reply (e.g. input_reply) to `parent`, as send_request sends.
   void send_reply(Channel channel, std::string_view msg_type, Json content, const Json& parent);
 
   // Waits, on all channels and on the process itself, until something happens or `deadline`.
-  // Messages that fail verification are dropped and counted, never returned.
-  KernelEvent next_event(Clock::time_point deadline);
+  // Messages that fail verification are dropped and counted, never returned. A readable
+  // `wake_fd` (when >= 0) ends the wait too, as a `woken` event.
+  KernelEvent next_event(Clock::time_point deadline, int wake_fd = -1);
 
   // SIGINT to the process group, or interrupt_request on control, per the kernelspec.
   void interrupt();
   // One heartbeat round trip.
   bool heartbeat(std::chrono::milliseconds timeout);
-  // shutdown_request, then SIGTERM, then SIGKILL after `grace`; always reaps.
+  // shutdown_request, then SIGTERM, then SIGKILL, all within `grace`; always reaps.
   ExitStatus shutdown(std::chrono::milliseconds grace);
   // Kills the process group at once.
   ExitStatus kill();
@@ -94,6 +97,9 @@ private:
   KernelClient(KernelSpec spec, ConnectionInfo info, ChildProcess process, KernelHost& host,
                std::filesystem::path connection_file, std::filesystem::path log_file);
   Status wait_until_ready(Clock::time_point deadline);
+  void send_or_give_up(Channel channel, const Message& message);
+  // One message waiting on `channel`, verified; nullopt when none is, or it was dropped.
+  std::optional<KernelEvent> receive(Channel channel);
   zmq::socket_t& socket(Channel channel);
 
   KernelSpec spec_;
@@ -110,6 +116,7 @@ private:
   zmq::socket_t hb_;
   Json kernel_info_;
   std::vector<std::string> dropped_;
+  std::string unreachable_; // why the kernel was killed for not taking a message
 };
 
 } // namespace docnb

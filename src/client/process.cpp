@@ -1,5 +1,7 @@
 #include "client/process.hpp"
 
+#include "support/lifelong_thread.hpp"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -7,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,6 +39,46 @@ std::optional<std::string> find_on_path(const std::string& name) {
     rest.remove_prefix(colon + 1);
   }
   return std::nullopt;
+}
+
+// What the child of a fork needs, prepared before the fork: after it, only async-signal-safe
+// calls.
+struct ChildSetup {
+  const char* program;
+  char* const* argv;
+  char* const* envp;
+  const char* log;
+  const char* cwd;
+  pid_t parent;
+  int exec_pipe; // written the errno of a failed exec
+};
+
+[[noreturn]] void become_child(const ChildSetup& setup) {
+  setpgid(0, 0);
+  // Dies with docnb, even with a docnb that is SIGKILLed and can clean nothing up; a docnb
+  // that is already gone by now is caught by the parent check.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != setup.parent) _exit(127);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGPIPE, SIG_DFL);
+  const int out = open(setup.log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  const int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (out >= 0) {
+    dup2(out, STDOUT_FILENO);
+    dup2(out, STDERR_FILENO);
+  }
+  if (in >= 0) dup2(in, STDIN_FILENO);
+  int failure = 0;
+  if (setup.cwd[0] != '\0' && chdir(setup.cwd) != 0) failure = errno;
+  if (failure == 0) {
+    execve(setup.program, setup.argv, setup.envp);
+    failure = errno;
+  }
+  [[maybe_unused]] const ssize_t written = write(setup.exec_pipe, &failure, sizeof failure);
+  _exit(127);
 }
 
 } // namespace
@@ -80,34 +123,19 @@ Result<ChildProcess> ChildProcess::spawn(const ProcessSpec& spec) {
   int exec_pipe[2];
   if (pipe2(exec_pipe, O_CLOEXEC) != 0) return Error{std::strerror(errno), "pipe2"};
 
-  const pid_t pid = fork();
+  const ChildSetup setup{program->c_str(), argv.data(), envp.data(), log.c_str(),
+                         cwd.c_str(),      getpid(),    exec_pipe[1]};
+  pid_t pid = -1;
+  // Forked on the thread that lives as long as docnb, so that the child's death signal fires
+  // when docnb ends, however it ends (support/lifelong_thread.hpp).
+  run_on_lifelong_thread([&setup, &pid] {
+    pid = fork();
+    if (pid == 0) become_child(setup);
+  });
   if (pid < 0) {
     close(exec_pipe[0]);
     close(exec_pipe[1]);
     return Error{std::strerror(errno), "fork"};
-  }
-  if (pid == 0) {
-    setpgid(0, 0);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGPIPE, SIG_DFL);
-    const int out = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    const int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (out >= 0) {
-      dup2(out, STDOUT_FILENO);
-      dup2(out, STDERR_FILENO);
-    }
-    if (in >= 0) dup2(in, STDIN_FILENO);
-    int failure = 0;
-    if (!cwd.empty() && chdir(cwd.c_str()) != 0) failure = errno;
-    if (failure == 0) {
-      execve(program->c_str(), argv.data(), envp.data());
-      failure = errno;
-    }
-    [[maybe_unused]] const ssize_t written = write(exec_pipe[1], &failure, sizeof failure);
-    _exit(127);
   }
   setpgid(pid, pid); // also from the parent, so a signal sent right away reaches the group
   close(exec_pipe[1]);

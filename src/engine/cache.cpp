@@ -1,5 +1,6 @@
 #include "engine/cache.hpp"
 
+#include "notebook/disk_text.hpp"
 #include "notebook/read.hpp"
 #include "notebook/write.hpp"
 #include "support/sha256.hpp"
@@ -342,6 +343,13 @@ std::optional<CachedRun> Cache::lookup(const std::string& source, const std::str
 
 Status Cache::store(const std::string& source, const std::string& key, const NotebookRun& run,
                     std::optional<double> seconds) {
+  std::size_t size = 0;
+  write_disk_text(run.notebook.document, [&size](std::string_view piece) { size += piece.size(); });
+  if (size > max_cached_notebook_bytes) {
+    return Error{"the executed notebook is " + std::to_string(size >> 20) + " MiB, over the " +
+                     std::to_string(max_cached_notebook_bytes >> 20) + " MiB the cache stores",
+                 source};
+  }
   const std::string text = notebook_to_text(run.notebook);
   const std::string cells = cell_runs_to_json(run).dump();
   const std::lock_guard lock(state_->mutex);

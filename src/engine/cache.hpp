@@ -23,6 +23,9 @@ struct sqlite3;
 namespace docnb {
 
 // A stored run: the executed notebook and how each code cell ran, code cells in order.
+// The largest executed notebook (its text on disk) the cache stores.
+inline constexpr std::size_t max_cached_notebook_bytes = std::size_t{32} << 20;
+
 struct CachedRun {
   Notebook notebook;
   std::vector<CellRun> cells;
@@ -60,7 +63,9 @@ public:
   // stored entry cannot be read back intact.
   std::optional<CachedRun> lookup(const std::string& source, const std::string& key);
   // Stores a run (replacing the source's previous entry) in one transaction; `seconds`, when
-  // given, is recorded as the source's duration in the same transaction.
+  // given, is recorded as the source's duration in the same transaction. A run whose executed
+  // notebook is larger than max_cached_notebook_bytes is not stored (an error says so): a
+  // flood would cost the cache, and every hit, several copies of itself.
   Status store(const std::string& source, const std::string& key, const NotebookRun& run,
                std::optional<double> seconds);
   // A converted source stored under `key` (engine/converted_sources): the text given to

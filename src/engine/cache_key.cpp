@@ -83,6 +83,8 @@ std::string execution_fingerprint(const RunConfig& config) {
               {"interrupt_grace", execute.interrupt_grace.count()},
               {"stdin", execute.stdin_text ? Json(*execute.stdin_text) : Json()},
               {"record_timing", execute.record_timing},
+              {"max_output_bytes", execute.max_output_bytes},
+              {"fail_on_truncated_output", execute.fail_on_truncated_output},
               {"lax", config.check.mode == check::CompareMode::lax},
               {"exit_first", config.exit_first_per_notebook},
               // A module imported before the kernel starts prints nothing when a cell imports

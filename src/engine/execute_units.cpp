@@ -5,8 +5,6 @@
 namespace docnb {
 namespace {
 
-constexpr std::chrono::milliseconds shutdown_grace{2'000};
-
 // Every cell of `unit` not run, for `reason`, each judged.
 void not_run(const ExecutionUnit& unit, const std::string& reason, const Notebook& notebook,
              check::CellJudge& judge, check::JudgedRun& judged) {
@@ -49,6 +47,12 @@ check::JudgedRun execute_units(const Notebook& reference, const std::vector<Exec
   judged.run.notebook = reference;
   KernelStart kernel = std::move(kernels.first);
   for (std::size_t k = 0; k < units.size(); ++k) {
+    if (options.stop != nullptr && options.stop->requested()) {
+      // No kernel starts for what will not run.
+      not_run(units[k], "not run: the run was " + options.stop->describe(), reference, judge,
+              judged);
+      continue;
+    }
     std::optional<WarmKernel> next;
     if (kernels.fresh_for_each && k + 1 < units.size()) next.emplace(kernels.launch, kernels.host);
     if (!kernel) {
@@ -75,14 +79,14 @@ check::JudgedRun execute_units(const Notebook& reference, const std::vector<Exec
                                  part.warnings.end());
       judged.run.kernel_lost = judged.run.kernel_lost || part.kernel_lost;
       if (part.kernel_lost || kernels.fresh_for_each || k + 1 == units.size()) {
-        kernels.reaper.retire(std::move(kernel).value(), shutdown_grace);
+        kernels.reaper.retire(std::move(kernel).value());
         kernel = Error{"the kernel was retired", ""};
         if (!next && k + 1 < units.size()) next.emplace(kernels.launch, kernels.host);
       }
     }
     if (next) kernel = next->take();
   }
-  if (kernel) kernels.reaper.retire(std::move(kernel).value(), shutdown_grace);
+  if (kernel) kernels.reaper.retire(std::move(kernel).value());
   return judged;
 }
 

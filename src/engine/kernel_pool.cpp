@@ -94,12 +94,12 @@ KernelReaper::~KernelReaper() {
   shutdowns_.clear(); // joins
 }
 
-void KernelReaper::retire(std::unique_ptr<KernelClient> kernel, std::chrono::milliseconds grace) {
+void KernelReaper::retire(std::unique_ptr<KernelClient> kernel) {
   const std::lock_guard lock(mutex_);
   // Finished shutdowns are joined here, so a long run does not pile up threads.
   std::erase_if(shutdowns_, [](const Shutdown& shutdown) { return shutdown.done->load(); });
   auto done = std::make_shared<std::atomic<bool>>(false);
-  std::jthread thread([kernel = std::move(kernel), grace, done] {
+  std::jthread thread([kernel = std::move(kernel), grace = grace_, done] {
     kernel->shutdown(grace);
     done->store(true);
   });

@@ -84,17 +84,19 @@ private:
 std::string fork_server_key(const KernelLaunch& launch);
 
 // Shuts kernels down on background threads, so a worker moves on to its next notebook at
-// once; the destructor waits for every shutdown (each kernel is always reaped).
+// once; the destructor waits for every shutdown (each kernel is always reaped). A shutdown
+// takes at most `grace` (shutdown_request, SIGTERM, SIGKILL: KernelClient::shutdown).
 class KernelReaper {
 public:
-  KernelReaper() = default;
+  explicit KernelReaper(std::chrono::milliseconds grace) : grace_(grace) {}
   KernelReaper(const KernelReaper&) = delete;
   KernelReaper& operator=(const KernelReaper&) = delete;
   ~KernelReaper();
 
-  void retire(std::unique_ptr<KernelClient> kernel, std::chrono::milliseconds grace);
+  void retire(std::unique_ptr<KernelClient> kernel);
 
 private:
+  std::chrono::milliseconds grace_;
   struct Shutdown {
     std::shared_ptr<std::atomic<bool>> done;
     std::jthread thread;

@@ -10,12 +10,25 @@ namespace docnb {
 namespace fs = std::filesystem;
 namespace {
 
-Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& notebook) {
+// A kernelspec the notebook names that is not installed, replaced by docnb-python, is said in
+// `warnings`; under --strict-kernel it is an error, as nbclient's NoSuchKernel.
+Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& notebook,
+                                    std::vector<std::string>& warnings) {
   const KernelRequest request = kernel_request_for(config.kernel_name, notebook);
   std::vector<std::string> installed;
   for (const KernelSpec& spec : find_kernelspecs(config.kernel_search))
     installed.push_back(spec.name);
-  return choose_kernel(request, installed);
+  Result<std::string> chosen = choose_kernel(request, installed);
+  if (!chosen) return chosen;
+  if (std::optional<std::string> substituted = kernel_substitution(request, *chosen)) {
+    if (config.strict_kernel) {
+      return Error{"kernelspec '" + request.notebook_kernel +
+                       "' is not installed (--strict-kernel: no fallback to " + *chosen + ")",
+                   ""};
+    }
+    warnings.push_back(std::move(*substituted));
+  }
+  return chosen;
 }
 
 bool is_ipykernel(const KernelSpec& spec) {
@@ -24,10 +37,11 @@ bool is_ipykernel(const KernelSpec& spec) {
   });
 }
 
-Result<KernelLaunch> kernel_launch(const RunContext& context, const PlannedSource& planned,
+Result<KernelLaunch> kernel_launch(const RunContext& context, PlannedSource& planned,
                                    const fs::path& path) {
   const RunConfig& config = context.config;
-  const Result<std::string> name = kernel_name_for(config, planned.source.notebook);
+  const Result<std::string> name =
+      kernel_name_for(config, planned.source.notebook, planned.plan.warnings);
   if (!name) return Error{name.error().message, path.string()};
   Result<KernelSpec> spec = find_kernelspec(*name, config.kernel_search);
   if (!spec) return Error{spec.error().message, path.string()};
@@ -113,7 +127,7 @@ NextStage next_stage(const RunContext& context, PreparedSource& prepared) {
                      false};
     }
   }
-  Result<KernelLaunch> launch = kernel_launch(context, planned, prepared.path);
+  Result<KernelLaunch> launch = kernel_launch(context, *prepared.planned, prepared.path);
   if (!launch) return Unreadable{launch.error()};
   Stored stored = look_up(context, prepared, *launch);
   if (stored.hit) return std::move(*stored.hit);

@@ -11,10 +11,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 11> known_keys = {
-    "depends",    "style",   "global_exec",  "options",
-    "analysis",   "exclude", "attach_calls", "gallery_patterns",
-    "txt_as_rst", "fork",    "preload"};
+constexpr std::array<std::string_view, 13> known_keys = {
+    "depends",          "style",   "global_exec",  "options",
+    "analysis",         "exclude", "attach_calls", "gallery_patterns",
+    "txt_as_rst",       "fork",    "preload",      "max_output_bytes",
+    "max_output_action"};
 
 std::string where(const fs::path& file, const toml::node& node) {
   return file.string() + ":" + std::to_string(node.source().begin.line);
@@ -50,6 +51,26 @@ Result<std::vector<std::string>> list_of(const toml::node& node, std::string_vie
     items.push_back(*text);
   }
   return items;
+}
+
+// The bounds of a run: max_output_bytes (a count of bytes, 0 for none) and
+// max_output_action ("fail" or "warn").
+Status read_limit(std::string_view key, const toml::node& node, const fs::path& file,
+                  ProjectConfig& config) {
+  if (key == "max_output_bytes") {
+    const auto bytes = node.value<std::int64_t>();
+    if (!bytes || *bytes < 0) {
+      return Error{"`max_output_bytes` must be a number of bytes (0: no bound)", where(file, node)};
+    }
+    config.max_output_bytes = static_cast<std::size_t>(*bytes);
+    return Done{};
+  }
+  const auto action = node.value<std::string>();
+  if (!action || (*action != "fail" && *action != "warn")) {
+    return Error{"`max_output_action` must be \"fail\" or \"warn\"", where(file, node)};
+  }
+  config.max_output_action = *action;
+  return Done{};
 }
 
 Status read_key(std::string_view key, const toml::node& node, const fs::path& file,
@@ -89,6 +110,8 @@ Status read_key(std::string_view key, const toml::node& node, const fs::path& fi
   if (key == "txt_as_rst") return set_flag(config.txt_as_rst);
   if (key == "fork") return set_flag(config.fork);
   if (key == "preload") return set_list(config.preload);
+  if (key == "max_output_bytes" || key == "max_output_action")
+    return read_limit(key, node, file, config);
   std::string warning = where(file, node) + ": unknown key '" + std::string(key) + "'";
   if (const auto near = nearest_name(key, known_keys)) warning += ": did you mean " + *near + "?";
   config.warnings.push_back(std::move(warning));

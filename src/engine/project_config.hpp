@@ -14,6 +14,8 @@
 //   txt_as_rst = true                     # .txt files are reStructuredText
 //   fork = false                          # start every kernel plainly (no fork server)
 //   preload = ["torch", "numpy"]          # modules the fork servers import once
+//   max_output_bytes = 1048576            # what one cell's output may keep (0: no bound)
+//   max_output_action = "warn"            # a truncated output warns instead of failing
 #pragma once
 
 #include "support/result.hpp"
@@ -39,6 +41,8 @@ struct ProjectConfig {
   std::optional<bool> txt_as_rst;
   std::optional<bool> fork;
   std::optional<std::vector<std::string>> preload;
+  std::optional<std::size_t> max_output_bytes;
+  std::optional<std::string> max_output_action; // "fail" or "warn"
   // "docnb.toml:3: unknown key 'globl_exec': did you mean global_exec?"
   std::vector<std::string> warnings;
 };

@@ -27,10 +27,15 @@ struct RunConfig {
   std::filesystem::path out_dir = "build/docnb";
   std::optional<std::string> kernel_name;           // --kernel; else the notebook's own
   std::vector<std::filesystem::path> kernel_search; // folders holding kernelspecs, in order
+  // --strict-kernel: a notebook's kernelspec that is not installed is an error, never replaced
+  bool strict_kernel = false;
   std::string python_executable = "/usr/bin/python3";
   // The environment kernels start with (docnb's own, with VIRTUAL_ENV set by --python-path).
   std::map<std::string, std::string> kernel_environment;
   std::chrono::milliseconds startup_timeout{60'000};
+  // --shutdown-grace: how long a kernel's shutdown may take, shutdown_request then SIGTERM
+  // then SIGKILL, before the run moves on (and, at its end, exits).
+  std::chrono::milliseconds shutdown_grace{3'000};
   unsigned jobs = 1;
   ExecuteOptions execute;
   check::CheckOptions check;

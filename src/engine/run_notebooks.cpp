@@ -8,7 +8,7 @@
 #include "support/temp_dir.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -18,37 +18,72 @@ namespace fs = std::filesystem;
 namespace {
 
 // Prepared sources whose kernels are warming, shared so that an idle worker takes over one
-// that another worker prepared rather than wait at the end of the run.
+// that another worker prepared rather than wait at the end of the run. A worker that finds
+// nothing left to prepare waits for the sources still being prepared: leaving then would leave
+// a source to the worker that runs another one first.
 class ReadyQueue {
 public:
-  void push(PreparedSource prepared) {
-    const std::lock_guard lock(mutex_);
-    ready_.push_back(std::move(prepared));
+  // Runs `prepare` (the next source, or nullopt when none is left) and queues what it returns.
+  template <class Prepare> void prepare(Prepare prepare) {
+    {
+      const std::lock_guard lock(mutex_);
+      ++preparing_;
+    }
+    struct Queued {
+      ReadyQueue& queue;
+      std::optional<PreparedSource> prepared;
+      ~Queued() { queue.prepared(std::move(prepared)); }
+    } queued{*this, std::nullopt};
+    queued.prepared = prepare();
   }
   std::optional<PreparedSource> pop() {
     const std::lock_guard lock(mutex_);
+    return take_front();
+  }
+  // Waits while the queue is empty and a source is being prepared; nullopt when none is.
+  std::optional<PreparedSource> pop_when_prepared() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !ready_.empty() || preparing_ == 0; });
+    return take_front();
+  }
+
+private:
+  void prepared(std::optional<PreparedSource> prepared) {
+    {
+      const std::lock_guard lock(mutex_);
+      --preparing_;
+      if (prepared) ready_.push_back(std::move(*prepared));
+    }
+    changed_.notify_all();
+  }
+  std::optional<PreparedSource> take_front() {
     if (ready_.empty()) return std::nullopt;
     std::optional<PreparedSource> prepared(std::move(ready_.front()));
     ready_.pop_front();
     return prepared;
   }
 
-private:
   std::mutex mutex_;
+  std::condition_variable changed_;
   std::deque<PreparedSource> ready_;
+  std::size_t preparing_ = 0;
 };
 
 // Hands out sources in the order they should start, each once, with what was read of it.
 class SourceQueue {
 public:
   SourceQueue(const std::vector<fs::path>& sources, std::vector<std::size_t> order,
-              AlreadyRead already_read)
-      : sources_(sources), order_(std::move(order)), already_read_(std::move(already_read)) {}
+              AlreadyRead already_read, const StopRequest* stop)
+      : sources_(sources), order_(std::move(order)), already_read_(std::move(already_read)),
+        stop_(stop) {}
 
-  // The next source's index and what was read of it, or nullopt when every source is taken.
+  [[nodiscard]] bool stopping() const { return stop_ != nullptr && stop_->requested(); }
+
+  // The next source's index and what was read of it, or nullopt when every source is taken or
+  // the run is being stopped.
   std::optional<std::pair<std::size_t, std::optional<converters::Converted>>> next() {
     const std::lock_guard lock(mutex_);
-    if (next_ >= order_.size()) return std::nullopt;
+    if (stopping() || next_ >= order_.size()) return std::nullopt;
     const std::size_t index = order_[next_++];
     std::optional<converters::Converted> converted;
     if (auto read = already_read_.find(sources_[index]); read != already_read_.end()) {
@@ -62,6 +97,7 @@ private:
   const std::vector<fs::path>& sources_;
   std::vector<std::size_t> order_;
   AlreadyRead already_read_;
+  const StopRequest* stop_;
   std::mutex mutex_;
   std::size_t next_ = 0;
 };
@@ -97,9 +133,10 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   // Before the reaper: a server outlives the kernels it forked, which report through it.
   ForkServers fork_servers(runtime->path(), config.fork,
                            ForkPreload{config.convert.docstrings.global_exec, config.preload});
-  KernelReaper reaper; // after host: every kernel is shut down before the context goes
-  RunContext context{config, host, runtime->path(), fork_servers, reaper, hooks.cache, {}, {},
-                     requirements};
+  // After host: every kernel is shut down before the context goes.
+  KernelReaper reaper(config.shutdown_grace);
+  RunContext context{config,      host, runtime->path(), fork_servers, reaper, hooks.cache, {}, {},
+                     requirements, hooks.stop};
   std::map<std::string, double> durations;
   std::vector<std::string> ids(sources.size());
   if (hooks.cache != nullptr) {
@@ -110,7 +147,7 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
     context.depends_digest =
         depends_digest(config.project_root, expand_globs(config.project_root, config.depends));
   }
-  SourceQueue queue(sources, longest_first(ids, durations), std::move(already_read));
+  SourceQueue queue(sources, longest_first(ids, durations), std::move(already_read), hooks.stop);
   std::vector<SourceResult> results(sources.size());
   ReadyQueue ready;
   std::mutex report_mutex;
@@ -121,16 +158,19 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   };
   const auto worker = [&] {
     for (;;) {
+      if (queue.stopping()) break; // what is prepared and not started is dropped
       std::optional<PreparedSource> current = ready.pop();
       if (!current) current = prepare_next();
-      if (!current) break; // whatever another worker still prepares, it runs itself
+      if (!current) current = ready.pop_when_prepared();
+      if (!current) break;
       if (hooks.on_started) {
         const std::lock_guard lock(report_mutex);
         hooks.on_started(current->path);
       }
       // The next kernel starts while this source runs.
-      if (std::optional<PreparedSource> following = prepare_next()) ready.push(std::move(*following));
+      ready.prepare(prepare_next);
       const std::size_t i = current->index;
+      if (queue.stopping()) break;
       results[i] = run_source(context, *current);
       current.reset(); // a warm kernel never taken is stopped now, not at the end
       const std::lock_guard lock(report_mutex);
@@ -143,6 +183,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
     threads.emplace_back(worker);
   worker();
   threads.clear();
+  // Sources never started (the run was stopped) have no result, nor a path: not reported.
+  std::erase_if(results, [](const SourceResult& result) { return result.source.empty(); });
   return results;
 }
 

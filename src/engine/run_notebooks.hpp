@@ -5,6 +5,7 @@
 #include "converters/source.hpp"
 #include "engine/run_config.hpp"
 #include "report/source_result.hpp"
+#include "support/stop_request.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -24,13 +25,17 @@ struct RunHooks {
   Cache* cache = nullptr;
   // Called as a source starts running, never concurrently with itself or on_finished.
   std::function<void(const std::filesystem::path&)> on_started;
+  // Once requested, no further source starts and the running cells are interrupted (or, at
+  // abort, their kernels killed): support/stop_request.hpp.
+  const StopRequest* stop = nullptr;
 };
 
 // Sources read before the run (to split them into shards), by path: the run uses them rather
 // than read them again.
 using AlreadyRead = std::map<std::filesystem::path, converters::Converted>;
 
-// Runs `sources` and returns their results in the same order.
+// Runs `sources` and returns their results in the same order; a run stopped by `hooks.stop`
+// returns those of the sources that finished (the running ones included), in that order.
 std::vector<SourceResult> run_notebooks(const RunConfig& config,
                                         const std::vector<std::filesystem::path>& sources,
                                         const SourceFinished& on_finished,

@@ -67,9 +67,10 @@ void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
     return !config.exit_first_per_notebook;
   };
   std::vector<std::string> skip_warnings;
-  const ExecuteOptions options = check::cell_execution_options(
+  ExecuteOptions options = check::cell_execution_options(
       config.execute, config.check.mode, planned.plan, ended, prepared.path.string(),
       skip_warnings);
+  options.stop = context.stop;
   check::CellJudge judge(reference, config.check, planned.plan);
   check::JudgedRun judged = execute_units(
       reference, execution_units(reference, planned.source.kind, to_run.served),

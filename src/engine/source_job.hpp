@@ -9,6 +9,7 @@
 #include "engine/planned_source.hpp"
 #include "engine/run_config.hpp"
 #include "report/source_result.hpp"
+#include "support/stop_request.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -54,6 +55,7 @@ struct RunContext {
   std::string config_digest;     // execution_fingerprint(config)
   std::string depends_digest;    // of the declared dependencies
   const check::RequirementContext& requirements;
+  const StopRequest* stop = nullptr; // the run's request to stop, when it can be stopped
 };
 
 // Prepares source `index` at `path`; `converted`, when given, is the source already read (for

@@ -66,8 +66,12 @@ private:
       // interrupt, and a kernel may never publish idle for it.
       const Clock::time_point wait_until =
           (replied_ || idle_) ? std::min(deadline_, half_deadline_) : deadline_;
-      KernelEvent event = kernel_.next_event(wait_until);
-      if (event.kind == KernelEvent::Kind::died) return on_death(result, event.exit);
+      KernelEvent event = kernel_.next_event(wait_until, stop_fd());
+      if (event.kind == KernelEvent::Kind::died) return on_death(result, event);
+      if (event.kind == KernelEvent::Kind::woken) {
+        if (!on_stop(result)) return;
+        continue;
+      }
       if (event.kind == KernelEvent::Kind::timeout) {
         if ((replied_ || idle_) && Clock::now() >= half_deadline_) return; // the half was lost
         if (!on_timeout(result)) return;
@@ -75,7 +79,7 @@ private:
       }
       if (event.message.parent_msg_id() != request_id_) continue;
       if (event.channel == Channel::iopub)
-        on_iopub(event.message, result);
+        on_iopub(std::move(event.message), result);
       else if (event.channel == Channel::shell)
         on_reply(event.message, result);
       else if (event.channel == Channel::stdin_)
@@ -86,7 +90,7 @@ private:
     }
   }
 
-  void on_iopub(const Message& message, CellRun& result) {
+  void on_iopub(Message message, CellRun& result) {
     const std::string type = message.msg_type();
     const std::string stamp = timestamp_of(message);
     if (type == "status") {
@@ -110,7 +114,7 @@ private:
       result.reason =
           message.content.value("ename", "") + ": " + message.content.value("evalue", "");
     }
-    assembler_.handle(message);
+    assembler_.handle(std::move(message));
   }
 
   void on_reply(const Message& message, CellRun& result) {
@@ -148,6 +152,13 @@ private:
 
   // Returns false when the cell is over (the kernel was killed).
   bool on_timeout(CellRun& result) {
+    if (stop_interrupted_) {
+      kernel_.kill();
+      kernel_lost_ = true;
+      result.reason = options_.stop->describe() +
+                      " while it ran; the kernel ignored the interrupt and was killed";
+      return false;
+    }
     const milliseconds limit = *limit_;
     if (!interrupted_) {
       interrupted_ = true;
@@ -166,10 +177,40 @@ private:
     return false;
   }
 
-  void on_death(CellRun& result, const ExitStatus& exit) {
+  // What wakes the wait for the stop level not yet acted on; -1 when there is none.
+  [[nodiscard]] int stop_fd() const {
+    if (options_.stop == nullptr || stop_seen_ == StopLevel::abort) return -1;
+    return options_.stop->wake_fd(stop_seen_ == StopLevel::none ? StopLevel::finish_running
+                                                                : StopLevel::abort);
+  }
+
+  // The run is being stopped; returns false when the cell is over (its kernel killed).
+  bool on_stop(CellRun& result) {
+    stop_seen_ = options_.stop->level();
+    const std::string stopped = options_.stop->describe();
+    if (stop_seen_ == StopLevel::abort) {
+      kernel_.kill();
+      kernel_lost_ = true;
+      result.status = CellStatus::aborted;
+      result.reason = stopped + " while it ran; its kernel was killed";
+      return false;
+    }
+    // As a timeout does: interrupt, then kill after the grace. Its outputs are kept.
+    if (!interrupted_) {
+      interrupted_ = true;
+      stop_interrupted_ = true;
+      if (result.status == CellStatus::ok) result.status = CellStatus::aborted;
+      result.reason = stopped + " while it ran (interrupted)";
+      kernel_.interrupt();
+      deadline_ = std::min(deadline_, Clock::now() + options_.interrupt_grace);
+    }
+    return true;
+  }
+
+  void on_death(CellRun& result, const KernelEvent& event) {
     kernel_lost_ = true;
     result.status = CellStatus::kernel_died;
-    result.reason = "kernel died (" + exit.describe() + ")";
+    result.reason = event.why.empty() ? "kernel died (" + event.exit.describe() + ")" : event.why;
     assembler_.append(docnb_error("DeadKernelError", result.reason));
   }
 
@@ -196,6 +237,8 @@ private:
   bool replied_ = false;
   bool idle_ = false;
   bool interrupted_ = false;
+  bool stop_interrupted_ = false;         // interrupted because the run is being stopped
+  StopLevel stop_seen_ = StopLevel::none; // the stop level already acted on
   bool kernel_lost_ = false;
   bool stdin_loaded_ = false;
   std::string stdin_rest_;

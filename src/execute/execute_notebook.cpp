@@ -23,6 +23,18 @@ std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelClie
   return options.skip_cell(index, cell, evaluate);
 }
 
+// A cell whose output was cut at --max-output-bytes fails for it, or (warn) says so.
+void note_truncation(const ExecuteOptions& options, std::size_t dropped, CellRun& result,
+                     std::vector<std::string>& warnings) {
+  const std::string note = truncation_note(dropped, options.max_output_bytes);
+  if (!options.fail_on_truncated_output) {
+    warnings.push_back("cell " + std::to_string(result.index) + ": " + note);
+  } else if (result.status == CellStatus::ok || result.status == CellStatus::error) {
+    result.status = CellStatus::aborted;
+    result.reason = note + (result.reason.empty() ? "" : "; " + result.reason);
+  }
+}
+
 } // namespace
 
 std::string_view to_string(CellStatus status) {
@@ -65,13 +77,16 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
     notebook.document["metadata"]["language_info"] = *info;
   }
   Json& cells = notebook.cells();
-  OutputAssembler assembler(cells);
+  OutputAssembler assembler(cells, options.max_output_bytes);
   for (const std::size_t index : indices) {
     Json& cell = cells.at(index);
     CellRun result;
     result.index = index;
     const std::string source = cell.value("source", "");
-    if (run.kernel_lost || stopped) {
+    if (options.stop != nullptr && options.stop->requested()) {
+      result.status = CellStatus::not_run;
+      result.reason = "not run: the run was " + options.stop->describe();
+    } else if (run.kernel_lost || stopped) {
       result.status = CellStatus::not_run;
       result.reason = stopped ? "not run: the notebook stopped at its first failure"
                               : "not run: the kernel was lost in an earlier cell";
@@ -86,6 +101,9 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
         cell["metadata"].erase("execution");
       assembler.start_cell(index);
       result = execute_cell(kernel, options, assembler, cell, index, run.kernel_lost);
+      if (const std::size_t dropped = assembler.finish_cell(); dropped > 0) {
+        note_truncation(options, dropped, result, run.warnings);
+      }
       if (on_cell && !on_cell(cell, result)) stopped = true;
       run.cells.push_back(std::move(result));
       continue;

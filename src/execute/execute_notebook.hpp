@@ -3,6 +3,7 @@
 
 #include "client/kernel_client.hpp"
 #include "notebook/notebook.hpp"
+#include "support/stop_request.hpp"
 
 #include <chrono>
 #include <functional>
@@ -17,6 +18,10 @@ namespace docnb {
 // (execute_request's user_expressions): its text/plain, or the error it raised.
 using EvaluateInKernel = std::function<Result<std::string>(const std::string& expression)>;
 
+// --max-output-bytes when not given: generous for real output, small enough that a flood
+// cannot take a CI machine's memory.
+inline constexpr std::size_t default_max_output_bytes = std::size_t{64} << 20;
+
 struct ExecuteOptions {
   std::optional<std::chrono::milliseconds> cell_timeout; // none: wait as long as it takes
   // After an interrupt, how long the kernel has to report idle before it is killed; also how
@@ -24,6 +29,11 @@ struct ExecuteOptions {
   std::chrono::milliseconds interrupt_grace{5'000};
   std::optional<std::string> stdin_text; // answers input() when set; else input() fails
   bool record_timing = true;
+  // What one cell's outputs may hold (--max-output-bytes; 0: no bound). Past it the output is
+  // truncated with a note of what was dropped, and the cell fails for it unless
+  // fail_on_truncated_output is off (--max-output-action=warn: a warning instead).
+  std::size_t max_output_bytes = default_max_output_bytes;
+  bool fail_on_truncated_output = true;
   // Cells the caller does not want executed (skip-execution, NBVAL_SKIP: check/cell_policy), by
   // index into the cells array, asked just before each cell runs: the reason, or nullopt to run.
   // It may evaluate an expression in the kernel to decide (rst's `:skipif:`).
@@ -32,6 +42,10 @@ struct ExecuteOptions {
       skip_cell;
   // A cell's own time limit (a TIMEOUT(s) directive) in place of cell_timeout, when it has one.
   std::function<std::optional<std::chrono::milliseconds>(std::size_t index)> cell_timeout_for;
+  // The run's request to stop (a signal), when it can be stopped: at finish_running the running
+  // cell is interrupted (and killed if it does not stop within interrupt_grace), at abort its
+  // kernel is killed; no further cell runs.
+  const StopRequest* stop = nullptr;
 };
 
 // How a cell ran (not how it was judged: that is check/'s Verdict).

@@ -26,29 +26,31 @@ std::string random_cell_id(std::mt19937_64& generator) {
 
 } // namespace
 
-void repair_cell_ids(Json& document) {
-  if (!has_cell_ids(document)) {
-    return;
-  }
-  auto cells = document.find("cells");
-  if (cells == document.end() || !cells->is_array()) {
-    return;
-  }
+std::vector<std::optional<std::string>> cell_id_repairs(const Json& document) {
+  std::vector<std::optional<std::string>> repairs;
+  const auto cells = document.find("cells");
+  if (!has_cell_ids(document) || cells == document.end() || !cells->is_array()) return repairs;
+  repairs.resize(cells->size());
   std::mt19937_64 generator{std::random_device{}()};
-  for (auto& cell : *cells) {
-    if (cell.is_object() && !cell.contains("id")) {
-      cell["id"] = random_cell_id(generator);
-    }
+  for (std::size_t k = 0; k < cells->size(); ++k) {
+    const Json& cell = (*cells)[k];
+    if (cell.is_object() && !cell.contains("id")) repairs[k] = random_cell_id(generator);
   }
   std::set<std::string> seen;
-  for (auto& cell : *cells) {
-    if (!cell.is_object()) {
-      continue;
-    }
-    const std::string id = cell["id"].dump(); // ids are strings, but compare any value
-    if (!seen.insert(id).second) {
-      cell["id"] = random_cell_id(generator);
-    }
+  for (std::size_t k = 0; k < cells->size(); ++k) {
+    const Json& cell = (*cells)[k];
+    if (!cell.is_object()) continue;
+    // ids are strings, but compare any value
+    const std::string id = repairs[k] ? Json(*repairs[k]).dump() : cell.at("id").dump();
+    if (!seen.insert(id).second) repairs[k] = random_cell_id(generator);
+  }
+  return repairs;
+}
+
+void repair_cell_ids(Json& document) {
+  const std::vector<std::optional<std::string>> repairs = cell_id_repairs(document);
+  for (std::size_t k = 0; k < repairs.size(); ++k) {
+    if (repairs[k]) document["cells"][k]["id"] = *repairs[k];
   }
 }
 

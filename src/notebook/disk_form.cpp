@@ -42,14 +42,6 @@ std::string joined(const Json& lines) {
   return out;
 }
 
-Json split(const std::string& text) {
-  Json lines = Json::array();
-  for (auto& line : python_splitlines(text)) {
-    lines.push_back(std::move(line));
-  }
-  return lines;
-}
-
 // nbformat leaves JSON MIME types alone: their lists are data, not lines.
 bool is_json_mime(std::string_view mime) {
   return mime == "application/json" ||
@@ -63,19 +55,6 @@ void rejoin_mimebundle(Json& bundle) {
   for (const auto& [mime, value] : bundle.items()) {
     if (!is_json_mime(mime) && is_list_of_strings(value)) {
       value = joined(value);
-    }
-  }
-}
-
-void split_mimebundle(Json& bundle) {
-  if (!bundle.is_object()) {
-    return;
-  }
-  for (const auto& [mime, value] : bundle.items()) {
-    const bool splittable = std::string_view(mime).starts_with("text/") ||
-                            mime == "application/javascript" || mime == "image/svg+xml";
-    if (splittable && value.is_string()) {
-      value = split(value.get_ref<const std::string&>());
     }
   }
 }
@@ -120,13 +99,6 @@ void join_member(Json& object, const char* key) {
   }
 }
 
-void split_member(Json& object, const char* key) {
-  const auto value = object.find(key);
-  if (value != object.end() && value->is_string()) {
-    *value = split(value->get_ref<const std::string&>());
-  }
-}
-
 void rejoin_output(Json& output) {
   const std::string type = output_type_of(output);
   if (is_rich_output(type)) {
@@ -138,17 +110,6 @@ void rejoin_output(Json& output) {
   }
 }
 
-void split_output(Json& output) {
-  const std::string type = output_type_of(output);
-  if (is_rich_output(type)) {
-    if (const auto data = output.find("data"); data != output.end()) {
-      split_mimebundle(*data);
-    }
-  } else if (type == "stream") {
-    split_member(output, "text"); // but splits only stream text
-  }
-}
-
 Json* cells_of(Json& document) {
   const auto cells = document.find("cells");
   return cells != document.end() && cells->is_array() ? &*cells : nullptr;
@@ -156,8 +117,8 @@ Json* cells_of(Json& document) {
 
 } // namespace
 
-std::vector<std::string> python_splitlines(std::string_view text) {
-  std::vector<std::string> lines;
+void for_each_python_line(std::string_view text,
+                          const std::function<void(std::string_view)>& line) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = line_break_length(text, i);
@@ -166,13 +127,22 @@ std::vector<std::string> python_splitlines(std::string_view text) {
       continue;
     }
     i += length;
-    lines.emplace_back(text.substr(start, i - start));
+    line(text.substr(start, i - start));
     start = i;
   }
   if (start < text.size()) {
-    lines.emplace_back(text.substr(start));
+    line(text.substr(start));
   }
+}
+
+std::vector<std::string> python_splitlines(std::string_view text) {
+  std::vector<std::string> lines;
+  for_each_python_line(text, [&lines](std::string_view line) { lines.emplace_back(line); });
   return lines;
+}
+
+bool is_split_on_disk(std::string_view mime) {
+  return mime.starts_with("text/") || mime == "application/javascript" || mime == "image/svg+xml";
 }
 
 void rejoin_lines(Json& document) {
@@ -187,21 +157,6 @@ void rejoin_lines(Json& document) {
     join_member(cell, "source");
     for_each_attachment(cell, rejoin_mimebundle);
     for_each_code_output(cell, rejoin_output);
-  }
-}
-
-void split_lines(Json& document) {
-  Json* cells = cells_of(document);
-  if (cells == nullptr) {
-    return;
-  }
-  for (auto& cell : *cells) {
-    if (!cell.is_object()) {
-      continue;
-    }
-    split_member(cell, "source");
-    for_each_attachment(cell, split_mimebundle);
-    for_each_code_output(cell, split_output);
   }
 }
 

@@ -63,7 +63,9 @@ std::string fixed_layout(const ShortestDigits& d) {
 
 // json.encoder.encode_basestring: only '"', '\\' and C0 controls are escaped; DEL, U+2028
 // and everything non-ASCII pass through raw (ensure_ascii=False).
-void append_python_string(std::string& out, const std::string& text) {
+} // namespace
+
+void append_python_string(std::string& out, std::string_view text) {
   out += '"';
   for (char c : text) {
     switch (c) {
@@ -101,6 +103,8 @@ void append_python_string(std::string& out, const std::string& text) {
   out += '"';
 }
 
+namespace {
+
 // json.encoder's floatstr: non-finite values use JavaScript's spelling.
 std::string python_json_float(double value) {
   if (std::isnan(value)) {
@@ -112,12 +116,14 @@ std::string python_json_float(double value) {
   return python_float_repr(value);
 }
 
+} // namespace
+
 void append_newline_indent(std::string& out, int level) {
   out += '\n';
   out.append(static_cast<std::size_t>(level), ' '); // indent=1: one space per level
 }
 
-void append_value(std::string& out, const Json& value, int level) {
+void append_python_json(std::string& out, const Json& value, int level) {
   switch (value.type()) {
   case Json::value_t::null:
     out += "null";
@@ -148,7 +154,7 @@ void append_value(std::string& out, const Json& value, int level) {
         out += ',';
       }
       append_newline_indent(out, level + 1);
-      append_value(out, value[i], level + 1);
+      append_python_json(out, value[i], level + 1);
     }
     append_newline_indent(out, level);
     out += ']';
@@ -170,7 +176,7 @@ void append_value(std::string& out, const Json& value, int level) {
       append_newline_indent(out, level + 1);
       append_python_string(out, key);
       out += ": ";
-      append_value(out, member, level + 1);
+      append_python_json(out, member, level + 1);
     }
     append_newline_indent(out, level);
     out += '}';
@@ -181,8 +187,6 @@ void append_value(std::string& out, const Json& value, int level) {
     break; // never produced by parsing JSON text
   }
 }
-
-} // namespace
 
 std::string python_float_repr(double value) {
   if (std::isnan(value)) {
@@ -200,7 +204,7 @@ std::string python_float_repr(double value) {
 
 std::string dump_like_python(const Json& value) {
   std::string out;
-  append_value(out, value, 0);
+  append_python_json(out, value, 0);
   return out;
 }
 

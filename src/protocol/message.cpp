@@ -2,6 +2,7 @@
 
 #include "protocol/message_fields.hpp"
 #include "support/json_depth.hpp"
+#include "protocol/json_parse.hpp"
 
 #include <array>
 #include <chrono>
@@ -65,41 +66,44 @@ std::vector<std::string> to_frames(const Message& message, const Signer& signer)
   return frames;
 }
 
-Result<Message> from_frames(std::vector<std::string> frames, const Signer& signer) {
+Result<Message> from_frames(const std::vector<std::string>& frames, const Signer& signer) {
+  const std::vector<std::string_view> views(frames.begin(), frames.end());
+  return from_frames(std::span<const std::string_view>(views), signer);
+}
+
+Result<Message> from_frames(std::span<const std::string_view> frames, const Signer& signer) {
   std::size_t split = 0;
   while (split < frames.size() && frames[split] != delimiter)
     ++split;
   if (split == frames.size()) return Error{"message has no <IDS|MSG> delimiter", ""};
   if (frames.size() < split + 6) return Error{"message has fewer than four JSON frames", ""};
 
-  const std::string& signature = frames[split + 1];
+  const std::string_view signature = frames[split + 1];
   if (!signer.verify(signature, {frames[split + 2], frames[split + 3], frames[split + 4],
                                  frames[split + 5]})) {
     return Error{signature.empty() ? "unsigned message" : "message signature does not verify", ""};
   }
 
   Message message;
-  message.identities.assign(std::make_move_iterator(frames.begin()),
-                            std::make_move_iterator(frames.begin() + static_cast<long>(split)));
+  message.identities.assign(frames.begin(), frames.begin() + static_cast<long>(split));
   Json* targets[] = {&message.header, &message.parent_header, &message.metadata, &message.content};
   for (std::size_t i = 0; i < 4; ++i) {
-    const std::string& frame = frames[split + 2 + i];
+    const std::string_view frame = frames[split + 2 + i];
     if (find_nesting_beyond(frame, max_json_depth)) {
       return Error{"message frame " + std::to_string(i) + " is nested deeper than " +
                        std::to_string(max_json_depth) + " levels",
                    ""};
     }
-    Json parsed = Json::parse(frame, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded() || !parsed.is_object()) {
+    std::optional<Json> parsed = parse_json_moving_strings(frame);
+    if (!parsed || !parsed->is_object()) {
       return Error{"message frame " + std::to_string(i) + " is not a JSON object", ""};
     }
-    *targets[i] = std::move(parsed);
+    *targets[i] = std::move(*parsed);
   }
   if (auto wrong = wrong_field_type(message.header, message.parent_header, message.content)) {
     return Error{"malformed message: " + *wrong, ""};
   }
-  message.buffers.assign(std::make_move_iterator(frames.begin() + static_cast<long>(split) + 6),
-                         std::make_move_iterator(frames.end()));
+  message.buffers.assign(frames.begin() + static_cast<long>(split) + 6, frames.end());
   return message;
 }
 

@@ -5,6 +5,7 @@
 #include "support/result.hpp"
 
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,10 @@ std::vector<std::string> to_frames(const Message& message, const Signer& signer)
 
 // Parses received frames. A message without a delimiter, with malformed JSON, or whose
 // signature does not verify is an Error and must not be acted on.
-Result<Message> from_frames(std::vector<std::string> frames, const Signer& signer);
+Result<Message> from_frames(const std::vector<std::string>& frames, const Signer& signer);
+// The same over frames held elsewhere (a socket's receive buffers), which are not copied: only
+// the parsed values are made.
+Result<Message> from_frames(std::span<const std::string_view> frames, const Signer& signer);
 
 // A random version 4 UUID in its canonical text form.
 std::string new_uuid();

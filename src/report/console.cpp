@@ -1,5 +1,7 @@
 #include "report/console.hpp"
 
+#include "support/stop_request.hpp"
+
 #include <iomanip>
 #include <string>
 
@@ -114,6 +116,10 @@ void print_summary(std::ostream& out, const RunTotals& totals, std::size_t sourc
       << std::setprecision(1) << seconds << " s";
   if (totals.input_errors > 0) out << ", " << totals.input_errors << " with input or output errors";
   out << "\n";
+  if (totals.stopped_by != 0) {
+    out << "docnb: stopped by " << signal_name(totals.stopped_by)
+        << ": incomplete, only what finished is counted\n";
+  }
   out << "docnb: " << totals.passed << " passed, " << totals.failed << " failed, " << totals.skipped
       << " skipped\n";
 }

@@ -1,5 +1,7 @@
 #include "report/json_report.hpp"
 
+#include "support/stop_request.hpp"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -51,6 +53,7 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
                         const std::filesystem::path& cwd) {
   Record examples = Record::array();
   Record errors = Record::array();
+  Record warnings = Record::array();
   for (const SourceResult& result : results) {
     const std::string file = report_path(result.source, cwd);
     if (result.input_error) {
@@ -58,6 +61,8 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
                             {"message", result.input_error->message},
                             {"where", result.input_error->where}});
     }
+    for (const std::string& warning : result.warnings)
+      warnings.push_back(Record{{"file", file}, {"message", warning}});
     for (const Verdict& verdict : result.verdicts) {
       examples.push_back(example_record(file, verdict));
     }
@@ -65,8 +70,12 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
   Record report;
   report["examples"] = std::move(examples);
   report["errors"] = std::move(errors);
+  report["warnings"] = std::move(warnings);
   report["totals"] =
       Record{{"passed", totals.passed}, {"failed", totals.failed}, {"skipped", totals.skipped}};
+  // A run stopped by a signal reports what finished; a reader must not take it for the whole.
+  report["incomplete"] = totals.stopped_by != 0;
+  if (totals.stopped_by != 0) report["stopped_by"] = signal_name(totals.stopped_by);
   // Cell outputs are not guaranteed UTF-8 (a kernel may print raw bytes); replace the bad
   // bytes with U+FFFD rather than throw and lose the whole report.
   return report.dump(2, ' ', false, Record::error_handler_t::replace) + "\n";

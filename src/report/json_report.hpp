@@ -10,7 +10,9 @@
 namespace docnb {
 
 // {"examples": [{file, example, cells, line, status, reason, details, seconds}...],
-//  "errors": [{file, message, where}...], "totals": {passed, failed, skipped}}.
+//  "errors": [{file, message, where}...], "warnings": [{file, message}...],
+//  "totals": {passed, failed, skipped}, "incomplete": bool, "stopped_by": "SIGTERM"}
+// ("stopped_by" only when a signal stopped the run, which makes it incomplete).
 // Sources that could not run go to "errors" and count nowhere in "totals", so the totals
 // stay a count of examples. tests/report/report.schema.json is the contract.
 [[nodiscard]] std::string json_report(const std::vector<SourceResult>& results,

@@ -1,6 +1,7 @@
 #include "report/junit_report.hpp"
 
 #include "report/json_report.hpp"
+#include "support/stop_request.hpp"
 #include "support/terminal_escapes.hpp"
 
 #include <array>
@@ -196,11 +197,23 @@ std::string junit_report(const std::vector<SourceResult>& results, const RunTota
     suites += "  </testsuite>\n";
     seconds += result.seconds;
   }
-  const std::size_t tests = totals.passed + totals.failed + totals.skipped + totals.input_errors;
+  std::size_t tests = totals.passed + totals.failed + totals.skipped + totals.input_errors;
+  std::size_t errors = totals.input_errors;
+  if (totals.stopped_by != 0) {
+    // A stopped run is an error of its own, so that a CI reader never takes it for the whole.
+    open_suite(suites, "docnb", 1, 0, 1, 0, 0);
+    add_input_error(suites, "docnb",
+                    Error{"incomplete: the run was stopped by " + signal_name(totals.stopped_by) +
+                              "; sources that had not finished are not in this report",
+                          ""});
+    suites += "  </testsuite>\n";
+    ++tests;
+    ++errors;
+  }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"docnb\" tests=\"" +
          std::to_string(tests) + "\" failures=\"" + std::to_string(totals.failed) + "\" errors=\"" +
-         std::to_string(totals.input_errors) + "\" skipped=\"" + std::to_string(totals.skipped) +
-         "\" time=\"" + seconds_text(seconds) + "\">\n" + suites + "</testsuites>\n";
+         std::to_string(errors) + "\" skipped=\"" + std::to_string(totals.skipped) + "\" time=\"" +
+         seconds_text(seconds) + "\">\n" + suites + "</testsuites>\n";
 }
 
 } // namespace docnb

@@ -28,6 +28,7 @@ void RunTotals::add(const SourceResult& result) {
 }
 
 int RunTotals::exit_code() const {
+  if (stopped_by != 0) return 128 + stopped_by;
   if (input_errors > 0) return 2;
   return failed > 0 ? 1 : 0;
 }

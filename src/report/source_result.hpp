@@ -34,9 +34,13 @@ struct RunTotals {
   std::size_t failed = 0;
   std::size_t skipped = 0;
   std::size_t input_errors = 0; // unreadable sources, unwritable outputs, refused updates
+  // The signal (SIGINT, SIGTERM, SIGHUP) that stopped the run before every source had run:
+  // the results are those of what finished. 0: the run went to its end.
+  int stopped_by = 0;
 
   void add(const SourceResult& result);
-  // 0 all passed, 1 some example failed, 2 usage or input error.
+  // 0 all passed, 1 some example failed, 2 usage or input error; 128 + the signal when one
+  // stopped the run (130 SIGINT, 143 SIGTERM, 129 SIGHUP), as a shell reports it.
   [[nodiscard]] int exit_code() const;
 };
 

@@ -109,7 +109,14 @@ Result<std::string> read_file_bytes(const std::filesystem::path& path) {
   return bytes;
 }
 
-Status write_file_atomically(const std::filesystem::path& link_or_file, std::string_view text,
+Status write_file_atomically(const std::filesystem::path& path, std::string_view text,
+                             const std::optional<std::string>& expected) {
+  return write_file_atomically(
+      path, [text](const PieceWriter& write) { write(text); }, expected);
+}
+
+Status write_file_atomically(const std::filesystem::path& link_or_file,
+                             const std::function<void(const PieceWriter&)>& produce,
                              const std::optional<std::string>& expected) {
   // A symbolic link stays one: the file it points to is the one replaced.
   std::error_code link_error;
@@ -135,7 +142,11 @@ Status write_file_atomically(const std::filesystem::path& link_or_file, std::str
   if (::stat(path.c_str(), &existing) == 0 && ::fchmod(fd.get(), existing.st_mode & 07777) != 0) {
     return system_error("cannot set the mode", path);
   }
-  if (Status status = write_all(fd.get(), text, path); !status) return status;
+  Status written = Done{};
+  produce([&](std::string_view piece) {
+    if (written) written = write_all(fd.get(), piece, path);
+  });
+  if (!written) return written;
   if (::fsync(fd.get()) != 0) return system_error("cannot sync", path);
   if (fd.close() != 0) return system_error("cannot close", path);
   // As late as possible, so that an edit made while the source ran is never lost.

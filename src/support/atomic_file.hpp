@@ -4,6 +4,7 @@
 #include "support/result.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,14 @@ namespace docnb {
 // With `expected`, the file is replaced only if it still holds exactly those bytes right
 // before the rename (it changed on disk since it was read otherwise, and is left alone).
 [[nodiscard]] Status write_file_atomically(const std::filesystem::path& path, std::string_view text,
+                                           const std::optional<std::string>& expected = {});
+
+// The same, for a text made in pieces: `produce` hands each piece, in order, to the writer
+// it is given, so that a large text (an executed notebook holding a flood) is never whole in
+// memory.
+using PieceWriter = std::function<void(std::string_view piece)>;
+[[nodiscard]] Status write_file_atomically(const std::filesystem::path& path,
+                                           const std::function<void(const PieceWriter&)>& produce,
                                            const std::optional<std::string>& expected = {});
 
 // The error message write_file_atomically returns when `expected` no longer matched.

@@ -1,6 +1,8 @@
 #include "check/base64_trim.hpp"
 #include "check/diff.hpp"
+#include "check/diff_window.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace docnb::check;
@@ -57,4 +59,34 @@ TEST_CASE("base64 payloads shrink to a prefix, hash and size", "[check]") {
   CHECK(trim_base64("short") == "short");
   const std::string prose(80, ' ');
   CHECK(trim_base64(prose) == prose);
+}
+
+TEST_CASE("a long output is diffed around where it differs, within bounds", "[check]") {
+  std::string stored;
+  for (int i = 0; i < 100'000; ++i)
+    stored += "line " + std::to_string(i) + "\n";
+  std::string got = stored;
+  got.replace(got.find("line 50000\n"), 11, "LINE 50000\n");
+  // The shared lines are not shown; the hunk keeps its line numbers.
+  CHECK(unified_diff(stored, got, {.color = false, .context = 1}) ==
+        "@@ -50000,3 +50000,3 @@\n line 49999\n-line 50000\n+LINE 50000\n line 50001\n");
+  // Everything differs past line 10: the diff stops after max_window_lines of each side.
+  std::string other = stored.substr(0, stored.find("line 10\n"));
+  for (int i = 0; i < 100'000; ++i)
+    other += "other " + std::to_string(i) + "\n";
+  const std::string diff = unified_diff(stored, other, {.color = false, .context = 0});
+  CHECK(std::count(diff.begin(), diff.end(), '\n') <= 2 * max_window_lines + 2);
+  CHECK(diff.ends_with("... the diff stops here: 97990 more stored lines and 98000 more new "
+                       "ones are not compared\n"));
+}
+
+TEST_CASE("a long line is shown cut, with its size and a hash", "[check]") {
+  const std::string a(1'000'000, 'a');
+  std::string b = a;
+  b.back() = 'b';
+  const std::string diff = unified_diff(a + "\n", b + "\n");
+  CHECK(diff.size() < 3 * max_shown_line_bytes);
+  CHECK(diff.find("... [1000000 bytes, sha256 ") != std::string::npos);
+  CHECK(diff.find("\n-") != std::string::npos);
+  CHECK(diff.find("\n+") != std::string::npos);
 }

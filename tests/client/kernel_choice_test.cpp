@@ -88,3 +88,19 @@ TEST_CASE("kernel_choice: the request is read from notebook metadata and the sou
   CHECK(request.notebook_language == "R");
   CHECK(request.override_name == std::optional<std::string>("x"));
 }
+
+TEST_CASE("kernel_choice: a kernelspec replaced by docnb-python is named", "[kernel]") {
+  const KernelRequest conda = notebook("conda-env-myenv-py", "python");
+  const std::string kernel = chosen(conda);
+  CHECK(kernel_substitution(conda, kernel) ==
+        "kernelspec 'conda-env-myenv-py' is not installed; running on docnb-python");
+  // Nothing is replaced: the notebook's own kernel, none named, --kernel, a text source.
+  CHECK_FALSE(kernel_substitution(notebook("python3", "python"), "python3"));
+  CHECK_FALSE(kernel_substitution(notebook("", ""), "docnb-python"));
+  KernelRequest overridden = conda;
+  overridden.override_name = "python3";
+  CHECK_FALSE(kernel_substitution(overridden, "python3"));
+  KernelRequest text = conda;
+  text.text_source = true;
+  CHECK_FALSE(kernel_substitution(text, "docnb-python"));
+}

@@ -252,6 +252,38 @@ def install_puts_the_kernel_and_its_kernelspec_under_the_prefix(work):
           f"the installed docnb does not find the installed kernelspec: {listed}")
 
 
+@case
+def unknown_kernelspec_is_named_once_and_strict_kernel_refuses_it(work):
+    # A Python notebook made in a conda environment that is not installed here: it runs on
+    # docnb-python, and the console and both reports say so once for the source.
+    notebook_with_outputs(work / "nb.ipynb", [("print(1)", "1\n"), ("print(2)", "2\n")],
+                          kernel="conda-env-myenv-py")
+    warning = "kernelspec 'conda-env-myenv-py' is not installed; running on docnb-python"
+    code, out, err = run_isolated("run", "--json", "report.json", "--junit", "junit.xml",
+                                  "nb.ipynb", cwd=work)
+    print(out, err)
+    check(code == 0, f"exit code {code}, want 0")
+    check((out + err).count(warning) == 1, "the console does not name the kernelspec once")
+    report = json.loads((work / "report.json").read_text())
+    check(report["warnings"] == [{"file": "nb.ipynb", "message": warning}],
+          f"JSON warnings: {report['warnings']}")
+    junit = harness.ElementTree.parse(work / "junit.xml").getroot()
+    check([e.text for e in junit.iter("system-err")] == [f"warning: {warning}\n"],
+          "the JUnit report does not carry it once")
+    # --strict-kernel: as nbclient's NoSuchKernel, an error and nothing runs.
+    code, out, err = run_isolated("run", "--strict-kernel", "--json", "strict.json", "nb.ipynb",
+                                  cwd=work)
+    print(out, err)
+    check(code == 2, f"--strict-kernel: exit code {code}, want 2")
+    report = json.loads((work / "strict.json").read_text())
+    check(len(report["errors"]) == 1 and "conda-env-myenv-py" in report["errors"][0]["message"]
+          and not report["examples"], f"--strict-kernel report: {report}")
+    # A notebook whose kernelspec is installed is run on it without a word.
+    notebook_with_outputs(work / "own.ipynb", [("print(1)", "1\n")], kernel="docnb-python")
+    code, out, err = run_isolated("run", "--strict-kernel", "own.ipynb", cwd=work)
+    check(code == 0 and "not installed" not in out + err, f"exit {code}: {out} {err}")
+
+
 if __name__ == "__main__":
     CASES[sys.argv[1]](harness.workdir())
     print(sys.argv[1], "ok")

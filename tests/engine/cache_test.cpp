@@ -289,3 +289,17 @@ TEST_CASE("preloaded modules are part of the execution fingerprint while kernels
   config.preload.clear();
   CHECK(execution_fingerprint(config) == plain);
 }
+
+TEST_CASE("a run whose executed notebook is too large is not stored", "[engine][cache]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  std::vector<std::string> warnings;
+  Result<Cache> cache = Cache::open(root->path() / ".docnb/cache.sqlite", warnings);
+  REQUIRE(cache.ok());
+  NotebookRun run = executed(notebook_of(Json::array({code_cell("print('x' * N)")})));
+  run.notebook.cells()[0]["outputs"][0]["text"] = std::string(max_cached_notebook_bytes, 'x');
+  const Status stored = cache->store("nb.ipynb", "k", run, 1);
+  REQUIRE_FALSE(stored.ok());
+  CHECK_THAT(stored.error().message, Catch::Contains("over the 32 MiB the cache stores"));
+  CHECK_FALSE(cache->lookup("nb.ipynb", "k").has_value());
+}

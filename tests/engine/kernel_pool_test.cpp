@@ -126,11 +126,11 @@ TEST_CASE("retired kernels are shut down and reaped", "[engine][pool][kernel]") 
   KernelHost host;
   pid_t pid = -1;
   {
-    KernelReaper reaper;
+    KernelReaper reaper(std::chrono::seconds(5));
     KernelStart kernel = WarmKernel(ipykernel_launch(runtime->path()), host).take();
     REQUIRE(kernel.ok());
     pid = (*kernel)->pid();
-    reaper.retire(std::move(kernel).value(), std::chrono::seconds(5));
+    reaper.retire(std::move(kernel).value());
   }
   CHECK(::kill(pid, 0) != 0); // gone and reaped once the reaper is
 }

@@ -115,3 +115,24 @@ TEST_CASE("fork and preload say how kernels start", "[engine][config]") {
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().message == "`fork` must be true or false");
 }
+
+TEST_CASE("the output bound is read from max_output_bytes and max_output_action",
+          "[engine][config]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  write_text(root->path() / "docnb.toml",
+             "max_output_bytes = 1048576\nmax_output_action = \"warn\"\n");
+  Result<ProjectConfig> config = read_project_config(root->path());
+  REQUIRE(config.ok());
+  CHECK(config->max_output_bytes == std::size_t{1048576});
+  CHECK(config->max_output_action == "warn");
+  CHECK(config->warnings.empty());
+
+  for (const char* wrong : {"max_output_bytes = -1\n", "max_output_bytes = \"64M\"\n",
+                            "max_output_action = \"ignore\"\n"}) {
+    write_text(root->path() / "docnb.toml", wrong);
+    Result<ProjectConfig> refused = read_project_config(root->path());
+    REQUIRE_FALSE(refused.ok());
+    CHECK_THAT(refused.error().where, Catch::Contains("docnb.toml:1"));
+  }
+}

@@ -2,6 +2,7 @@
 #include "report/json_report.hpp"
 
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <nlohmann/json.hpp>
 
 using namespace docnb;
@@ -92,4 +93,34 @@ TEST_CASE("json report survives output that is not UTF-8", "[report]") {
   const Json report = Json::parse(text);
   CHECK(report["examples"][0]["reason"] == "got \xEF\xBF\xBD\xEF\xBF\xBD bytes, \"quotes\" \x01");
   CHECK(text.find("\\u0001") != std::string::npos);
+}
+
+TEST_CASE("json report lists each source's warnings", "[report]") {
+  SourceResult result;
+  result.source = "/repo/docs/a.ipynb";
+  result.verdicts = {verdict(0, Outcome::passed)};
+  result.warnings = {"kernelspec 'conda-env-myenv-py' is not installed; running on docnb-python"};
+  RunTotals totals;
+  totals.add(result);
+  const Json report = Json::parse(json_report({result}, totals, "/repo"));
+  CHECK(report["warnings"] ==
+        Json::array({Json{{"file", "docs/a.ipynb"},
+                          {"message", "kernelspec 'conda-env-myenv-py' is not installed; "
+                                      "running on docnb-python"}}}));
+  CHECK(report["incomplete"] == false);
+  CHECK_FALSE(report.contains("stopped_by"));
+}
+
+TEST_CASE("json report of a run stopped by a signal is marked incomplete", "[report]") {
+  SourceResult result;
+  result.source = "/repo/docs/a.ipynb";
+  result.verdicts = {verdict(0, Outcome::passed)};
+  RunTotals totals;
+  totals.add(result);
+  totals.stopped_by = SIGTERM;
+  CHECK(totals.exit_code() == 143);
+  const Json report = Json::parse(json_report({result}, totals, "/repo"));
+  CHECK(report["incomplete"] == true);
+  CHECK(report["stopped_by"] == "SIGTERM");
+  CHECK(report["examples"].size() == 1);
 }

@@ -3,6 +3,7 @@
 #include "support/terminal_escapes.hpp"
 
 #include <catch2/catch.hpp>
+#include <csignal>
 
 using namespace docnb;
 
@@ -77,4 +78,19 @@ TEST_CASE("junit report gives no line for a notebook cell", "[report]") {
   totals.add(result);
   const std::string xml = junit_report({result}, totals, "/repo");
   CHECK(xml.find("name=\"nb.ipynb::Cell 2\" file=\"nb.ipynb\" time=") != std::string::npos);
+}
+
+TEST_CASE("junit report of a stopped run carries an error saying it is incomplete", "[report]") {
+  SourceResult result;
+  result.source = "/repo/docs/a.md";
+  Verdict passed;
+  passed.example = ExampleId::line("docs/a.md", 0);
+  result.verdicts = {passed};
+  RunTotals totals;
+  totals.add(result);
+  totals.stopped_by = SIGINT;
+  const std::string xml = junit_report({result}, totals, "/repo");
+  CHECK(xml.find("<testsuites name=\"docnb\" tests=\"2\" failures=\"0\" errors=\"1\"") !=
+        std::string::npos);
+  CHECK(xml.find("incomplete: the run was stopped by SIGINT") != std::string::npos);
 }
