@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/docstring_arguments.hpp"
 #include "cli/kernel_search.hpp"
+#include "cli/run_listing.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
@@ -69,6 +70,7 @@ struct RunArguments {
   std::vector<std::string> depends;
   std::string shard;
   bool fresh_kernel_per_example = false;
+  bool list_json = false;
 };
 
 bool write_report(const std::filesystem::path& path, const std::string& text) {
@@ -348,6 +350,7 @@ int run(const RunArguments& args) {
     sources = select_shard(sources, *shard, config, cache);
   }
   if (args.last_failed) sources = select_last_failed(sources, read_last_failed(record));
+  if (args.list_json) return print_run_listing(sources, discovery.problems, config);
   Progress progress(std::cout, style, style.colour, sources.size(), terminal_width());
   RunHooks hooks;
   hooks.cache = cache ? &*cache : nullptr;
@@ -479,6 +482,10 @@ std::function<int()> add_run_command(CLI::App& app) {
                     "Docstring examples each get a fresh kernel instead of a namespace reset");
   command->add_option("--json", args->json_file, "Write a JSON report of every example");
   command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
+  command->add_flag("--list-json", args->list_json,
+                    "Run nothing: print the examples this run would check, one JSON object a "
+                    "line as `docnb list --json`, and a {file, error, where} line per "
+                    "unreadable source");
   return [args] { return run(*args); };
 }
 

@@ -1,5 +1,7 @@
 #include "report/json_report.hpp"
 
+#include "report/failure_text.hpp"
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -8,7 +10,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json example_record(const std::string& file, const Verdict& verdict) {
+Json example_record(const std::string& file, const SourceResult& result, const Verdict& verdict) {
   Json record;
   record["file"] = file;
   record["example"] = example_name(verdict);
@@ -20,6 +22,9 @@ Json example_record(const std::string& file, const Verdict& verdict) {
   record["status"] = to_string(verdict.status);
   record["reason"] = verdict.reason;
   record["details"] = verdict.details;
+  // What the console prints for the failure, so that a reader (pytest's plugin) shows the same.
+  record["text"] =
+      verdict.status == VerdictStatus::failed ? failure_text(result.source, verdict) : "";
   // nlohmann writes NaN as null, which a reader expecting a number rejects.
   record["seconds"] = std::isfinite(verdict.seconds) && verdict.seconds > 0 ? verdict.seconds : 0.0;
   return record;
@@ -58,7 +63,7 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
                             {"where", result.input_error->where}});
     }
     for (const Verdict& verdict : result.verdicts) {
-      examples.push_back(example_record(file, verdict));
+      examples.push_back(example_record(file, result, verdict));
     }
   }
   Json report;

@@ -9,7 +9,7 @@
 
 namespace docnb {
 
-// {"examples": [{file, example, cells, line, status, reason, details, seconds}...],
+// {"examples": [{file, example, cells, line, status, reason, details, text, seconds}...],
 //  "errors": [{file, message, where}...], "totals": {passed, failed, skipped}}.
 // Sources that could not run go to "errors" and count nowhere in "totals", so the totals
 // stay a count of examples. tests/report/report.schema.json is the contract.
