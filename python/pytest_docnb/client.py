@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 # docnb's exit code for usage and input errors (README: 0 passed, 1 failed, 2 errors).
 USAGE_OR_INPUT_ERROR = 2
+# How long an interrupted docnb has to stop its kernels before it is killed.
+SHUTDOWN_GRACE_SECONDS = 30
 
 
 class DocnbUnavailable(Exception):
@@ -46,11 +48,25 @@ class Docnb:
 
     def _call(self, args):
         try:
-            return subprocess.run([self.binary, "run", *self.options, *args], cwd=self.cwd,
-                                  capture_output=True, text=True, errors="replace", check=False)
+            process = subprocess.Popen([self.binary, "run", *self.options, *args], cwd=self.cwd,
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                       errors="replace")
         except OSError as error:
             raise DocnbUnavailable(f"cannot run docnb ({self.binary}): {error.strerror}; install "
                                    "docnb or name its binary with --docnb-bin") from error
+        with process:
+            try:
+                stdout, stderr = process.communicate()
+            except BaseException:
+                # pytest interrupted (Ctrl-C reaches docnb too): docnb shuts its kernels down
+                # on SIGTERM, so it gets the time to, rather than subprocess.run's SIGKILL.
+                process.terminate()
+                try:
+                    process.communicate(timeout=SHUTDOWN_GRACE_SECONDS)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                raise
+        return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
     def list(self, paths):
         """`docnb run --list-json`: exit 2 with no source named is docnb refusing the options."""

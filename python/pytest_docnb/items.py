@@ -1,5 +1,4 @@
 """The collected nodes: a source docnb found, and each of its examples."""
-import os
 
 import pytest
 
@@ -126,5 +125,5 @@ class State:
             self.outcomes[source] = outcome
 
 
-# Set by the plugin module, which owns the stash key (a circular import otherwise).
+# Where the session keeps its State: in pytest's stash of the config.
 STATE = pytest.StashKey[State]()

@@ -45,13 +45,14 @@ def case(function):
 
 def project(work):
     """samples/ and fixtures/: pages, a docstring module and notebooks that fail, one whose
-    kernel dies so that the cells after it do not run."""
+    kernel dies so that the cells after it do not run, a page with a misspelt marker."""
     shutil.copytree(SOURCE_DIR / "samples", work / "samples")
     fixtures = work / "fixtures"
     fixtures.mkdir()
     for page in ("failing_page.md", "failing_page.rst"):
         shutil.copy(SOURCE_DIR / "tests" / "fixtures" / "text" / page, fixtures / page)
     (fixtures / "calc.py").write_text(FAILING_DOCSTRINGS)
+    (fixtures / "misspelt.md").write_text("<!-- docnb: skp -->\n```python\nprint(1)\n```\n")
     harness.write_notebook(fixtures / "dies.ipynb",
                            ["print(1)", "import os\nos._exit(3)", "print(2)"])
     return ["samples", "fixtures"]
@@ -143,6 +144,9 @@ def outcomes_and_failure_text_match_docnb_run(work):
         check(text and text in by_id[example]["longrepr"],
               f"{example}: pytest's longrepr is not docnb's failure text:\n"
               f"{by_id[example]['longrepr']}\n--- docnb:\n{text}")
+    # docnb's warnings close pytest's report.
+    check("docnb warnings" in out and "fixtures/misspelt.md:1: unknown marker" in out,
+          f"docnb's warning is not shown:\n{out}")
     page = by_id["fixtures/failing_page.md:14"]["longrepr"]
     check("fixtures/failing_page.md:14" in page and "-expected" in page and "+actual" in page,
           f"the page's failure lacks file:line or the diff:\n{page}")
@@ -165,7 +169,8 @@ def keyword_selects_and_runs_only_the_selection(work):
     check(code == 0, f"pytest -k exited {code}:\n{out}")
     check(sorted(outcomes) == ["samples/mypkg/shapes.py::Square.area:0",
                                "samples/mypkg/shapes.py::Square.scaled:0",
-                               "samples/mypkg/shapes.py::Square:0"], f"-k selected {sorted(outcomes)}")
+                               "samples/mypkg/shapes.py::Square:0"],
+          f"-k selected {sorted(outcomes)}")
     check("deselected" in out, out)
     code, out, outcomes = run_pytest(work, *paths, "-k", "calc", "--deselect",
                                      "fixtures/calc.py::sub:0")
