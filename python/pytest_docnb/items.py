@@ -58,9 +58,11 @@ class DocnbItem(pytest.Item):
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):
-        # Text sources give 1-based lines; a notebook's cells have none.
+        # Text sources give 1-based lines; a notebook's cells have none. The domain names the
+        # example by docnb's id, marked as pytest's doctest items mark theirs: a domain that
+        # ends the node id would be shown with its dots turned into `::`.
         line = self.example.get("line", 0)
-        return self.path, max(line - 1, 0), self.example["id"]
+        return self.path, max(line - 1, 0), f"[docnb] {self.example['id']}"
 
 
 def not_run_text(example_id, outcome, source):
