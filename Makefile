@@ -40,10 +40,16 @@ docs: docnb
 	/usr/bin/sphinx-build -b html -q $(DOCS_DIR)/src $(DOCS_DIR)/html
 	@echo "docs: $(DOCS_DIR)/html/index.html"
 
-# docnb, docnb-kernel and the kernelspec docnb-python under PREFIX (default /usr/local).
+# docnb, docnb-kernel, the kernelspec docnb-python, the pytest plugin, man pages, README and
+# samples under PREFIX (default /usr/local).
 PREFIX ?= /usr/local
 install: docnb
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# The Debian package: $(BUILD_DIR)/docnb_VERSION_ARCH.deb (CPack; see packaging/).
+.PHONY: package
+package: docnb
+	cmake --build $(BUILD_DIR) --target package
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -6,75 +6,11 @@
 #include "engine/discover.hpp"
 #include "engine/project_config.hpp"
 #include "engine/project_files.hpp"
+#include "report/example_listing.hpp"
 
 #include <iostream>
 
 namespace docnb::cli {
-namespace {
-
-// An example's id. Notebooks have no source lines: their examples are named by code cell, as
-// nbval and the reports name them.
-ExampleId example_id(const std::optional<SourceMap>& map, const std::string& path,
-                     std::size_t index) {
-  return map && !map->example.empty() ? map->example : ExampleId::cell(path, index);
-}
-
-// One JSON object per example: its id, line and parts (code, want and where they are), as
-// xdoctest's parser sees them for docstrings.
-Json example_json(const ExampleId& id, const std::vector<const Json*>& cells,
-                  converters::SourceKind kind) {
-  Json example{{"id", id.str()}, {"kind", std::string(converters::to_string(kind))}};
-  Json parts = Json::array();
-  for (const Json* cell : cells) {
-    const SourceMap map = source_map_of(*cell).value_or(SourceMap{});
-    if (map.role == CellRole::example_namespace) {
-      example["line"] = map.line;
-      example["disabled"] = map.disabled;
-      example["attached"] = map.attached;
-      continue;
-    }
-    if (!example.contains("line")) example["line"] = map.line;
-    Json part{{"line", map.line},
-              {"last_line", map.last_line},
-              {"source", cell->value("source", "")},
-              {"want", map.want ? Json(*map.want) : Json(nullptr)},
-              {"want_line", map.want_line}};
-    if (!map.compile_mode.empty()) part["mode"] = map.compile_mode;
-    parts.push_back(std::move(part));
-  }
-  example["parts"] = std::move(parts);
-  return example;
-}
-
-// A text source's example may span cells (its parts, a namespace cell): it is listed once.
-void list_examples(const converters::Converted& converted, bool json) {
-  const std::string path = converted.notebook.path.string();
-  std::size_t index = 0;
-  ExampleId current;
-  std::vector<const Json*> cells;
-  const auto flush = [&] {
-    if (cells.empty()) return;
-    if (json) {
-      std::cout << example_json(current, cells, converted.kind).dump() << "\n";
-    } else {
-      std::cout << current.str() << "\n";
-    }
-    cells.clear();
-  };
-  for (const Json& cell : converted.notebook.cells()) {
-    if (cell.value("cell_type", "") != "code") continue;
-    const std::optional<SourceMap> map = source_map_of(cell);
-    const ExampleId id = example_id(map, path, index++);
-    // A page's hidden setup and cleanup code is no example (xdoctest and Sphinx list none).
-    if (map && map->hidden()) continue;
-    if (id != current) flush();
-    current = id;
-    cells.push_back(&cell);
-  }
-  flush();
-}
-
-} // namespace
 
 std::function<int()> add_list_command(CLI::App& app) {
   CLI::App* command =
@@ -138,7 +74,7 @@ std::function<int()> add_list_command(CLI::App& app) {
         continue;
       }
       print_source_warnings(std::cerr, *converted);
-      list_examples(*converted, args->json);
+      list_examples(std::cout, *converted, args->json);
     }
     return code;
   };

@@ -7,6 +7,7 @@
 #include "client/process.hpp"
 #include "cli/limit_arguments.hpp"
 #include "cli/stop_signals.hpp"
+#include "cli/run_listing.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
@@ -76,6 +77,7 @@ struct RunArguments {
   bool fresh_kernel_per_example = false;
   bool no_fork = false;
   std::vector<std::string> preload;
+  bool list_json = false;
 };
 
 bool write_report(const std::filesystem::path& path, const std::string& text) {
@@ -294,6 +296,7 @@ int run(const RunArguments& args) {
     already_read = std::move(selection.already_read);
   }
   if (args.last_failed) sources = select_last_failed(sources, read_last_failed(record));
+  if (args.list_json) return print_run_listing(sources, discovery.problems, config);
   Progress progress(std::cout, style, style.colour, sources.size(), terminal_width());
   RunHooks hooks;
   hooks.cache = cache ? &*cache : nullptr;
@@ -441,6 +444,10 @@ std::function<int()> add_run_command(CLI::App& app) {
       ->allow_extra_args(false);
   command->add_option("--json", args->json_file, "Write a JSON report of every example");
   command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
+  command->add_flag("--list-json", args->list_json,
+                    "Run nothing: print the examples this run would check, one JSON object a "
+                    "line as `docnb list --json`, and a {file, error, where} line per "
+                    "unreadable source");
   return [args] { return run(*args); };
 }
 

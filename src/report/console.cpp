@@ -1,6 +1,7 @@
 #include "report/console.hpp"
 
 #include "support/stop_request.hpp"
+#include "report/failure_text.hpp"
 
 #include <iomanip>
 #include <string>
@@ -79,25 +80,13 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
       << ")\n";
   for (const Verdict& verdict : result.verdicts) {
     if (verdict.outcome != Outcome::failed) continue;
-    if (verdict.in_text) {
-      out << "  " << result.source.string() << ":" << verdict.line;
-    } else {
-      out << "  cell " << verdict.cell;
-    }
-    if (!verdict.first_line.empty()) out << " `" << verdict.first_line << "`";
-    out << ": " << verdict.reason << "\n";
-    for (const std::string& detail : verdict.details) {
-      std::size_t start = 0;
-      while (start <= detail.size()) {
-        const std::size_t end = detail.find('\n', start);
-        out << "    " << detail.substr(start, end - start) << "\n";
-        if (end == std::string::npos) break;
-        start = end + 1;
-      }
-    }
-    // A docstring example can be run alone by its id, as xdoctest's report offers.
-    if (verdict.in_text && verdict.example.kind() == ExampleId::Kind::named) {
-      out << "    rerun: docnb run '" << verdict.example.str() << "'\n";
+    // The console indents each example's lines under its source's line.
+    const std::string text = failure_text(result.source, verdict);
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const std::size_t end = text.find('\n', start);
+      out << "  " << text.substr(start, end - start + 1);
+      start = end + 1;
     }
   }
   if (result.update) print_update(out, *result.update, style);

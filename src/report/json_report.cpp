@@ -1,5 +1,6 @@
 #include "report/json_report.hpp"
 
+#include "report/failure_text.hpp"
 #include "support/stop_request.hpp"
 
 #include <cmath>
@@ -11,7 +12,7 @@ namespace {
 // Keys in the order written, as the schema lists them.
 using Record = nlohmann::ordered_json;
 
-Record example_record(const std::string& file, const Verdict& verdict) {
+Record example_record(const std::string& file, const SourceResult& result, const Verdict& verdict) {
   Record record;
   record["file"] = file;
   record["example"] = example_name(verdict);
@@ -23,6 +24,9 @@ Record example_record(const std::string& file, const Verdict& verdict) {
   record["status"] = to_string(verdict.outcome);
   record["reason"] = verdict.reason;
   record["details"] = verdict.details;
+  // What the console prints for the failure, so that a reader (pytest's plugin) shows the same.
+  record["text"] =
+      verdict.outcome == Outcome::failed ? failure_text(result.source, verdict) : "";
   // nlohmann writes NaN as null, which a reader expecting a number rejects.
   record["seconds"] = std::isfinite(verdict.seconds) && verdict.seconds > 0 ? verdict.seconds : 0.0;
   return record;
@@ -64,7 +68,7 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
     for (const std::string& warning : result.warnings)
       warnings.push_back(Record{{"file", file}, {"message", warning}});
     for (const Verdict& verdict : result.verdicts) {
-      examples.push_back(example_record(file, verdict));
+      examples.push_back(example_record(file, result, verdict));
     }
   }
   Record report;

@@ -9,7 +9,7 @@
 
 namespace docnb {
 
-// {"examples": [{file, example, cells, line, status, reason, details, seconds}...],
+// {"examples": [{file, example, cells, line, status, reason, details, text, seconds}...],
 //  "errors": [{file, message, where}...], "warnings": [{file, message}...],
 //  "totals": {passed, failed, skipped}, "incomplete": bool, "stopped_by": "SIGTERM"}
 // ("stopped_by" only when a signal stopped the run, which makes it incomplete).

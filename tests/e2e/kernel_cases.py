@@ -244,6 +244,10 @@ def install_puts_the_kernel_and_its_kernelspec_under_the_prefix(work):
     spec = json.loads((prefix / "share/jupyter/kernels/docnb-python/kernel.json").read_text())
     check(spec["argv"][0] == str(prefix / "bin" / "docnb-kernel"), f"argv {spec['argv']}")
     check((prefix / "bin" / "docnb-kernel").exists(), "docnb-kernel not installed")
+    # The pytest plugin goes where Debian's Python reads a prefix other than /usr.
+    site = prefix / "lib" / PYTHON_VERSION / "dist-packages"
+    check((site / "pytest_docnb" / "plugin.py").exists(), f"no plugin under {site}")
+    check(list(site.glob("pytest_docnb-*.dist-info/entry_points.txt")), "no plugin entry point")
     done = subprocess.run([str(prefix / "bin" / "docnb"), "kernels"], capture_output=True,
                           text=True, env=without_jupyter_path(), timeout=60)
     print(done.stdout, done.stderr)
