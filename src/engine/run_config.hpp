@@ -54,6 +54,8 @@ struct RunConfig {
   // Off under --shard: shard jobs sharing one checkout must all split by the same durations.
   bool record_durations = true;
   bool fresh_kernel_per_example = false; // docstring examples: a kernel each, not a reset
+  // A report shows each cell's code and outputs (--json, --html): results keep them.
+  bool keep_cell_contents = false;
 };
 
 } // namespace docnb

@@ -326,6 +326,9 @@ private:
     result.warnings.insert(result.warnings.end(), run.warnings.begin(), run.warnings.end());
     result.verdicts =
         merge_example_parts(judge_notebook(reference, run, config_.check, plan, result.warnings));
+    if (config_.keep_cell_contents) {
+      result.contents = cell_contents(reference, run.notebook, plan, config_.check);
+    }
     if (config_.source_writes.any()) {
       result.update = update_source(claimed.path, claimed.original, claimed.kind, reference, plan,
                                     run, config_);

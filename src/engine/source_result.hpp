@@ -1,6 +1,7 @@
 // What became of one source in a run.
 #pragma once
 
+#include "engine/cell_contents.hpp"
 #include "support/result.hpp"
 
 #include <filesystem>
@@ -64,6 +65,8 @@ struct SourceResult {
   bool cached = false; // served from the content cache: re-checked, no kernel started
   // A module that ran again for its failing examples: how many examples the cache served.
   std::size_t examples_cached = 0;
+  // Code and outputs of its code cells, when a report shows them (RunConfig::keep_cell_contents).
+  std::vector<CellContent> contents;
 
   [[nodiscard]] bool failed() const;
 };
