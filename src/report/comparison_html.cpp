@@ -49,7 +49,8 @@ std::vector<Field> fields_of(const Json& outputs) {
     } else if (type == "error") {
       add(fields, "error", {traceback_text(output), cut_from(output, "traceback")});
     } else {
-      for (const auto& [mime, value] : output.value("data", Json::object()).items()) {
+      const Json data = output.value("data", Json::object());
+      for (const auto& [mime, value] : data.items()) {
         add(fields, mime,
             {value.is_string() ? value.get<std::string>() : value_text(value),
              cut_from(output, mime)});
@@ -107,9 +108,9 @@ std::string pair_html(const std::string& key, const Value* expected, const Value
     return image_comparison_html(key, expected->text, got->text);
   }
   if (both && is_document(key)) {
-    return side_by_side(key, expected, got) + "<details class=\"source-diff\"><summary>" +
-           escape_html(key) + " source</summary>" + text_diff_html(expected->text, got->text) +
-           "</details>";
+    return side_by_side(key, expected, got) +
+           "<details class=\"source-diff\" open data-collapsed><summary>" + escape_html(key) +
+           " source</summary>" + text_diff_html(expected->text, got->text) + "</details>";
   }
   if (both && !key.starts_with("image/")) return text_diff_html(expected->text, got->text);
   return side_by_side(key, expected, got);

@@ -56,9 +56,11 @@ std::string sandboxed_frame(std::string_view document, FrameSize size, std::stri
                       "\" sandbox loading=\"lazy\" title=\"" + escape_html(kind) + " output\"";
   if (size.width > 0) frame += " width=\"" + std::to_string(size.width) + "\"";
   if (size.height > 0) frame += " height=\"" + std::to_string(size.height) + "\"";
-  // The body's own margin would clip a frame sized to its content.
-  return frame + " srcdoc=\"" + escape_html("<body style=\"margin:0\">") + escape_html(document) +
-         "\"></iframe>";
+  // The body's own margin would clip a frame sized to its content, and an SVG's line box
+  // would add the height of a text line's descent.
+  const char* body =
+      kind == "svg" ? "<body style=\"margin:0;line-height:0\">" : "<body style=\"margin:4px\">";
+  return frame + " srcdoc=\"" + escape_html(body) + escape_html(document) + "\"></iframe>";
 }
 
 std::string html_output_frame(std::string_view html) {

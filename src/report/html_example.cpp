@@ -33,6 +33,18 @@ std::string where_label(const Json& example) {
   return file + ", cell " + std::to_string(example.value("cell", line));
 }
 
+// The example's own name where its id says more than its place: a docstring example's
+// "Class.method:0", not a notebook's "Cell 3" or a page's "file:line".
+std::string own_name(const Json& example) {
+  const std::string id = example.value("example", "");
+  const std::string file = example.value("file", "");
+  if (id.starts_with(file + "::")) {
+    const std::string name = id.substr(file.size() + 2);
+    return name.starts_with("Cell ") ? std::string() : name;
+  }
+  return id.starts_with(file + ":") || id.starts_with("cell ") ? std::string() : id;
+}
+
 std::string part_html(const Json& part, const std::string& status) {
   std::string html = "<div class=\"part\"><p class=\"part-head\">cell " +
                      std::to_string(part.value("cell", std::size_t{0}));
@@ -61,7 +73,8 @@ std::string details_html(const Json& details) {
   std::string text;
   for (const Json& detail : details)
     text += (text.empty() ? "" : "\n") + detail.get<std::string>();
-  return "<details class=\"as-text\"><summary>the difference as text</summary><pre>" +
+  return "<details class=\"as-text\" open data-collapsed><summary>the difference as "
+         "text</summary><pre>" +
          ansi_to_html(text) + "</pre></details>";
 }
 
@@ -93,8 +106,9 @@ std::string example_html(const Json& example, std::size_t index, const SourceLin
   html += std::string("<details open") + (status == "failed" ? "" : " data-collapsed") + ">";
   html += "<summary><span class=\"badge " + escape_html(status) + "\">" + badge_text(status) +
           "</span> <a class=\"where\" href=\"" + links.href(file, line) + "\">" +
-          escape_html(where_label(example)) + "</a> <span class=\"name\">" +
-          escape_html(example.value("example", "")) + "</span>";
+          escape_html(where_label(example)) + "</a>";
+  if (const std::string name = own_name(example); !name.empty())
+    html += " <span class=\"name\">" + escape_html(name) + "</span>";
   if (const std::string first = example.value("first_line", ""); !first.empty())
     html += " <code class=\"first-line\">" + escape_html(first) + "</code>";
   html += " <span class=\"seconds\">" + seconds_text(example.value("seconds", 0.0)) + "</span>";

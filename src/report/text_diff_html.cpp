@@ -103,7 +103,8 @@ std::string text_diff_html(std::string_view expected, std::string_view got) {
   dtl::Diff<std::string, std::vector<std::string>> diff(texts_of(old_text.plain, old_lines),
                                                         texts_of(new_text.plain, new_lines));
   diff.compose();
-  std::string html = "<table class=\"diff\">";
+  std::string html =
+      "<table class=\"diff\"><thead><tr><th>expected</th><th>got</th></tr></thead><tbody>";
   std::vector<std::size_t> removed; // indices of a run of changes, paired up when it ends
   std::vector<std::size_t> added;
   const auto flush = [&] {
@@ -137,7 +138,7 @@ std::string text_diff_html(std::string_view expected, std::string_view got) {
     }
   }
   flush();
-  return html + "</table>";
+  return html + "</tbody></table>";
 }
 
 } // namespace docnb

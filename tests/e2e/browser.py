@@ -2,10 +2,17 @@
 HTML report is tested in. The machine has no network; the browser is told not to look for one."""
 import shutil
 import tempfile
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+def path_of_file_url(url):
+    """The local path a file:// URL names (its fragment left out)."""
+    return urllib.request.url2pathname(urllib.parse.urlparse(url).path)
 
 
 def available():
@@ -63,10 +70,33 @@ class Browser:
         """The console messages since the last call: [{level, message, source}]."""
         return self.driver.get_log("browser")
 
+    def click(self, selector):
+        from selenium.webdriver.common.by import By
+        self.driver.find_element(By.CSS_SELECTOR, selector).click()
+
+    def type(self, selector, text):
+        """Replaces the text of an input, as a user typing it would (input events fire)."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
+        element = self.driver.find_element(By.CSS_SELECTOR, selector)
+        element.send_keys(Keys.CONTROL, "a")
+        element.send_keys(Keys.DELETE)
+        if text:
+            element.send_keys(text)
+
+    def alert_text(self):
+        """The text of an open alert, or None when none is open."""
+        from selenium.common.exceptions import NoAlertPresentException
+        try:
+            return self.driver.switch_to.alert.text
+        except NoAlertPresentException:
+            return None
+
     def screenshot(self, path, full_page=True):
         """A PNG of the page; the whole page's height when full_page."""
         if full_page:
             height = self.script("return document.documentElement.scrollHeight")
             width = self.driver.get_window_size()["width"]
             self.driver.set_window_size(width, min(int(height) + 140, 16000))
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(path))
