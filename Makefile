@@ -52,8 +52,8 @@ clean:
 # four ratios of bench/speed.py, then docnb-kernel against ipykernel; each part can run alone.
 BENCH_ARGS ?=
 SPEED_ARGS ?=
-.PHONY: bench bench-speed bench-overhead bench-kernel
-bench: bench-speed bench-kernel
+.PHONY: bench bench-speed bench-overhead bench-kernel bench-html
+bench: bench-speed bench-kernel bench-html
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
@@ -64,6 +64,10 @@ bench-overhead: docnb
 # docnb-kernel against ipykernel: start-up and trivial-cell round trip.
 bench-kernel: docnb
 	/usr/bin/python3 bench/kernel_start.py --build $(BUILD_DIR) $(BENCH_ARGS)
+
+# The HTML report of 10, 100 and 1,000 notebooks: size per notebook, render and load times.
+bench-html: docnb
+	/usr/bin/python3 bench/html_report.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
 
 # docnb's verdicts on torch's docstring examples against xdoctest's (PyTorch's CI call), alone;
 # `make test` runs it too.
