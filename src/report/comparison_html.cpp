@@ -112,7 +112,13 @@ std::string pair_html(const std::string& key, const Value* expected, const Value
            "<details class=\"source-diff\" open data-collapsed><summary>" + escape_html(key) +
            " source</summary>" + text_diff_html(expected->text, got->text) + "</details>";
   }
-  if (both && !key.starts_with("image/")) return text_diff_html(expected->text, got->text);
+  if (both && !key.starts_with("image/")) {
+    std::string html = text_diff_html(expected->text, got->text);
+    if (expected->cut_from > 0)
+      html += cut_note(expected->text.size(), expected->cut_from, "expected");
+    if (got->cut_from > 0) html += cut_note(got->text.size(), got->cut_from, "got");
+    return html;
+  }
   return side_by_side(key, expected, got);
 }
 

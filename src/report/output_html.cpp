@@ -19,11 +19,6 @@ bool is_base64_image(const std::string& mime) {
   return mime == "image/png" || mime == "image/jpeg" || mime == "image/gif";
 }
 
-std::string cut_note(std::size_t shown, std::size_t whole) {
-  return "<p class=\"cut\">" + size_text(shown) + " of " + size_text(whole) +
-         " shown; the executed notebook holds it all</p>";
-}
-
 std::string text_block(const std::string& kind, const std::string& text) {
   return "<pre class=\"output " + escape_html(kind) + "\">" + ansi_to_html(text) + "</pre>";
 }
@@ -45,6 +40,11 @@ std::string data_text(const Json& value) {
 }
 
 } // namespace
+
+std::string cut_note(std::size_t shown, std::size_t whole, const std::string& side) {
+  return "<p class=\"cut\">" + (side.empty() ? "" : side + ": ") + size_text(shown) + " of " +
+         size_text(whole) + " shown; the executed notebook holds it all</p>";
+}
 
 std::string size_text(std::size_t bytes) {
   if (bytes < 1000) return std::to_string(bytes) + " B";

@@ -21,6 +21,11 @@ namespace docnb {
 // plain text it has, else its first type.
 [[nodiscard]] std::string richest_mime(const nlohmann::json& data);
 
+// A note that `shown` bytes of a value of `whole` bytes are on the page; `side` ("expected",
+// "got") names the value when there are two.
+[[nodiscard]] std::string cut_note(std::size_t shown, std::size_t whole,
+                                   const std::string& side = "");
+
 // "512 B", "12.3 kB", "4.0 MB".
 [[nodiscard]] std::string size_text(std::size_t bytes);
 

@@ -88,6 +88,9 @@ def check_rich_failures(page):
     check(colours, "the traceback's colours are not rendered")
     text = query(page, error, ".output.error", "e => e.textContent")
     check(any("ZeroDivisionError" in t and "\x1b" not in t for t in text), f"traceback {text}")
+    large = example_with(page, "'y' * 300_000")
+    notes = query(page, large, ".cut", "e => e.textContent")
+    check(any(n.startswith("got: 100.0 kB of 300.0 kB shown") for n in notes), f"{notes}")
     changed = example_with(page, "i * 10 + (i == 3)")
     marks = query(page, changed, "tr.changed mark", "m => m.textContent")
     check(marks == ["0", "1"], f"the changed characters of the changed line: {marks}")
@@ -110,7 +113,7 @@ def check_links(page, work):
 def failing_run_renders_counts_links_and_image_diffs(work):
     out, report = failing_run(work)
     passed, failed, skipped = summary_counts(out)
-    check(failed == 6, f"the fixtures fail in 6 examples: {failed}")
+    check(failed == 7, f"the fixtures fail in 7 examples: {failed}")
     with browser.Browser() as page:
         page.open(work / "out" / "report.html")
         counts = page.script(

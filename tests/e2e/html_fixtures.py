@@ -25,6 +25,7 @@ FAILING_CELLS = [
     ("for i in range(6):\n    print('line', i, 'value', i * 10)",
      "for i in range(6):\n    print('line', i, 'value', i * 10 + (i == 3))"),
     ("print('the same')", "print('the same')"),
+    ("print('x' * 300_000)", "print('y' * 300_000)"),
 ]
 
 HOSTILE_HTML = ('<script>top.PWNED = 1; parent.PWNED = 1; alert(1)</script>'
@@ -71,8 +72,8 @@ def stored_notebook(path, cells, timeout=60):
 
 
 def failing_sources(root):
-    """root/fixtures: failing.ipynb (a plot, an HTML table, a traceback, a text change and a
-    cell that passes), slow.ipynb (a cell that times out under --timeout 3), page.md (a want
+    """root/fixtures: failing.ipynb (a plot, an HTML table, a traceback, a text change, a cell
+    that passes and an output too large for the report), slow.ipynb (a cell that times out under --timeout 3), page.md (a want
     that no longer holds)."""
     folder = root / "fixtures"
     stored_notebook(folder / "failing.ipynb", FAILING_CELLS)

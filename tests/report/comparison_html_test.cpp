@@ -86,3 +86,11 @@ TEST_CASE("a doctest want is compared with what the part printed", "[report]") {
   CHECK(has(html, "<h4>printed</h4>"));
   CHECK(has(html, "<td class=\"old\">4<mark>1</mark></td><td class=\"new\">4<mark>2</mark></td>"));
 }
+
+TEST_CASE("a text diff of values cut short says how much of each is shown", "[report]") {
+  Json expected = stream("aaa");
+  expected[0]["truncated"] = Json{{"text", 300'000}};
+  const std::string html = comparison_html(expected, std::nullopt, stream("bbb"));
+  CHECK(has(html, "<p class=\"cut\">expected: 3 B of 300.0 kB shown"));
+  CHECK_FALSE(has(html, "got: "));
+}
