@@ -2,6 +2,8 @@
 #include "report/image_diff.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 
 using namespace docnb;
 
@@ -71,4 +73,27 @@ TEST_CASE("images of different sizes are compared on a canvas holding both", "[r
   CHECK(diff.difference.height == 2);
   CHECK(diff.total == 6);
   CHECK(diff.differing == 4); // (2,0) only in got; (0,1) and (1,1) only in expected; (2,1) in none
+}
+
+TEST_CASE("a JPEG decodes to its size and, within its loss, its colours", "[report]") {
+  std::ifstream file(std::string(DOCNB_SOURCE_DIR) + "/tests/fixtures/html/tiny.jpg",
+                     std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(file)), {});
+  const Result<Pixels> image = decode_image("image/jpeg", bytes);
+  REQUIRE(image);
+  CHECK(image->width == 12);
+  CHECK(image->height == 8);
+  // Left half blue, right half red (12x8, drawn by PIL at quality 95).
+  const auto at = [&](std::size_t x, std::size_t y, std::size_t channel) {
+    return static_cast<int>(image->rgba[(y * 12 + x) * 4 + channel]);
+  };
+  CHECK(at(1, 4, 2) > 150);
+  CHECK(at(1, 4, 0) < 100);
+  CHECK(at(10, 4, 0) > 150);
+  CHECK(at(10, 4, 2) < 100);
+  CHECK(at(10, 4, 3) == 255);
+  // A JPEG against a slightly different copy of itself: every pixel compared, some differ.
+  Pixels changed = *image;
+  changed.rgba[0] ^= 0xFF;
+  CHECK(diff_images(*image, changed).differing == 1);
 }
