@@ -62,8 +62,8 @@ BENCH_ARGS ?=
 SPEED_ARGS ?=
 FORK_ARGS ?=
 SOAK_ARGS ?=
-.PHONY: bench bench-speed bench-overhead bench-kernel bench-fork bench-flood bench-soak
-bench: bench-speed bench-fork bench-kernel bench-flood bench-soak
+.PHONY: bench bench-speed bench-overhead bench-kernel bench-fork bench-flood bench-soak bench-html
+bench: bench-speed bench-fork bench-kernel bench-flood bench-soak bench-html
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
@@ -87,6 +87,10 @@ bench-flood: docnb
 # The 40-notebook corpus run 20 times; a run that never exits is a hang (must be 0).
 bench-soak: docnb
 	/usr/bin/python3 bench/soak.py --docnb $(BUILD_DIR)/docnb $(SOAK_ARGS)
+
+# The HTML report of 10, 100 and 1,000 notebooks: size per notebook, render and load times.
+bench-html: docnb
+	/usr/bin/python3 bench/html_report.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
 
 # docnb's verdicts on torch's docstring examples against xdoctest's (PyTorch's CI call), alone;
 # `make test` runs it too.

@@ -9,6 +9,8 @@ packages=(
   # libraries named in DESIGN.md
   nlohmann-json3-dev libzmq3-dev cppzmq-dev libssl-dev libcli11-dev catch2
   libpcre2-dev libdtl-dev libcmark-dev libsqlite3-dev libtomlplusplus-dev
+  # the HTML report's image diffs decode and encode PNG and JPEG
+  libpng-dev libjpeg-dev
   # CPython's own ast for docstrings, and the embedded default kernel (xeus + xeus-python)
   python3-dev python3.11-dev pybind11-dev xtl-dev xeus-dev xeus-python-dev
   python3-xeus-python-shell python3-ipython
@@ -22,6 +24,8 @@ packages=(
   python3-pytest python3-pytest-xdist
   # the Debian package (make package): its man pages, and lintian, which checks it
   help2man lintian dpkg-dev fakeroot
+  # the HTML report's tests load it in a real browser
+  chromium chromium-driver python3-selenium
   # PyTorch 1.13 (CPU): its docstrings are the xdoctest parity suite's input
   python3-torch
 )

@@ -7,11 +7,12 @@ int main(int argc, char** argv) {
   CLI::App app{"docnb: execute documentation examples in Jupyter kernels and check their outputs"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("docnb ") + DOCNB_VERSION);
-  const auto run = docnb::cli::add_run_command(app);
+  const auto run = docnb::cli::add_run_command(app, std::vector<std::string>(argv, argv + argc));
   const auto kernels = docnb::cli::add_kernels_command(app);
   const auto cache = docnb::cli::add_cache_command(app);
   const auto convert = docnb::cli::add_convert_command(app);
   const auto list = docnb::cli::add_list_command(app);
+  const auto report = docnb::cli::add_report_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -23,5 +24,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("cache")) return cache();
   if (app.got_subcommand("convert")) return convert();
   if (app.got_subcommand("list")) return list();
+  if (app.got_subcommand("report")) return report();
   return 2;
 }

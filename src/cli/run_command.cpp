@@ -8,6 +8,7 @@
 #include "cli/limit_arguments.hpp"
 #include "cli/stop_signals.hpp"
 #include "cli/run_listing.hpp"
+#include "cli/report_files.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
@@ -27,7 +28,6 @@
 #include <Python.h>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -63,6 +63,9 @@ struct RunArguments {
   std::vector<std::string> skip_compare;
   std::filesystem::path json_file;
   std::filesystem::path junit_file;
+  std::filesystem::path html_file;
+  std::string html_source_url;
+  std::vector<std::string> command_line; // docnb's argv, for the reports
   bool last_failed = false;
   bool update = false;
   bool check = false;
@@ -79,16 +82,6 @@ struct RunArguments {
   std::vector<std::string> preload;
   bool list_json = false;
 };
-
-bool write_report(const std::filesystem::path& path, const std::string& text) {
-  std::error_code ignored;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) std::cerr << "docnb: error: cannot write " << path.string() << "\n";
-  return static_cast<bool>(out);
-}
 
 bool env_is_true(const char* name) {
   const char* value = std::getenv(name);
@@ -185,6 +178,7 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.fork = !args.no_fork && project->fork.value_or(true);
   config.preload =
       !args.preload.empty() ? args.preload : project->preload.value_or(std::vector<std::string>{});
+  config.keep_cell_contents = !args.json_file.empty() || !args.html_file.empty();
   config.record_durations = args.shard.empty();
   config.check.mode = args.lax ? check::CompareMode::lax : check::CompareMode::strict;
   config.check.compare.fields.check_images = args.check_images;
@@ -319,8 +313,12 @@ int run(const RunArguments& args) {
   } else if (Status recorded = write_last_failed(record, results); !recorded) {
     std::cerr << "docnb: warning: " << recorded.error().describe() << "\n";
   }
-  if (!args.json_file.empty()) {
-    reports_written &= write_report(args.json_file, json_report(results, totals, cwd));
+  if (!args.json_file.empty() || !args.html_file.empty()) {
+    // The HTML report is rendered from the JSON text, as `docnb report` renders a saved one.
+    const std::string json = json_report(results, totals, cwd, {args.command_line, seconds});
+    if (!args.json_file.empty()) reports_written &= write_report(args.json_file, json);
+    if (!args.html_file.empty())
+      reports_written &= write_html_report(args.html_file, json, args.html_source_url);
   }
   if (!args.junit_file.empty()) {
     reports_written &= write_report(args.junit_file, junit_report(results, totals, cwd));
@@ -332,9 +330,10 @@ int run(const RunArguments& args) {
 
 } // namespace
 
-std::function<int()> add_run_command(CLI::App& app) {
+std::function<int()> add_run_command(CLI::App& app, std::vector<std::string> command_line) {
   CLI::App* command = app.add_subcommand("run", "Execute notebooks and check their outputs");
   auto args = std::make_shared<RunArguments>();
+  args->command_line = std::move(command_line);
   command->add_option("paths", args->paths,
                       "Sources (notebooks, Markdown and rst pages, jupytext percent and "
                       "sphinx-gallery scripts), or folders to search for them (required unless "
@@ -448,6 +447,9 @@ std::function<int()> add_run_command(CLI::App& app) {
                     "Run nothing: print the examples this run would check, one JSON object a "
                     "line as `docnb list --json`, and a {file, error, where} line per "
                     "unreadable source");
+  command->add_option("--html", args->html_file,
+                      "Write a self-contained HTML report: expected against got, side by side");
+  add_source_url_option(*command, args->html_source_url);
   return [args] { return run(*args); };
 }
 

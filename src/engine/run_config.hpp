@@ -57,6 +57,8 @@ struct RunConfig {
   // (client/fork_server.hpp); --no-fork and `fork = false` start each plainly.
   bool fork = true;
   std::vector<std::string> preload; // --preload: modules every fork server imports once
+  // A report shows each cell's code and outputs (--json, --html): results keep them.
+  bool keep_cell_contents = false;
 };
 
 } // namespace docnb

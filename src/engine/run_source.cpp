@@ -28,6 +28,10 @@ void finish(const RunContext& context, const PlannedSource& planned, check::Judg
     result.update = update_source(planned.source, planned.plan, judged, config.check,
                                   config.source_writes);
   }
+  if (config.keep_cell_contents) {
+    result.contents =
+        cell_contents(planned.source.notebook, judged.run.notebook, planned.plan, config.check);
+  }
   result.verdicts = check::merge_example_parts(std::move(judged.verdicts));
   const std::filesystem::path out = output_path_for(result.source, config.out_dir);
   if (Status written = write_notebook(judged.run.notebook, out); written) {

@@ -1,8 +1,8 @@
 #include "report/github_annotations.hpp"
 
 #include "report/json_report.hpp"
-#include "support/terminal_escapes.hpp"
 #include "report/junit_report.hpp"
+#include "support/terminal_escapes.hpp"
 
 #include <cctype>
 

@@ -1,4 +1,5 @@
-// The run as one JSON document, for scripts and dashboards that read results back.
+// The run as one JSON document, for scripts and dashboards that read results back, and the
+// one input of the HTML report (html_report.hpp).
 #pragma once
 
 #include "report/source_result.hpp"
@@ -9,14 +10,24 @@
 
 namespace docnb {
 
-// {"examples": [{file, example, cells, line, status, reason, details, text, seconds}...],
-//  "errors": [{file, message, where}...], "warnings": [{file, message}...],
-//  "totals": {passed, failed, skipped}, "incomplete": bool, "stopped_by": "SIGTERM"}
-// ("stopped_by" only when a signal stopped the run, which makes it incomplete).
+// What the report says about the run as a whole.
+struct ReportRun {
+  std::vector<std::string> command; // docnb's argv
+  double seconds = 0;               // wall time
+};
+
+// {"examples": [{file, example, cells, line, located, first_line, status, reason, details,
+//  seconds, parts, text}...], "errors": [{file, message, where}...], "warnings": [{file,
+//  message}...], "totals": {passed, failed, skipped}, "incomplete": bool, "stopped_by":
+//  "SIGTERM", "sources": [{file, status, seconds, cached, warnings}...], "slowest": [...],
+//  "command": [...], "seconds": S} ("stopped_by" only when a signal stopped the run, which
+//  makes it incomplete).
 // Sources that could not run go to "errors" and count nowhere in "totals", so the totals
-// stay a count of examples. tests/report/report.schema.json is the contract.
+// stay a count of examples. An example's "parts" hold its cells' code and outputs when the
+// results kept them (SourceResult::contents). tests/report/report.schema.json is the contract.
 [[nodiscard]] std::string json_report(const std::vector<SourceResult>& results,
-                                      const RunTotals& totals, const std::filesystem::path& cwd);
+                                      const RunTotals& totals, const std::filesystem::path& cwd,
+                                      const ReportRun& run = {});
 
 // The path every report names a source by: relative to cwd when it lies under it, with '/'
 // separators, so CI tools can match it against the repository checkout.

@@ -1,5 +1,6 @@
 #include "report/junit_report.hpp"
 
+#include "report/html_escape.hpp"
 #include "report/json_report.hpp"
 #include "support/stop_request.hpp"
 #include "support/terminal_escapes.hpp"
@@ -132,22 +133,12 @@ std::string xml_escape(std::string_view text, bool attribute) {
     if (!allowed_in_xml(c)) {
       continue;
     }
+    if (const std::string_view reference = markup_reference(static_cast<char>(c));
+        c < 0x80 && !reference.empty()) {
+      out += reference;
+      continue;
+    }
     switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&apos;";
-      break;
     // A parser normalises raw whitespace in attributes to spaces; references keep it, so a
     // multi-line reason survives. In content \r would become \n, so keep it as a reference.
     case '\n':

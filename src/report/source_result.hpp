@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check/verdict.hpp"
+#include "report/cell_contents.hpp"
 #include "support/result.hpp"
 #include "update/source_update.hpp"
 
@@ -25,6 +26,8 @@ struct SourceResult {
   bool cached = false; // served from the content cache: re-checked, no kernel started
   // A module that ran again for its failing examples: how many examples the cache served.
   std::size_t examples_cached = 0;
+  // Code and outputs of its code cells, when a report shows them (RunConfig::keep_cell_contents).
+  std::vector<CellContent> contents;
 
   [[nodiscard]] bool failed() const;
 };

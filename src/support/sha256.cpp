@@ -45,4 +45,11 @@ std::string sha256_hex(std::string_view data) {
   return digest.hex();
 }
 
+std::string sha256_digest(std::string_view data) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr);
+  return {reinterpret_cast<const char*>(digest.data()), size};
+}
+
 } // namespace docnb

@@ -33,4 +33,7 @@ private:
 // Lower-case hex SHA-256 of `data`.
 [[nodiscard]] std::string sha256_hex(std::string_view data);
 
+// The 32 bytes of the SHA-256 of `data` (a Content-Security-Policy hash is their base64).
+[[nodiscard]] std::string sha256_digest(std::string_view data);
+
 } // namespace docnb

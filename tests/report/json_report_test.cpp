@@ -84,6 +84,10 @@ TEST_CASE("json report of an empty run is still a complete document", "[report]"
   CHECK(report["examples"] == Json::array());
   CHECK(report["errors"] == Json::array());
   CHECK(report["totals"] == Json{{"passed", 0}, {"failed", 0}, {"skipped", 0}});
+  CHECK(report["sources"] == Json::array());
+  CHECK(report["slowest"] == Json::array());
+  CHECK(report["command"] == Json::array());
+  CHECK(report["seconds"] == 0.0);
 }
 
 TEST_CASE("json report survives output that is not UTF-8", "[report]") {
@@ -126,4 +130,81 @@ TEST_CASE("json report of a run stopped by a signal is marked incomplete", "[rep
   CHECK(report["incomplete"] == true);
   CHECK(report["stopped_by"] == "SIGTERM");
   CHECK(report["examples"].size() == 1);
+}
+
+TEST_CASE("json report names the run: command, wall time, sources and slowest examples",
+          "[report]") {
+  SourceResult notebook;
+  notebook.source = "/repo/docs/a.ipynb";
+  notebook.seconds = 3.5;
+  notebook.cached = true;
+  notebook.warnings = {"cell 1: conflicting markers"};
+  notebook.verdicts = {verdict(1, Outcome::passed), verdict(2, Outcome::failed, "x")};
+  notebook.verdicts[0].seconds = 0.1;
+  notebook.verdicts[1].seconds = 2.0;
+  SourceResult broken;
+  broken.source = "/repo/docs/broken.ipynb";
+  broken.input_error = Error{"not valid JSON", ""};
+  RunTotals totals;
+  totals.add(notebook);
+  const Json report = Json::parse(
+      json_report({notebook, broken}, totals, "/repo", {{"docnb", "run", "docs"}, 4.25}));
+  CHECK(report["command"] == Json::array({"docnb", "run", "docs"}));
+  CHECK(report["seconds"] == 4.25);
+  REQUIRE(report["sources"].size() == 2);
+  CHECK(report["sources"][0] == Json{{"file", "docs/a.ipynb"},
+                                     {"status", "failed"},
+                                     {"seconds", 3.5},
+                                     {"cached", true},
+                                     {"warnings", {"cell 1: conflicting markers"}}});
+  CHECK(report["sources"][1]["status"] == "error");
+  REQUIRE(report["slowest"].size() == 2);
+  CHECK(report["slowest"][0] ==
+        Json{{"file", "docs/a.ipynb"}, {"example", "docs/a.ipynb::Cell 2"}, {"seconds", 2.0}});
+  CHECK(report["slowest"][1]["seconds"] == 0.1);
+}
+
+TEST_CASE("json report gives each example the code and outputs of its cells", "[report]") {
+  SourceResult page;
+  page.source = "/repo/docs/page.md";
+  Verdict session = verdict(3, Outcome::failed, "output differs");
+  session.cells = {2, 3};
+  session.in_text = true;
+  session.line = 14;
+  session.first_line = "f(2)";
+  Verdict passed = verdict(5, Outcome::passed);
+  page.verdicts = {session, passed};
+  for (const std::size_t cell : {2, 3, 5}) {
+    CellContent content;
+    content.cell = cell;
+    content.code = "f(" + std::to_string(cell) + ")";
+    content.want = "4";
+    content.got = Json::array(
+        {Json{{"output_type", "stream"}, {"name", "stdout"}, {"text", Json::array({"a", "b\n"})}}});
+    content.normalisations = {"ELLIPSIS"};
+    page.contents.push_back(content);
+  }
+  RunTotals totals;
+  totals.add(page);
+  const Json report = Json::parse(json_report({page}, totals, "/repo"));
+  const Json& failed = report["examples"][0];
+  CHECK(failed["cell"] == 3);
+  CHECK(failed["located"] == "line");
+  CHECK(failed["line"] == 14);
+  CHECK(failed["first_line"] == "f(2)");
+  REQUIRE(failed["parts"].size() == 2);
+  CHECK(failed["parts"][0]["cell"] == 2);
+  CHECK(failed["parts"][0]["code"] == "f(2)");
+  CHECK(failed["parts"][0]["want"] == "4");
+  CHECK(failed["parts"][0]["expected"] == Json::array());
+  CHECK(failed["parts"][1]["got"] ==
+        Json::array({Json{{"output_type", "stream"}, {"name", "stdout"}, {"text", "ab\n"}}}));
+  CHECK(failed["parts"][1]["normalisations"] == Json::array({"ELLIPSIS"}));
+  // A passed example shows what it produced, not the expectation it matched.
+  const Json& ok = report["examples"][1];
+  CHECK(ok["located"] == "cell");
+  REQUIRE(ok["parts"].size() == 1);
+  CHECK_FALSE(ok["parts"][0].contains("expected"));
+  CHECK_FALSE(ok["parts"][0].contains("want"));
+  CHECK(ok["parts"][0]["code"] == "f(5)");
 }

@@ -77,6 +77,23 @@ std::vector<SourceResult> sample_run() {
                        verdict(3, Outcome::failed, "output differs")};
   notebook.verdicts[1].details = {nasty, "- a\n+ b"};
   notebook.warnings = {nasty};
+  // Code and outputs of every cell, one of them too large for the report to hold whole.
+  for (std::size_t cell = 0; cell < 4; ++cell) {
+    CellContent content;
+    content.cell = cell;
+    content.code = "print(" + std::to_string(cell) + ")";
+    content.expected =
+        Json::array({Json{{"output_type", "stream"}, {"name", "stdout"}, {"text", nasty}}});
+    content.got = Json::array(
+        {Json{{"output_type", "display_data"},
+              {"metadata", Json::object()},
+              {"data", {{"text/plain", std::string(200'000, 'x')}, {"image/png", "iVBORw0KGgo="}}}},
+         Json{
+             {"output_type", "error"}, {"ename", "E"}, {"evalue", nasty}, {"traceback", {nasty}}}});
+    content.normalisations = {"streams merged"};
+    notebook.contents.push_back(std::move(content));
+  }
+  notebook.contents[2].want = nasty;
   SourceResult outside;
   outside.source = "/elsewhere/guide.md";
   outside.verdicts = {verdict(0, Outcome::passed, "")};
@@ -198,4 +215,10 @@ TEST_CASE("json report validates against its schema", "[report]") {
   CHECK(report["errors"].size() == 1);
   CHECK(report["examples"][1]["reason"] == "<tag a=\"1\" b='2'> & &amp; \x01\x0b\x1b[31mred"
                                            "\x1b[0m\ttab\r\nπ ✓ 🎉 \xEF\xBF\xBD]]>");
+  const Json& failed = report["examples"][1];
+  REQUIRE(failed["parts"].size() == 1);
+  CHECK(failed["parts"][0]["got"][0]["truncated"]["text/plain"] == 200'000);
+  CHECK(failed["parts"][0]["expected"][0]["text"] == report["examples"][1]["reason"]);
+  CHECK_FALSE(report["examples"][0]["parts"][0].contains("expected")); // it passed
+  CHECK(report["examples"][2]["parts"][0]["want"] == report["examples"][1]["reason"]);
 }
