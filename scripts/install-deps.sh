@@ -9,6 +9,8 @@ packages=(
   # libraries named in DESIGN.md
   nlohmann-json3-dev libzmq3-dev cppzmq-dev libssl-dev libcli11-dev catch2
   libpcre2-dev libdtl-dev libcmark-dev libsqlite3-dev libtomlplusplus-dev
+  # gateway kernels: HTTP and the channels websocket (Boost.Beast over Boost.Asio)
+  libboost-dev
   # CPython's own ast for docstrings, and the embedded default kernel (xeus + xeus-python)
   python3-dev python3.11-dev pybind11-dev xtl-dev xeus-dev xeus-python-dev
   python3-xeus-python-shell python3-ipython
@@ -18,6 +20,7 @@ packages=(
   python3 python3-ipykernel python3-jupyter-client python3-nbformat python3-nbclient
   python3-matplotlib python3-numpy python3-ipywidgets python3-comm python3-sympy
   python3-xdoctest python3-jupyter-kernel-test python3-nbsphinx python3-sphinx pandoc
+  python3-jupyter-server
   # PyTorch 1.13 (CPU): its docstrings are the xdoctest parity suite's input
   python3-torch
 )

@@ -3,6 +3,7 @@
 #include "check/sanitizer.hpp"
 #include "cli/commands.hpp"
 #include "cli/docstring_arguments.hpp"
+#include "cli/gateway_arguments.hpp"
 #include "cli/kernel_search.hpp"
 #include "converters/docstring.hpp"
 #include "converters/source.hpp"
@@ -69,6 +70,7 @@ struct RunArguments {
   std::vector<std::string> depends;
   std::string shard;
   bool fresh_kernel_per_example = false;
+  GatewayArguments gateway;
 };
 
 bool write_report(const std::filesystem::path& path, const std::string& text) {
@@ -166,6 +168,10 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.depends = project->depends;
   config.depends.insert(config.depends.end(), args.depends.begin(), args.depends.end());
   config.fresh_kernel_per_example = args.fresh_kernel_per_example;
+  Result<GatewaySettings> gateway =
+      gateway_settings(args.gateway, project->gateway_url, config.startup_timeout);
+  if (!gateway) return gateway.error();
+  config.gateway = std::move(gateway).value();
   config.record_durations = args.shard.empty();
   config.check.mode = args.lax ? check::CompareMode::lax : check::CompareMode::strict;
   config.check.compare.fields.check_images = args.check_images;
@@ -322,6 +328,12 @@ int run(const RunArguments& args) {
     return 2;
   }
   RunConfig config = *built; // --shard narrows the selected examples
+  // A gateway that cannot be reached, or refuses the token, fails the run before it starts.
+  Result<std::optional<GatewayClient>> gateway = connect_gateway(config.gateway);
+  if (!gateway) {
+    std::cerr << "docnb: error: " << gateway.error().describe() << "\n";
+    return 2;
+  }
   const Discovery discovery = discover_sources(
       config.paths,
       [&](const std::filesystem::path& path) {
@@ -351,6 +363,7 @@ int run(const RunArguments& args) {
   Progress progress(std::cout, style, style.colour, sources.size(), terminal_width());
   RunHooks hooks;
   hooks.cache = cache ? &*cache : nullptr;
+  hooks.gateway = *gateway ? &**gateway : nullptr;
   hooks.on_started = [&](const std::filesystem::path& source) { progress.started(source); };
   const std::vector<SourceResult> results = run_notebooks(
       config, sources,
@@ -477,6 +490,7 @@ std::function<int()> add_run_command(CLI::App& app) {
                       "Run shard K of N (K/N), split by recorded durations, for CI matrices");
   command->add_flag("--fresh-kernel-per-example", args->fresh_kernel_per_example,
                     "Docstring examples each get a fresh kernel instead of a namespace reset");
+  add_gateway_options(*command, args->gateway, /*with_cwd=*/true);
   command->add_option("--json", args->json_file, "Write a JSON report of every example");
   command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
   return [args] { return run(*args); };

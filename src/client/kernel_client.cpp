@@ -248,11 +248,11 @@ KernelEvent KernelClient::next_event(Clock::time_point deadline) {
         dropped_.push_back(message.error().message);
         continue;
       }
-      return {KernelEvent::Kind::message, channels.at(i), std::move(message).value(), {}};
+      return {KernelEvent::Kind::message, channels.at(i), std::move(message).value(), {}, {}};
     }
     // Messages first: a kernel that printed and then died has its output delivered.
     if (std::optional<ExitStatus> status = process_.poll()) {
-      return {KernelEvent::Kind::died, Channel::shell, {}, *status};
+      return {KernelEvent::Kind::died, Channel::shell, {}, *status, {}};
     }
     if (Clock::now() >= deadline) return {};
     if (count == 4) {
@@ -271,6 +271,7 @@ void KernelClient::interrupt() {
 }
 
 bool KernelClient::heartbeat(milliseconds timeout) {
+  if (exited()) return false;
   const std::string ping = new_uuid();
   hb_.send(zmq::buffer(ping), zmq::send_flags::dontwait);
   zmq::pollitem_t item{hb_.handle(), 0, ZMQ_POLLIN, 0};
@@ -283,16 +284,16 @@ bool KernelClient::heartbeat(milliseconds timeout) {
   return false;
 }
 
-ExitStatus KernelClient::shutdown(milliseconds grace) {
-  if (std::optional<ExitStatus> status = process_.poll()) return *status;
+void KernelClient::shutdown(milliseconds grace) {
+  if (process_.poll()) return;
   send_request(Channel::control, "shutdown_request", {{"restart", false}});
-  if (std::optional<ExitStatus> status = process_.wait_for(grace)) return *status;
-  return process_.terminate(grace);
+  if (process_.wait_for(grace)) return;
+  process_.terminate(grace);
 }
 
-ExitStatus KernelClient::kill() {
+void KernelClient::kill() {
   process_.signal_group(SIGKILL);
-  return process_.terminate(milliseconds(0));
+  process_.terminate(milliseconds(0));
 }
 
 std::string KernelClient::output_tail(std::size_t max_bytes) const {

@@ -12,7 +12,7 @@ constexpr std::chrono::milliseconds shutdown_grace{2'000};
 } // namespace
 
 NotebookRun execute_each_example_alone(const Notebook& reference, const KernelLaunch& launch,
-                                       std::unique_ptr<KernelClient> first, KernelHost& host,
+                                       std::unique_ptr<KernelConnection> first, KernelHost& host,
                                        KernelReaper& reaper, const ExecuteOptions& execute,
                                        const ContinueAfter& continue_after,
                                        const ExampleIds& leave_out) {

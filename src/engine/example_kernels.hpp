@@ -17,7 +17,7 @@ namespace docnb {
 // examples in `leave_out` (served from the cache) get no kernel and no cells in the run.
 [[nodiscard]] NotebookRun
 execute_each_example_alone(const Notebook& reference, const KernelLaunch& launch,
-                           std::unique_ptr<KernelClient> first, KernelHost& host,
+                           std::unique_ptr<KernelConnection> first, KernelHost& host,
                            KernelReaper& reaper, const ExecuteOptions& execute,
                            const ContinueAfter& continue_after, const ExampleIds& leave_out);
 

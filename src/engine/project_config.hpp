@@ -12,6 +12,7 @@
 //   attach_calls = ["add_docstr"]         # calls that attach a docstring
 //   gallery_patterns = ["plot_*.py"]      # which .py files are sphinx-gallery scripts
 //   txt_as_rst = true                     # .txt files are reStructuredText
+//   gateway_url = "https://gw.example"    # kernels run on this Jupyter Server / Gateway
 #pragma once
 
 #include "support/result.hpp"
@@ -34,6 +35,7 @@ struct ProjectConfig {
   std::optional<std::vector<std::string>> attach_calls;
   std::optional<std::vector<std::string>> gallery_patterns;
   std::optional<bool> txt_as_rst;
+  std::optional<std::string> gateway_url;
   // "docnb.toml:3: unknown key 'globl_exec': did you mean global_exec?"
   std::vector<std::string> warnings;
 };

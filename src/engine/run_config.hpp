@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check/check_cell.hpp"
+#include "client/gateway_settings.hpp"
 #include "converters/source.hpp"
 #include "execute/execute_notebook.hpp"
 
@@ -54,6 +55,8 @@ struct RunConfig {
   // Off under --shard: shard jobs sharing one checkout must all split by the same durations.
   bool record_durations = true;
   bool fresh_kernel_per_example = false; // docstring examples: a kernel each, not a reset
+  // --gateway-url and its companions: kernels run on a Jupyter Server or Enterprise Gateway.
+  GatewaySettings gateway;
 };
 
 } // namespace docnb

@@ -1,6 +1,7 @@
 #include "engine/run_notebooks.hpp"
 
 #include "check/cell_policy.hpp"
+#include "client/gateway_client.hpp"
 #include "client/kernel_client.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
@@ -13,6 +14,7 @@
 #include "engine/kernel_pool.hpp"
 #include "engine/module_probe.hpp"
 #include "engine/project_files.hpp"
+#include "engine/remote_kernel_choice.hpp"
 #include "engine/schedule.hpp"
 #include "engine/served_examples.hpp"
 #include "engine/update.hpp"
@@ -34,12 +36,22 @@ namespace {
 
 constexpr std::chrono::milliseconds shutdown_grace{2'000};
 
-Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& notebook) {
+// The kernelspec a notebook runs on: one installed here, or one of the gateway's.
+Result<KernelSpec> kernelspec_for(const RunConfig& config, const GatewayClient* gateway,
+                                  const Notebook& notebook) {
   const KernelRequest request = kernel_request_for(config.kernel_name, notebook);
+  if (gateway != nullptr) {
+    const Result<std::string> name =
+        choose_remote_kernel(request, gateway->kernelspecs(), gateway->default_kernel());
+    if (!name) return name.error();
+    return gateway->kernelspec(*name);
+  }
   std::vector<std::string> installed;
   for (const KernelSpec& spec : find_kernelspecs(config.kernel_search))
     installed.push_back(spec.name);
-  return choose_kernel(request, installed);
+  const Result<std::string> name = choose_kernel(request, installed);
+  if (!name) return name.error();
+  return find_kernelspec(*name, config.kernel_search);
 }
 
 // With `path::name:N` on the command line, only the code cells of the named examples of that
@@ -120,9 +132,9 @@ class NotebookJob {
 public:
   NotebookJob(const RunConfig& config, KernelHost& host, const fs::path& runtime_dir,
               ForkServers& fork_servers, KernelReaper& reaper, const CacheContext& cache,
-              const check::RequirementContext& requirements)
+              const check::RequirementContext& requirements, const GatewayClient* gateway)
       : config_(config), host_(host), runtime_dir_(runtime_dir), fork_servers_(fork_servers),
-        reaper_(reaper), cache_(cache), requirements_(requirements) {}
+        reaper_(reaper), cache_(cache), requirements_(requirements), gateway_(gateway) {}
 
   Claimed claim(std::size_t index, const fs::path& path) {
     Claimed claimed;
@@ -153,12 +165,7 @@ public:
           *claimed.notebook, execute_options_for(claimed.plan, none, path.string(), ignored));
     }
     if (claimed.without_kernel) return claimed;
-    const Result<std::string> kernel_name = kernel_name_for(config_, *claimed.notebook);
-    if (!kernel_name) {
-      claimed.input_error = Error{kernel_name.error().message, path.string()};
-      return claimed;
-    }
-    Result<KernelSpec> spec = find_kernelspec(*kernel_name, config_.kernel_search);
+    Result<KernelSpec> spec = kernelspec_for(config_, gateway_, *claimed.notebook);
     if (!spec) {
       claimed.input_error = Error{spec.error().message, path.string()};
       return claimed;
@@ -179,9 +186,10 @@ public:
       // As nbclient does: no history database shared between parallel kernels.
       launch.extra_arguments.emplace_back("--HistoryManager.hist_file=:memory:");
     }
+    launch.gateway = gateway_;
     look_up(claimed, launch);
     if (!claimed.hit) {
-      launch.fork_server = fork_servers_.for_launch(launch);
+      if (gateway_ == nullptr) launch.fork_server = fork_servers_.for_launch(launch);
       claimed.kernel.emplace(std::move(launch), host_);
     }
     return claimed;
@@ -368,6 +376,7 @@ private:
   KernelReaper& reaper_;
   const CacheContext& cache_;
   const check::RequirementContext& requirements_;
+  const GatewayClient* gateway_; // kernels start there when set
 };
 
 // Claimed sources whose kernels are warming, shared so that an idle worker takes over one
@@ -448,7 +457,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   ReadyQueue ready;
   std::mutex report_mutex;
   const auto worker = [&] {
-    NotebookJob job(config, host, runtime->path(), fork_servers, reaper, cache, requirements);
+    NotebookJob job(config, host, runtime->path(), fork_servers, reaper, cache, requirements,
+                    hooks.gateway);
     for (;;) {
       std::optional<Claimed> current = ready.pop();
       if (!current) {

@@ -11,6 +11,7 @@
 namespace docnb {
 
 class Cache;
+class GatewayClient;
 
 // Called once per finished source, never concurrently.
 using SourceFinished = std::function<void(const SourceResult&)>;
@@ -21,6 +22,9 @@ struct RunHooks {
   Cache* cache = nullptr;
   // Called as a source starts running, never concurrently with itself or on_finished.
   std::function<void(const std::filesystem::path&)> on_started;
+  // Every kernel starts on this Jupyter Server or Enterprise Gateway (config.gateway, reached
+  // and checked by the caller), and is deleted there when its source is done.
+  const GatewayClient* gateway = nullptr;
 };
 
 // Runs `notebooks` and returns their results in the same order.

@@ -38,7 +38,7 @@ std::string seconds_text(milliseconds duration) {
 // Everything that happens between sending one execute_request and its end.
 class CellExecution {
 public:
-  CellExecution(KernelClient& kernel, const ExecuteOptions& options, OutputAssembler& assembler,
+  CellExecution(KernelConnection& kernel, const ExecuteOptions& options, OutputAssembler& assembler,
                 Json& cell, std::size_t index)
       : kernel_(kernel), options_(options), assembler_(assembler), cell_(cell),
         limit_(options.cell_timeout) {
@@ -74,7 +74,7 @@ private:
       const Clock::time_point wait_until =
           (replied_ || idle_) ? std::min(deadline_, half_deadline_) : deadline_;
       KernelEvent event = kernel_.next_event(wait_until);
-      if (event.kind == KernelEvent::Kind::died) return on_death(result, event.exit);
+      if (event.kind == KernelEvent::Kind::died) return on_death(result, event);
       if (event.kind == KernelEvent::Kind::timeout) {
         if ((replied_ || idle_) && Clock::now() >= half_deadline_) return; // the half was lost
         if (!on_timeout(result)) return;
@@ -173,10 +173,10 @@ private:
     return false;
   }
 
-  void on_death(CellRun& result, const ExitStatus& exit) {
+  void on_death(CellRun& result, const KernelEvent& event) {
     kernel_lost_ = true;
     result.outcome = CellOutcome::kernel_died;
-    result.reason = "kernel died (" + exit.describe() + ")";
+    result.reason = event.why.empty() ? "kernel died (" + event.exit.describe() + ")" : event.why;
     assembler_.append(docnb_error("DeadKernelError", result.reason));
   }
 
@@ -192,7 +192,7 @@ private:
     return stdin_rest_;
   }
 
-  KernelClient& kernel_;
+  KernelConnection& kernel_;
   const ExecuteOptions& options_;
   OutputAssembler& assembler_;
   Json& cell_;
@@ -209,7 +209,7 @@ private:
 };
 
 // A silent execute_request whose only work is one user expression; its reply carries the value.
-Result<std::string> evaluate_in_kernel(KernelClient& kernel, const std::string& expression,
+Result<std::string> evaluate_in_kernel(KernelConnection& kernel, const std::string& expression,
                                        milliseconds limit) {
   Json content = {{"code", ""},
                   {"silent", true},
@@ -233,7 +233,7 @@ Result<std::string> evaluate_in_kernel(KernelClient& kernel, const std::string& 
   }
 }
 
-std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelClient& kernel,
+std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelConnection& kernel,
                                        std::size_t index, const Json& cell,
                                        const std::string& source) {
   if (is_blank(source)) return std::string(empty_cell_reason);
@@ -266,8 +266,8 @@ std::string_view to_string(CellOutcome outcome) {
   return "unknown";
 }
 
-NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const ExecuteOptions& options,
-                             const ContinueAfter& continue_after) {
+NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel,
+                             const ExecuteOptions& options, const ContinueAfter& continue_after) {
   NotebookRun run;
   bool stopped = false;
   // As nbclient does: the executed notebook says which language (version) ran it.

@@ -1,7 +1,7 @@
 // Running one notebook, cell by cell, in one kernel.
 #pragma once
 
-#include "client/kernel_client.hpp"
+#include "client/kernel_connection.hpp"
 #include "notebook/notebook.hpp"
 
 #include <chrono>
@@ -69,7 +69,8 @@ struct NotebookRun {
 
 // Executes every code cell of `notebook` in `kernel` (which must be ready). Never throws for
 // anything a kernel does: failures are outcomes.
-NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const ExecuteOptions& options,
+NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel,
+                             const ExecuteOptions& options,
                              const ContinueAfter& continue_after = {});
 
 } // namespace docnb

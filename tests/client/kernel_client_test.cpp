@@ -53,7 +53,7 @@ TEST_CASE("forged, truncated, garbage-suffixed and unsigned messages are dropped
   const Json& outputs = run.notebook.cells()[0]["outputs"];
   REQUIRE(outputs.size() == 1);
   CHECK(outputs[0]["text"] == "GOOD\n");
-  const std::vector<std::string>& dropped = (*kernel)->dropped();
+  const std::vector<std::string> dropped = (*kernel)->dropped();
   REQUIRE(dropped.size() == 4);
   CHECK(std::count(dropped.begin(), dropped.end(), "unsigned message") == 1);
   CHECK(run.warnings.size() == 4);
@@ -105,7 +105,8 @@ TEST_CASE("ipykernel starts, runs a cell, answers heartbeats and is reaped on sh
     CHECK(cell["metadata"]["execution"].contains(key));
   }
   const pid_t pid = (*kernel)->pid();
-  const ExitStatus status = (*kernel)->shutdown(std::chrono::seconds(5));
-  CHECK(status.signal == 0);
+  (*kernel)->shutdown(std::chrono::seconds(5));
+  REQUIRE((*kernel)->exited().has_value());
+  CHECK((*kernel)->exited()->signal == 0);
   CHECK(kill(pid, 0) != 0);  // reaped: the pid no longer exists
 }

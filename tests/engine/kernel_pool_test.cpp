@@ -36,7 +36,7 @@ Notebook pid_notebook() {
   return notebook;
 }
 
-std::string pid_reported_by(KernelClient& kernel) {
+std::string pid_reported_by(KernelConnection& kernel) {
   NotebookRun run = execute_notebook(pid_notebook(), kernel, ExecuteOptions{});
   REQUIRE(run.cells.size() == 1);
   REQUIRE(run.cells[0].outcome == CellOutcome::ok);
@@ -59,8 +59,8 @@ TEST_CASE("each warm kernel is a separate process, used once", "[engine][pool][k
   REQUIRE(b.ok());
   const std::string pid_a = pid_reported_by(**a);
   const std::string pid_b = pid_reported_by(**b);
-  CHECK(pid_a == std::to_string((*a)->pid()));
-  CHECK(pid_b == std::to_string((*b)->pid()));
+  CHECK(pid_a == (*a)->kernel_id());
+  CHECK(pid_b == (*b)->kernel_id());
   CHECK(pid_a != pid_b);
 }
 
@@ -69,13 +69,15 @@ TEST_CASE("a warm kernel killed before use is replaced by a fresh one", "[engine
   REQUIRE(runtime.ok());
   KernelHost host;
   WarmKernel warm(ipykernel_launch(runtime->path()), host);
-  const pid_t killed = warm.wait_pid();
+  const std::string id = warm.wait_kernel_id();
+  REQUIRE(!id.empty());
+  const pid_t killed = std::stoi(id);
   REQUIRE(killed > 0);
   REQUIRE(::kill(-killed, SIGKILL) == 0); // its whole process group, as the OOM killer might
   KernelStart kernel = warm.take();
   REQUIRE(kernel.ok());
-  CHECK((*kernel)->pid() != killed);
-  CHECK(pid_reported_by(**kernel) == std::to_string((*kernel)->pid()));
+  CHECK((*kernel)->kernel_id() != std::to_string(killed));
+  CHECK(pid_reported_by(**kernel) == (*kernel)->kernel_id());
 }
 
 TEST_CASE("retired kernels are shut down and reaped", "[engine][pool][kernel]") {
@@ -87,7 +89,7 @@ TEST_CASE("retired kernels are shut down and reaped", "[engine][pool][kernel]") 
     KernelReaper reaper;
     KernelStart kernel = WarmKernel(ipykernel_launch(runtime->path()), host).take();
     REQUIRE(kernel.ok());
-    pid = (*kernel)->pid();
+    pid = std::stoi((*kernel)->kernel_id());
     reaper.retire(std::move(kernel).value(), std::chrono::seconds(5));
   }
   CHECK(::kill(pid, 0) != 0); // gone and reaped once the reaper is

@@ -84,3 +84,16 @@ TEST_CASE("a misspelt key is a warning naming the file, the line and the known k
   CHECK_THAT(config->warnings[0], Catch::Contains("docnb.toml:2"));
   CHECK_THAT(config->warnings[0], Catch::Contains("did you mean global_exec?"));
 }
+
+TEST_CASE("gateway_url names the gateway kernels run on", "[engine][config][gateway]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  write_text(root->path() / "pyproject.toml",
+             "[tool.docnb]\ngateway_url = \"https://gw.example:8888\"\n");
+  Result<ProjectConfig> config = read_project_config(root->path());
+  REQUIRE(config.ok());
+  CHECK(config->gateway_url == "https://gw.example:8888");
+  CHECK(config->warnings.empty());
+  write_text(root->path() / "pyproject.toml", "[tool.docnb]\ngateway_url = 8888\n");
+  REQUIRE_FALSE(read_project_config(root->path()).ok());
+}
