@@ -20,7 +20,7 @@ packages=(
   python3 python3-ipykernel python3-jupyter-client python3-nbformat python3-nbclient
   python3-matplotlib python3-numpy python3-ipywidgets python3-comm python3-sympy
   python3-xdoctest python3-jupyter-kernel-test python3-nbsphinx python3-sphinx pandoc
-  python3-jupyter-server
+  python3-jupyter-server openssl
   # PyTorch 1.13 (CPU): its docstrings are the xdoctest parity suite's input
   python3-torch
 )

@@ -67,8 +67,10 @@ GatewayKernel::~GatewayKernel() {
 }
 
 Status GatewayKernel::connect(Clock::time_point deadline) {
+  const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
   Result<std::unique_ptr<GatewayWebSocket>> channels = GatewayWebSocket::open(
-      gateway_.http(), "/api/kernels/" + id_ + "/channels?session_id=" + session_);
+      gateway_.http(), "/api/kernels/" + id_ + "/channels?session_id=" + session_,
+      std::max(left, milliseconds(1'000)));
   if (!channels) return channels.error();
   channels_ = std::move(channels).value();
   std::set<std::string> requests;

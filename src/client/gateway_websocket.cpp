@@ -23,7 +23,6 @@ namespace websocket = beast::websocket;
 using PlainWs = websocket::stream<beast::tcp_stream>;
 using TlsWs = websocket::stream<TlsStream>;
 
-constexpr std::chrono::seconds handshake_timeout{30};
 // With no frame from the server for half of this, a ping goes out; with none for all of it,
 // the server is taken for gone (a gateway that vanished without closing its connections).
 constexpr std::chrono::seconds idle_timeout{30};
@@ -54,6 +53,7 @@ struct GatewayWebSocket::Impl {
   };
 
   GatewayHttp http;
+  std::chrono::milliseconds handshake_timeout;
   net::io_context context;
   std::variant<std::monostate, PlainWs, TlsWs> ws;
   Framing framing = Framing::json;
@@ -69,7 +69,8 @@ struct GatewayWebSocket::Impl {
   bool writing = false;
   bool close_after_writing = false; // a close must not overlap a write
 
-  explicit Impl(GatewayHttp h) : http(std::move(h)) {}
+  Impl(GatewayHttp h, std::chrono::milliseconds handshake)
+      : http(std::move(h)), handshake_timeout(handshake) {}
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
   ~Impl() {
@@ -214,8 +215,9 @@ struct GatewayWebSocket::Impl {
 };
 
 Result<std::unique_ptr<GatewayWebSocket>>
-GatewayWebSocket::open(const GatewayHttp& http, const std::string& path, bool offer_v1) {
-  auto impl = std::make_unique<Impl>(http);
+GatewayWebSocket::open(const GatewayHttp& http, const std::string& path,
+                       std::chrono::milliseconds handshake_timeout, bool offer_v1) {
+  auto impl = std::make_unique<Impl>(http, handshake_timeout);
   if (impl->wake < 0) return Error{"cannot make an eventfd", path};
   Status status = Error{"not connected", ""};
   run_to_completion(impl->context, impl->open(path, offer_v1, status));

@@ -26,9 +26,12 @@ public:
   };
 
   // Connects to `path` below the server's base URL (query included), retrying a failure to
-  // connect as requests do. `offer_v1` false asks for JSON frames only.
+  // connect as requests do. The server answers the upgrade once the kernel answered it, so the
+  // handshake may take as long as a kernel's start. `offer_v1` false asks for JSON frames only.
   static Result<std::unique_ptr<GatewayWebSocket>>
-  open(const GatewayHttp& http, const std::string& path, bool offer_v1 = true);
+  open(const GatewayHttp& http, const std::string& path,
+       std::chrono::milliseconds handshake_timeout = std::chrono::seconds(60),
+       bool offer_v1 = true);
   GatewayWebSocket(const GatewayWebSocket&) = delete;
   GatewayWebSocket& operator=(const GatewayWebSocket&) = delete;
   // Closes the websocket (waiting briefly for the server's answer) and joins its thread.

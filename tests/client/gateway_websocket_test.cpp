@@ -18,7 +18,8 @@ Framing round_trip(const testing::GatewayTestServer& server, bool offer_v1) {
   Framing framing = Framing::json;
   {
     Result<std::unique_ptr<GatewayWebSocket>> channels = GatewayWebSocket::open(
-        client.http(), "/api/kernels/" + *id + "/channels?session_id=" + new_uuid(), offer_v1);
+        client.http(), "/api/kernels/" + *id + "/channels?session_id=" + new_uuid(),
+        std::chrono::seconds(60), offer_v1);
     REQUIRE(channels.ok());
     framing = (*channels)->framing();
     for (const Channel channel : {Channel::shell, Channel::control}) {
