@@ -49,11 +49,12 @@ clean:
 	rm -rf $(BUILD_DIR)
 
 # Benchmarks against the peers (bench/README.md). Not part of `make test`. `bench` prints the
-# four ratios of bench/speed.py, then docnb-kernel against ipykernel; each part can run alone.
+# four ratios of bench/speed.py, then docnb-kernel against ipykernel, then gateway kernels
+# against local ones; each part can run alone.
 BENCH_ARGS ?=
 SPEED_ARGS ?=
-.PHONY: bench bench-speed bench-overhead bench-kernel
-bench: bench-speed bench-kernel
+.PHONY: bench bench-speed bench-overhead bench-kernel bench-gateway
+bench: bench-speed bench-kernel bench-gateway
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
@@ -64,6 +65,11 @@ bench-overhead: docnb
 # docnb-kernel against ipykernel: start-up and trivial-cell round trip.
 bench-kernel: docnb
 	/usr/bin/python3 bench/kernel_start.py --build $(BUILD_DIR) $(BENCH_ARGS)
+
+# Kernels on a Jupyter Server (v1 and JSON framings) against local ZeroMQ kernels: the 20-notebook
+# set and the per-cell overhead.
+bench-gateway: docnb
+	/usr/bin/python3 bench/gateway.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
 
 # docnb's verdicts on torch's docstring examples against xdoctest's (PyTorch's CI call), alone;
 # `make test` runs it too.

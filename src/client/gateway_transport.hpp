@@ -54,6 +54,12 @@ net::awaitable<beast::error_code> open_stream(beast::tcp_stream& stream,
                                               const Transport& transport);
 net::awaitable<beast::error_code> open_stream(TlsStream& stream, const Transport& transport);
 
+// Asks the kernel to acknowledge what arrives at once, until the next read. A server that
+// writes with Nagle's algorithm on (tornado's websockets by default) holds each small message
+// back until the previous one is acknowledged, and a delayed acknowledgement costs ~40 ms: per
+// cell, as a cell's reply comes in several small messages.
+void acknowledge_promptly(beast::tcp_stream& stream);
+
 // Worth another try: the server could not be reached, or a proxy in front of it answered
 // that it is unavailable. Not: a refused certificate, a refused token, a malformed reply.
 bool is_connection_failure(const beast::error_code& error);

@@ -169,6 +169,7 @@ struct GatewayWebSocket::Impl {
     for (;;) {
       beast::flat_buffer buffer;
       beast::error_code error;
+      acknowledge_promptly(beast::get_lowest_layer(socket));
       co_await socket.async_read(buffer, redirect(error));
       if (error == websocket::error::closed) {
         const websocket::close_reason reason = socket.reason();
