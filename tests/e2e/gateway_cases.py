@@ -40,6 +40,23 @@ def closed_port():
         return probe.getsockname()[1]
 
 
+def start_docnb(server, work, jobs):
+    return subprocess.Popen([harness.DOCNB, "run", "-j", str(jobs), *server.options_for(work),
+                             "."], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def finish(docnb, timeout, hung):
+    """docnb's stdout and stderr once it exits; fails with `hung` when it does not in time."""
+    try:
+        out, err = docnb.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        docnb.kill()
+        check(False, hung)
+    print(out, err)
+    return out, err
+
+
 def marker_cell(path, then="import time\ntime.sleep(600)"):
     """A cell that says it runs (a file appears), then goes on."""
     return f"open({str(path)!r}, 'w').close()\n{then}"
@@ -199,18 +216,11 @@ def server_shut_down_mid_run():
     for i in range(4):
         write_notebook(work / f"nb{i}.ipynb", [marker_cell(work / f"running{i}"), "print(1)"])
     with gateway.GatewayServer() as server:
-        docnb = subprocess.Popen([harness.DOCNB, "run", "-j", "2", *server.options_for(work),
-                                  "."], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True)
+        docnb = start_docnb(server, work, jobs=2)
         server.wait_for_kernels(2)
         wait_for_file(work / "running0")
         server.stop()
-        try:
-            out, err = docnb.communicate(timeout=240)
-        except subprocess.TimeoutExpired:
-            docnb.kill()
-            check(False, "docnb hung once the gateway was gone")
-    print(out, err)
+        out, _ = finish(docnb, 240, "docnb hung once the gateway was gone")
     check(docnb.returncode == 1, f"exit code {docnb.returncode}")
     check("kernel lost" in out, "the running sources do not say the kernel was lost")
     check("cannot reach the gateway" in out, "the sources not started do not say why")
@@ -222,18 +232,11 @@ def sigterm_leaves_no_kernel():
     for i in range(4):
         write_notebook(work / f"nb{i}.ipynb", [marker_cell(work / f"running{i}")])
     with gateway.GatewayServer() as server:
-        docnb = subprocess.Popen([harness.DOCNB, "run", "-j", "2", *server.options_for(work),
-                                  "."], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True)
+        docnb = start_docnb(server, work, jobs=2)
         server.wait_for_kernels(2)
         wait_for_file(work / "running0")
         docnb.send_signal(signal.SIGTERM)
-        try:
-            out, err = docnb.communicate(timeout=120)
-        except subprocess.TimeoutExpired:
-            docnb.kill()
-            check(False, "docnb did not stop on SIGTERM")
-        print(out, err)
+        finish(docnb, 120, "docnb did not stop on SIGTERM")
         left = server.kernels()
         if docnb.returncode == -signal.SIGTERM:
             for kernel in left:
