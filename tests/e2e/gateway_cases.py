@@ -72,6 +72,11 @@ def kernels_lists_the_gateway_kernelspecs(server, work):
                                                          "JUPYTER_GATEWAY_AUTH_TOKEN":
                                                              gateway.TOKEN})
     check(code == 0 and "(default)" in out, f"from the environment: {code} {out} {err}")
+    (work / "pyproject.toml").write_text(f'[tool.docnb]\ngateway_url = "{server.url}"\n')
+    code, out, err = run_docnb("kernels", "--gateway-token", gateway.TOKEN, cwd=work)
+    check(code == 0 and "(default)" in out, f"from [tool.docnb]: {code} {out} {err}")
+    code, out, err = run_docnb("kernels", "--gateway-header", "no colon", cwd=work)
+    check(code == 2 and "NAME:VALUE" in err, f"a malformed header: {code} {err}")
 
 
 @shared
