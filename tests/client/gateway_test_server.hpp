@@ -17,7 +17,9 @@ inline constexpr const char* gateway_token = "docnb-test-token";
 class GatewayTestServer {
 public:
   // `framing_json`: the server selects no subprotocol, so channels speak JSON frames.
-  explicit GatewayTestServer(bool framing_json = false) {
+  // `options`: more jupyter_server options.
+  explicit GatewayTestServer(bool framing_json = false,
+                             const std::vector<std::string>& options = {}) {
     Result<TempDir> folder = TempDir::create("docnb-gateway-test");
     REQUIRE(folder.ok());
     folder_.emplace(std::move(folder).value());
@@ -27,6 +29,7 @@ public:
                  port_file.string(), std::string("--ServerApp.token=") + gateway_token,
                  "--ServerApp.root_dir=/"};
     if (framing_json) spec.argv.emplace_back("--ServerApp.kernel_ws_protocol=");
+    spec.argv.insert(spec.argv.end(), options.begin(), options.end());
     spec.env = current_environment();
     spec.output_log = folder_->path() / "server.log";
     Result<ChildProcess> process = ChildProcess::spawn(spec);
