@@ -56,7 +56,7 @@ TEST_CASE("malformed gateway URLs are errors that say why", "[client][gateway]")
   CHECK(message("http://[::1:8888").find("unclosed") != std::string::npos);
 }
 
-TEST_CASE("--gateway-header takes NAME:VALUE", "[client][gateway]") {
+TEST_CASE("a --gateway-header value is NAME:VALUE", "[client][gateway]") {
   const auto header = parse_header_option("X-Team:  docs ");
   REQUIRE(header.ok());
   CHECK(header->first == "X-Team");
