@@ -128,14 +128,21 @@ def dead_kernels_fail_their_cell_and_the_next_source_runs(server, work):
 
 @shared
 def a_restart_through_the_rest_api_fails_the_running_cell(server, work):
+    # The cell names its kernel (jupyter_server names connection files kernel-ID.json): the
+    # warm kernel of the next source is on the server too.
     running = work / "running"
-    write_notebook(work / "a_restarted.ipynb",
-                   [marker_cell(running), "time.sleep(60)", "print('never')"])
+    write_notebook(work / "a_restarted.ipynb", [
+        "import ipykernel.connect, os, re, time\n"
+        "kernel_id = re.search(r'kernel-(.+)\\.json', ipykernel.connect.get_connection_file())[1]\n"
+        f"open({str(running) + '.part'!r}, 'w').write(kernel_id)\n"
+        f"os.rename({str(running) + '.part'!r}, {str(running)!r})\n"
+        "time.sleep(600)",
+        "time.sleep(60)", "print('never')"])
     write_notebook(work / "b_after.ipynb", ["print('after')"])
 
     def restart():
         wait_for_file(running)
-        server.restart(server.kernels()[0]["id"])
+        server.restart(running.read_text())
 
     restarter = threading.Thread(target=restart)
     restarter.start()
