@@ -56,14 +56,16 @@ clean:
 
 # Benchmarks against the peers (bench/README.md). Not part of `make test`. `bench` prints the
 # four ratios of bench/speed.py, then forked ipykernel against nbclient and plain starts,
-# docnb-kernel against ipykernel, the memory of an output flood against nbclient, then the soak
-# count of hangs; each part can run alone.
+# docnb-kernel against ipykernel, the memory of an output flood against nbclient, the soak count
+# of hangs, the HTML report's scaling, then gateway kernels against local ones; each part can
+# run alone.
 BENCH_ARGS ?=
 SPEED_ARGS ?=
 FORK_ARGS ?=
 SOAK_ARGS ?=
-.PHONY: bench bench-speed bench-overhead bench-kernel bench-fork bench-flood bench-soak bench-html
-bench: bench-speed bench-fork bench-kernel bench-flood bench-soak bench-html
+.PHONY: bench bench-speed bench-overhead bench-kernel bench-fork bench-flood bench-soak bench-html \
+	bench-gateway
+bench: bench-speed bench-fork bench-kernel bench-flood bench-soak bench-html bench-gateway
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
@@ -91,6 +93,11 @@ bench-soak: docnb
 # The HTML report of 10, 100 and 1,000 notebooks: size per notebook, render and load times.
 bench-html: docnb
 	/usr/bin/python3 bench/html_report.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
+
+# Kernels on a Jupyter Server (v1 and JSON framings) against local ZeroMQ kernels: the 20-notebook
+# set and the per-cell overhead.
+bench-gateway: docnb
+	/usr/bin/python3 bench/gateway.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
 
 # docnb's verdicts on torch's docstring examples against xdoctest's (PyTorch's CI call), alone;
 # `make test` runs it too.

@@ -11,6 +11,8 @@ packages=(
   libpcre2-dev libdtl-dev libcmark-dev libsqlite3-dev libtomlplusplus-dev
   # the HTML report's image diffs decode and encode PNG and JPEG
   libpng-dev libjpeg-dev
+  # gateway kernels: HTTP and the channels websocket (Boost.Beast over Boost.Asio)
+  libboost-dev
   # CPython's own ast for docstrings, and the embedded default kernel (xeus + xeus-python)
   python3-dev python3.11-dev pybind11-dev xtl-dev xeus-dev xeus-python-dev
   python3-xeus-python-shell python3-ipython
@@ -26,6 +28,8 @@ packages=(
   help2man lintian dpkg-dev fakeroot
   # the HTML report's tests load it in a real browser
   chromium chromium-driver python3-selenium
+  # gateway kernels' tests: a real Jupyter Server, and openssl for its TLS certificate
+  python3-jupyter-server openssl
   # PyTorch 1.13 (CPU): its docstrings are the xdoctest parity suite's input
   python3-torch
 )

@@ -3,6 +3,7 @@
 #include "check/sanitizer.hpp"
 #include "cli/commands.hpp"
 #include "cli/docstring_arguments.hpp"
+#include "cli/gateway_arguments.hpp"
 #include "cli/kernel_search.hpp"
 #include "client/process.hpp"
 #include "cli/limit_arguments.hpp"
@@ -81,6 +82,7 @@ struct RunArguments {
   bool no_fork = false;
   std::vector<std::string> preload;
   bool list_json = false;
+  GatewayArguments gateway;
 };
 
 bool env_is_true(const char* name) {
@@ -179,6 +181,10 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.preload =
       !args.preload.empty() ? args.preload : project->preload.value_or(std::vector<std::string>{});
   config.keep_cell_contents = !args.json_file.empty() || !args.html_file.empty();
+  Result<GatewaySettings> gateway =
+      gateway_settings(args.gateway, project->gateway_url, config.startup_timeout);
+  if (!gateway) return gateway.error();
+  config.gateway = std::move(gateway).value();
   config.record_durations = args.shard.empty();
   config.check.mode = args.lax ? check::CompareMode::lax : check::CompareMode::strict;
   config.check.compare.fields.check_images = args.check_images;
@@ -260,6 +266,12 @@ int run(const RunArguments& args) {
     return 2;
   }
   RunConfig config = *built; // --shard narrows the selected examples
+  // A gateway that cannot be reached, or refuses the token, fails the run before it starts.
+  Result<std::optional<GatewayClient>> gateway = connect_gateway(config.gateway);
+  if (!gateway) {
+    std::cerr << "docnb: error: " << gateway.error().describe() << "\n";
+    return 2;
+  }
   const Discovery discovery = discover_sources(
       config.paths,
       [&](const std::filesystem::path& path) {
@@ -294,6 +306,7 @@ int run(const RunArguments& args) {
   Progress progress(std::cout, style, style.colour, sources.size(), terminal_width());
   RunHooks hooks;
   hooks.cache = cache ? &*cache : nullptr;
+  hooks.gateway = *gateway ? &**gateway : nullptr;
   hooks.on_started = [&](const std::filesystem::path& source) { progress.started(source); };
   hooks.stop = &stop;
   const std::vector<SourceResult> results = run_notebooks(
@@ -441,6 +454,7 @@ std::function<int()> add_run_command(CLI::App& app, std::vector<std::string> com
                    "sys.modules, not into any namespace)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  add_gateway_options(*command, args->gateway, /*with_cwd=*/true);
   command->add_option("--json", args->json_file, "Write a JSON report of every example");
   command->add_option("--junit", args->junit_file, "Write a JUnit XML report");
   command->add_flag("--list-json", args->list_json,

@@ -320,6 +320,7 @@ void KernelClient::interrupt() {
 }
 
 bool KernelClient::heartbeat(milliseconds timeout) {
+  if (exited()) return false;
   const std::string ping = new_uuid();
   hb_.send(zmq::buffer(ping), zmq::send_flags::dontwait);
   zmq::pollitem_t item{hb_.handle(), 0, ZMQ_POLLIN, 0};
@@ -332,8 +333,8 @@ bool KernelClient::heartbeat(milliseconds timeout) {
   return false;
 }
 
-ExitStatus KernelClient::shutdown(milliseconds grace) {
-  if (std::optional<ExitStatus> status = process_.poll()) return *status;
+void KernelClient::shutdown(milliseconds grace) {
+  if (process_.poll()) return;
   // Three quarters of the grace for the kernel to end itself (ipykernel's shutdown takes a
   // while on a busy machine), the rest for SIGTERM; then SIGKILL.
   const Clock::time_point deadline = Clock::now() + grace;
@@ -341,16 +342,14 @@ ExitStatus KernelClient::shutdown(milliseconds grace) {
   control_.set(zmq::sockopt::sndtimeo, static_cast<int>(until(terminate_at).count()));
   const Message request = make_request("shutdown_request", {{"restart", false}}, session_);
   if (send_frames(control_, to_frames(request, signer_))) {
-    if (std::optional<ExitStatus> status = process_.wait_for(until(terminate_at))) {
-      return *status;
-    }
+    if (process_.wait_for(until(terminate_at))) return;
   }
-  return process_.terminate(until(deadline));
+  process_.terminate(until(deadline));
 }
 
-ExitStatus KernelClient::kill() {
+void KernelClient::kill() {
   process_.signal_group(SIGKILL);
-  return process_.terminate(milliseconds(0));
+  process_.terminate(milliseconds(0));
 }
 
 std::string KernelClient::output_tail(std::size_t max_bytes) const {

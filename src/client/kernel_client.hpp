@@ -1,12 +1,12 @@
-// One running Jupyter kernel and the client side of its five channels.
+// One Jupyter kernel running on this machine, and the client side of its five ZeroMQ channels.
 //
 // Protocol only: this class sends requests and hands back whatever arrives, verified.
 // Timeouts, output assembly and checking live in execute/ and check/.
 #pragma once
 
 #include "client/connection.hpp"
-#include "client/fork_server.hpp"
-#include "client/kernelspec.hpp"
+#include "client/kernel_connection.hpp"
+#include "client/kernel_launch.hpp"
 #include "client/process.hpp"
 #include "protocol/message.hpp"
 #include "support/result.hpp"
@@ -22,74 +22,48 @@
 
 namespace docnb {
 
-using Clock = std::chrono::steady_clock;
-
-struct KernelLaunch {
-  KernelSpec spec;
-  std::filesystem::path cwd;                      // the kernel's working directory
-  std::map<std::string, std::string> environment; // the kernel's base environment
-  // Replaces a bare "python"/"python3" argv[0], as jupyter_client puts its own interpreter.
-  std::string python_executable = "/usr/bin/python3";
-  std::chrono::milliseconds startup_timeout{60'000};
-  std::filesystem::path runtime_dir;        // private (0700) folder for connection files
-  std::vector<std::string> extra_arguments; // appended to the kernelspec argv
-  // Forks the kernel from this server instead of starting its program (a plain start when the
-  // server cannot): client/fork_server.hpp.
-  const ForkServer* fork_server = nullptr;
-};
-
-// What `next_event` saw first.
-struct KernelEvent {
-  enum class Kind { message, died, timeout, woken };
-  Kind kind = Kind::timeout;
-  Channel channel = Channel::shell;
-  Message message;
-  ExitStatus exit;
-  std::string why; // died: why docnb ended the kernel, when it did (empty: it died by itself)
-};
-
 // State shared by every kernel a run starts.
 struct KernelHost {
   zmq::context_t context;
   PortAllocator ports;
 };
 
-class KernelClient {
+class KernelClient final : public KernelConnection {
 public:
   // Starts the kernel and returns once it is ready: kernel_info_reply received and iopub
   // proven connected.
   static Result<std::unique_ptr<KernelClient>> start(const KernelLaunch& launch, KernelHost& host);
 
-  KernelClient(const KernelClient&) = delete;
-  KernelClient& operator=(const KernelClient&) = delete;
-  ~KernelClient();
+  ~KernelClient() override;
 
   // Sends a request from this client; returns its msg_id. A kernel that takes nothing on the
   // channel within the send timeout is killed: the next event reports its death, and why.
-  std::string send_request(Channel channel, std::string_view msg_type, Json content);
+  std::string send_request(Channel channel, std::string_view msg_type, Json content) override;
   // Sends a reply (e.g. input_reply) to `parent`, as send_request sends.
-  void send_reply(Channel channel, std::string_view msg_type, Json content, const Json& parent);
+  void send_reply(Channel channel, std::string_view msg_type, Json content,
+                  const Json& parent) override;
 
   // Waits, on all channels and on the process itself, until something happens or `deadline`.
-  // Messages that fail verification are dropped and counted, never returned. A readable
-  // `wake_fd` (when >= 0) ends the wait too, as a `woken` event.
-  KernelEvent next_event(Clock::time_point deadline, int wake_fd = -1);
+  // Messages that fail verification are dropped and counted, never returned.
+  KernelEvent next_event(Clock::time_point deadline, int wake_fd = -1) override;
 
   // SIGINT to the process group, or interrupt_request on control, per the kernelspec.
-  void interrupt();
-  // One heartbeat round trip.
-  bool heartbeat(std::chrono::milliseconds timeout);
-  // shutdown_request, then SIGTERM, then SIGKILL, all within `grace`; always reaps.
-  ExitStatus shutdown(std::chrono::milliseconds grace);
-  // Kills the process group at once.
-  ExitStatus kill();
+  void interrupt() override;
+  // The process still runs, and one heartbeat round trip.
+  bool heartbeat(std::chrono::milliseconds timeout) override;
+  // shutdown_request, then SIGTERM, then SIGKILL, all within `grace`; always reaps (exited()
+  // then says how it ended).
+  void shutdown(std::chrono::milliseconds grace) override;
+  // Kills the process group at once, and reaps.
+  void kill() override;
   std::optional<ExitStatus> exited() { return process_.poll(); }
 
   [[nodiscard]] const KernelSpec& spec() const { return spec_; }
-  [[nodiscard]] const Json& kernel_info() const { return kernel_info_; }
+  [[nodiscard]] const Json& kernel_info() const override { return kernel_info_; }
+  [[nodiscard]] std::string kernel_id() const override { return std::to_string(pid()); }
   [[nodiscard]] pid_t pid() const { return process_.pid(); }
   // Why received messages were dropped (forged, unsigned, truncated), oldest first.
-  [[nodiscard]] const std::vector<std::string>& dropped() const { return dropped_; }
+  [[nodiscard]] std::vector<std::string> dropped() const override { return dropped_; }
   // The last lines the kernel wrote to its stdout and stderr.
   [[nodiscard]] std::string output_tail(std::size_t max_bytes = 2000) const;
 

@@ -1,5 +1,6 @@
 #include "engine/cache_key.hpp"
 
+#include "client/gateway_client.hpp"
 #include "support/atomic_file.hpp"
 #include "support/sha256.hpp"
 
@@ -95,13 +96,35 @@ std::string execution_fingerprint(const RunConfig& config) {
       .dump();
 }
 
+namespace {
+
+// A gateway's kernel is known by the gateway's URL, the kernelspec it describes, the folder it
+// runs in there and the KERNEL_* variables it is started with (which pick, on Enterprise
+// Gateway, its image or namespace).
+Json gateway_fingerprint(const KernelLaunch& launch) {
+  const GatewaySettings& settings = launch.gateway->settings();
+  Json variables = Json::object();
+  for (const auto& [key, value] : launch.environment) {
+    if (key.starts_with("KERNEL_")) variables[key] = value;
+  }
+  return {{"url", launch.gateway->http().url().describe()},
+          {"cwd", settings.cwd ? Json(remote_folder(*settings.cwd, launch.cwd, settings.local_root))
+                               : Json()},
+          {"kernel_env", std::move(variables)},
+          {"language", launch.spec.language},
+          {"metadata", launch.spec.metadata}};
+}
+
+} // namespace
+
 std::string kernel_fingerprint(const KernelLaunch& launch) {
-  return Json{{"name", launch.spec.name},
-              {"argv", launch.spec.argv},
-              {"env", launch.spec.env},
-              {"interrupt_mode", launch.spec.interrupt_mode},
-              {"extra", launch.extra_arguments}}
-      .dump();
+  Json fingerprint = {{"name", launch.spec.name},
+                      {"argv", launch.spec.argv},
+                      {"env", launch.spec.env},
+                      {"interrupt_mode", launch.spec.interrupt_mode},
+                      {"extra", launch.extra_arguments}};
+  if (launch.gateway != nullptr) fingerprint["gateway"] = gateway_fingerprint(launch);
+  return fingerprint.dump();
 }
 
 } // namespace docnb

@@ -5,6 +5,7 @@
 
 #include "check/doctest_plan.hpp"
 #include "client/kernel_client.hpp"
+#include "client/kernel_launch.hpp"
 #include "engine/run_config.hpp"
 #include "notebook/notebook.hpp"
 
@@ -48,7 +49,8 @@ std::string cache_key(const CacheKeyParts& parts);
 // The configuration that can change what a kernel produces.
 std::string execution_fingerprint(const RunConfig& config);
 
-// The kernel name and the resolved kernelspec (argv, env, interrupt mode) a source runs on.
+// The kernel name and the resolved kernelspec (argv, env, interrupt mode) a source runs on;
+// for a gateway's kernel, the gateway too (URL, remote folder, KERNEL_* variables).
 std::string kernel_fingerprint(const KernelLaunch& launch);
 
 } // namespace docnb

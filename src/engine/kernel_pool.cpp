@@ -7,8 +7,8 @@ namespace {
 
 constexpr std::chrono::milliseconds liveness_probe{2'000};
 
-bool still_usable(KernelClient& kernel) {
-  return !kernel.exited().has_value() && kernel.heartbeat(liveness_probe);
+bool still_usable(KernelConnection& kernel) {
+  return kernel.heartbeat(liveness_probe);
 }
 
 } // namespace
@@ -16,12 +16,12 @@ bool still_usable(KernelClient& kernel) {
 WarmKernel::WarmKernel(KernelLaunch launch, KernelHost& host)
     : launch_(std::move(launch)), host_(&host) {
   pending_ = std::async(std::launch::async,
-                        [launch = launch_, &host] { return KernelClient::start(launch, host); });
+                        [launch = launch_, &host] { return start_kernel(launch, host); });
 }
 
-pid_t WarmKernel::wait_pid() {
+std::string WarmKernel::wait_kernel_id() {
   if (!started_) started_.emplace(pending_.get());
-  return started_->ok() ? (**started_)->pid() : -1;
+  return started_->ok() ? (**started_)->kernel_id() : std::string();
 }
 
 KernelStart WarmKernel::take() {
@@ -33,7 +33,7 @@ KernelStart WarmKernel::take() {
   const bool server_gone = launch_.fork_server != nullptr && !launch_.fork_server->accepting();
   if (kernel && !server_gone && still_usable(**kernel)) return kernel;
   // Died, hung or never came up while it waited: this notebook gets a fresh kernel instead.
-  return KernelClient::start(launch_, *host_);
+  return start_kernel(launch_, *host_);
 }
 
 std::string fork_server_key(const KernelLaunch& launch) {
@@ -94,7 +94,7 @@ KernelReaper::~KernelReaper() {
   shutdowns_.clear(); // joins
 }
 
-void KernelReaper::retire(std::unique_ptr<KernelClient> kernel) {
+void KernelReaper::retire(std::unique_ptr<KernelConnection> kernel) {
   const std::lock_guard lock(mutex_);
   // Finished shutdowns are joined here, so a long run does not pile up threads.
   std::erase_if(shutdowns_, [](const Shutdown& shutdown) { return shutdown.done->load(); });

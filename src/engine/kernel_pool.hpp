@@ -5,7 +5,7 @@
 // and nbval's semantics): a warm kernel is started for one notebook and used by that one only.
 #pragma once
 
-#include "client/kernel_client.hpp"
+#include "client/kernel_start.hpp"
 
 #include <atomic>
 #include <filesystem>
@@ -19,8 +19,6 @@
 #include <vector>
 
 namespace docnb {
-
-using KernelStart = Result<std::unique_ptr<KernelClient>>;
 
 // A kernel being started in the background.
 class WarmKernel {
@@ -37,8 +35,8 @@ public:
   // The ready kernel. One that failed to start, died or stopped answering heartbeats while
   // it waited is replaced by a fresh start (whose failure, if any, is returned).
   KernelStart take();
-  // Waits for the start to finish; the kernel's pid, or -1 when the start failed.
-  pid_t wait_pid();
+  // Waits for the start to finish; the kernel's id, or "" when the start failed.
+  std::string wait_kernel_id();
   // How it was started: another kernel like it starts from the same launch.
   [[nodiscard]] const KernelLaunch& launch() const { return launch_; }
 
@@ -93,7 +91,7 @@ public:
   KernelReaper& operator=(const KernelReaper&) = delete;
   ~KernelReaper();
 
-  void retire(std::unique_ptr<KernelClient> kernel);
+  void retire(std::unique_ptr<KernelConnection> kernel);
 
 private:
   std::chrono::milliseconds grace_;

@@ -1,5 +1,7 @@
 // prepare_source (engine/source_job.hpp): a source from its file to its next stage.
+#include "client/gateway_client.hpp"
 #include "client/kernel_choice.hpp"
+#include "client/remote_kernel_choice.hpp"
 #include "engine/cache_key.hpp"
 #include "engine/served_examples.hpp"
 #include "engine/source_job.hpp"
@@ -10,16 +12,25 @@ namespace docnb {
 namespace fs = std::filesystem;
 namespace {
 
-// A kernelspec the notebook names that is not installed, replaced by docnb-python, is said in
-// `warnings`; under --strict-kernel it is an error, as nbclient's NoSuchKernel.
-Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& notebook,
-                                    std::vector<std::string>& warnings) {
+// The kernelspec a source runs on: one installed here, or one of the gateway's. A kernelspec
+// the notebook names that is not installed, replaced by docnb-python, is said in `warnings`;
+// under --strict-kernel it is an error, as nbclient's NoSuchKernel.
+Result<KernelSpec> kernelspec_for(const RunContext& context, const Notebook& notebook,
+                                  std::vector<std::string>& warnings) {
+  const RunConfig& config = context.config;
   const KernelRequest request = kernel_request_for(config.kernel_name, notebook);
+  if (context.gateway != nullptr) {
+    const GatewayClient& gateway = *context.gateway;
+    const Result<std::string> name =
+        choose_remote_kernel(request, gateway.kernelspecs(), gateway.default_kernel());
+    if (!name) return name.error();
+    return gateway.kernelspec(*name);
+  }
   std::vector<std::string> installed;
   for (const KernelSpec& spec : find_kernelspecs(config.kernel_search))
     installed.push_back(spec.name);
   Result<std::string> chosen = choose_kernel(request, installed);
-  if (!chosen) return chosen;
+  if (!chosen) return chosen.error();
   if (std::optional<std::string> substituted = kernel_substitution(request, *chosen)) {
     if (config.strict_kernel) {
       return Error{"kernelspec '" + request.notebook_kernel +
@@ -28,7 +39,7 @@ Result<std::string> kernel_name_for(const RunConfig& config, const Notebook& not
     }
     warnings.push_back(std::move(*substituted));
   }
-  return chosen;
+  return find_kernelspec(*chosen, config.kernel_search);
 }
 
 bool is_ipykernel(const KernelSpec& spec) {
@@ -40,10 +51,7 @@ bool is_ipykernel(const KernelSpec& spec) {
 Result<KernelLaunch> kernel_launch(const RunContext& context, PlannedSource& planned,
                                    const fs::path& path) {
   const RunConfig& config = context.config;
-  const Result<std::string> name =
-      kernel_name_for(config, planned.source.notebook, planned.plan.warnings);
-  if (!name) return Error{name.error().message, path.string()};
-  Result<KernelSpec> spec = find_kernelspec(*name, config.kernel_search);
+  Result<KernelSpec> spec = kernelspec_for(context, planned.source.notebook, planned.plan.warnings);
   if (!spec) return Error{spec.error().message, path.string()};
   KernelLaunch launch;
   launch.spec = std::move(spec).value();
@@ -61,6 +69,7 @@ Result<KernelLaunch> kernel_launch(const RunContext& context, PlannedSource& pla
     // As nbclient does: no history database shared between parallel kernels.
     launch.extra_arguments.emplace_back("--HistoryManager.hist_file=:memory:");
   }
+  launch.gateway = context.gateway;
   return launch;
 }
 
@@ -131,7 +140,9 @@ NextStage next_stage(const RunContext& context, PreparedSource& prepared) {
   if (!launch) return Unreadable{launch.error()};
   Stored stored = look_up(context, prepared, *launch);
   if (stored.hit) return std::move(*stored.hit);
-  launch->fork_server = context.fork_servers.for_launch(*launch, prepared.planned->plan.warnings);
+  if (context.gateway == nullptr) {
+    launch->fork_server = context.fork_servers.for_launch(*launch, prepared.planned->plan.warnings);
+  }
   return ToRun{WarmKernel(std::move(*launch), context.host), std::move(stored.served),
                std::move(stored.judged)};
 }

@@ -11,11 +11,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 13> known_keys = {
-    "depends",          "style",   "global_exec",  "options",
-    "analysis",         "exclude", "attach_calls", "gallery_patterns",
-    "txt_as_rst",       "fork",    "preload",      "max_output_bytes",
-    "max_output_action"};
+constexpr std::array<std::string_view, 14> known_keys = {
+    "depends",           "style",      "global_exec",  "options",
+    "analysis",          "exclude",    "attach_calls", "gallery_patterns",
+    "txt_as_rst",        "fork",       "preload",      "max_output_bytes",
+    "max_output_action", "gateway_url"};
 
 std::string where(const fs::path& file, const toml::node& node) {
   return file.string() + ":" + std::to_string(node.source().begin.line);
@@ -104,6 +104,7 @@ Status read_key(std::string_view key, const toml::node& node, const fs::path& fi
   if (key == "global_exec") return set_text(config.global_exec);
   if (key == "options") return set_text(config.options);
   if (key == "analysis") return set_text(config.analysis);
+  if (key == "gateway_url") return set_text(config.gateway_url);
   if (key == "exclude") return set_list(config.exclude);
   if (key == "attach_calls") return set_list(config.attach_calls);
   if (key == "gallery_patterns") return set_list(config.gallery_patterns);

@@ -16,6 +16,7 @@
 //   preload = ["torch", "numpy"]          # modules the fork servers import once
 //   max_output_bytes = 1048576            # what one cell's output may keep (0: no bound)
 //   max_output_action = "warn"            # a truncated output warns instead of failing
+//   gateway_url = "https://gw.example"    # kernels run on this Jupyter Server / Gateway
 #pragma once
 
 #include "support/result.hpp"
@@ -43,6 +44,7 @@ struct ProjectConfig {
   std::optional<std::vector<std::string>> preload;
   std::optional<std::size_t> max_output_bytes;
   std::optional<std::string> max_output_action; // "fail" or "warn"
+  std::optional<std::string> gateway_url;
   // "docnb.toml:3: unknown key 'globl_exec': did you mean global_exec?"
   std::vector<std::string> warnings;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check/check_cell.hpp"
+#include "client/gateway_settings.hpp"
 #include "converters/source.hpp"
 #include "execute/execute_notebook.hpp"
 #include "update/source_update.hpp"
@@ -59,6 +60,8 @@ struct RunConfig {
   std::vector<std::string> preload; // --preload: modules every fork server imports once
   // A report shows each cell's code and outputs (--json, --html): results keep them.
   bool keep_cell_contents = false;
+  // --gateway-url and its companions: kernels run on a Jupyter Server or Enterprise Gateway.
+  GatewaySettings gateway;
 };
 
 } // namespace docnb

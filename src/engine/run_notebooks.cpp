@@ -3,6 +3,7 @@
 #include "engine/cache.hpp"
 #include "engine/module_probe.hpp"
 #include "engine/project_files.hpp"
+#include "client/remote_kernel_choice.hpp"
 #include "engine/schedule.hpp"
 #include "engine/source_job.hpp"
 #include "support/temp_dir.hpp"
@@ -136,7 +137,7 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   // After host: every kernel is shut down before the context goes.
   KernelReaper reaper(config.shutdown_grace);
   RunContext context{config,      host, runtime->path(), fork_servers, reaper, hooks.cache, {}, {},
-                     requirements, hooks.stop};
+                     requirements, hooks.stop, hooks.gateway};
   std::map<std::string, double> durations;
   std::vector<std::string> ids(sources.size());
   if (hooks.cache != nullptr) {

@@ -15,6 +15,7 @@
 namespace docnb {
 
 class Cache;
+class GatewayClient;
 
 // Called once per finished source, never concurrently.
 using SourceFinished = std::function<void(const SourceResult&)>;
@@ -28,6 +29,9 @@ struct RunHooks {
   // Once requested, no further source starts and the running cells are interrupted (or, at
   // abort, their kernels killed): support/stop_request.hpp.
   const StopRequest* stop = nullptr;
+  // Every kernel starts on this Jupyter Server or Enterprise Gateway (config.gateway, reached
+  // and checked by the caller), and is deleted there when its source is done.
+  const GatewayClient* gateway = nullptr;
 };
 
 // Sources read before the run (to split them into shards), by path: the run uses them rather

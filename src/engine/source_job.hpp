@@ -18,6 +18,8 @@
 
 namespace docnb {
 
+class GatewayClient;
+
 // What a prepared source needs next.
 struct Unreadable {
   Error error; // nothing runs: an unreadable source, an unusable kernel
@@ -56,6 +58,7 @@ struct RunContext {
   std::string depends_digest;    // of the declared dependencies
   const check::RequirementContext& requirements;
   const StopRequest* stop = nullptr; // the run's request to stop, when it can be stopped
+  const GatewayClient* gateway = nullptr; // kernels start there when set
 };
 
 // Prepares source `index` at `path`; `converted`, when given, is the source already read (for

@@ -31,7 +31,7 @@ std::string seconds_text(milliseconds duration) {
 // Everything that happens between sending one execute_request and its end.
 class CellExecution {
 public:
-  CellExecution(KernelClient& kernel, const ExecuteOptions& options, OutputAssembler& assembler,
+  CellExecution(KernelConnection& kernel, const ExecuteOptions& options, OutputAssembler& assembler,
                 Json& cell, std::size_t index)
       : kernel_(kernel), options_(options), assembler_(assembler), cell_(cell),
         limit_(options.cell_timeout) {
@@ -226,7 +226,7 @@ private:
     return stdin_rest_;
   }
 
-  KernelClient& kernel_;
+  KernelConnection& kernel_;
   const ExecuteOptions& options_;
   OutputAssembler& assembler_;
   Json& cell_;
@@ -246,7 +246,7 @@ private:
 
 } // namespace
 
-CellRun execute_cell(KernelClient& kernel, const ExecuteOptions& options,
+CellRun execute_cell(KernelConnection& kernel, const ExecuteOptions& options,
                      OutputAssembler& assembler, Json& cell, std::size_t index,
                      bool& kernel_lost) {
   CellExecution execution(kernel, options, assembler, cell, index);
@@ -255,7 +255,7 @@ CellRun execute_cell(KernelClient& kernel, const ExecuteOptions& options,
   return run;
 }
 
-Result<std::string> evaluate_in_kernel(KernelClient& kernel, const std::string& expression,
+Result<std::string> evaluate_in_kernel(KernelConnection& kernel, const std::string& expression,
                                        milliseconds limit) {
   Json content = {{"code", ""},
                   {"silent", true},

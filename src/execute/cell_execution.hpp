@@ -9,13 +9,13 @@ namespace docnb {
 
 // Runs the code cell `cell` (at `index`) in `kernel`, its outputs going through `assembler`
 // (which must have started the cell). The cell's execution count and timing stamps are set.
-[[nodiscard]] CellRun execute_cell(KernelClient& kernel, const ExecuteOptions& options,
+[[nodiscard]] CellRun execute_cell(KernelConnection& kernel, const ExecuteOptions& options,
                                    OutputAssembler& assembler, Json& cell, std::size_t index,
                                    bool& kernel_lost);
 
 // A silent execute_request whose only work is one user expression; its reply carries the value
 // (text/plain), or the error it raised.
-[[nodiscard]] Result<std::string> evaluate_in_kernel(KernelClient& kernel,
+[[nodiscard]] Result<std::string> evaluate_in_kernel(KernelConnection& kernel,
                                                      const std::string& expression,
                                                      std::chrono::milliseconds limit);
 

@@ -12,7 +12,7 @@ bool is_blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
-std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelClient& kernel,
+std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelConnection& kernel,
                                        std::size_t index, const Json& cell,
                                        const std::string& source) {
   if (is_blank(source)) return std::string(empty_cell_reason);
@@ -67,7 +67,7 @@ std::vector<std::size_t> code_cells_of(const Notebook& notebook) {
 }
 
 NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indices,
-                          KernelClient& kernel, const ExecuteOptions& options,
+                          KernelConnection& kernel, const ExecuteOptions& options,
                           const OnCell& on_cell) {
   NotebookRun run;
   bool stopped = false;
@@ -118,7 +118,7 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
   return run;
 }
 
-NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const ExecuteOptions& options,
+NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel, const ExecuteOptions& options,
                              const OnCell& on_cell) {
   const std::vector<std::size_t> indices = code_cells_of(notebook);
   return execute_cells(std::move(notebook), indices, kernel, options, on_cell);

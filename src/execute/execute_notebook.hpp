@@ -1,7 +1,7 @@
 // Running one notebook, cell by cell, in one kernel.
 #pragma once
 
-#include "client/kernel_client.hpp"
+#include "client/kernel_connection.hpp"
 #include "notebook/notebook.hpp"
 #include "support/stop_request.hpp"
 
@@ -93,14 +93,14 @@ struct NotebookRun {
 // `kernel` (which must be ready); the other cells are left as they are and not reported. Never
 // throws for anything a kernel does: failures are statuses.
 NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> cells,
-                          KernelClient& kernel, const ExecuteOptions& options,
+                          KernelConnection& kernel, const ExecuteOptions& options,
                           const OnCell& on_cell = {});
 
 // The indices of every code cell of `notebook`, in order.
 [[nodiscard]] std::vector<std::size_t> code_cells_of(const Notebook& notebook);
 
 // Executes every code cell of `notebook`.
-NotebookRun execute_notebook(Notebook notebook, KernelClient& kernel, const ExecuteOptions& options,
+NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel, const ExecuteOptions& options,
                              const OnCell& on_cell = {});
 
 } // namespace docnb

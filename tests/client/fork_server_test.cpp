@@ -2,6 +2,7 @@
 // report how they ended, and stop with their client or their server.
 #include "client/fork_server.hpp"
 #include "client/kernel_client.hpp"
+#include "code_cells.hpp"
 #include "execute/execute_notebook.hpp"
 #include "support/temp_dir.hpp"
 
@@ -10,28 +11,12 @@
 #include <unistd.h>
 
 using namespace docnb;
+using docnb::testing::code_cells;
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path build_kernels = fs::path(DOCNB_BINARY_DIR) / "share/jupyter/kernels";
-
-Notebook cells_of(const std::vector<std::string>& sources) {
-  Json cells = Json::array();
-  for (const std::string& source : sources) {
-    cells.push_back({{"cell_type", "code"},
-                     {"source", source},
-                     {"metadata", Json::object()},
-                     {"outputs", Json::array()},
-                     {"execution_count", nullptr}});
-  }
-  Notebook notebook;
-  notebook.document = {{"cells", std::move(cells)},
-                       {"metadata", Json::object()},
-                       {"nbformat", 4},
-                       {"nbformat_minor", 5}};
-  return notebook;
-}
 
 std::string printed(const NotebookRun& run, std::size_t cell) {
   std::string text;
@@ -80,18 +65,18 @@ TEST_CASE("forked kernels are fresh processes that see the preload and report th
 
   // A fresh namespace in each; the preloaded module is imported already, its name is not set.
   const NotebookRun run = execute_notebook(
-      cells_of({"import sys, os\nprint('json' in sys.modules, 'PRELOADED' in dir())", "x = 1",
-                "print(os.getcwd())"}),
+      code_cells({"import sys, os\nprint('json' in sys.modules, 'PRELOADED' in dir())", "x = 1",
+                  "print(os.getcwd())"}),
       **first, ExecuteOptions{});
   CHECK(printed(run, 0) == "True False\n");
   CHECK(printed(run, 2) == fixture.runtime.path().string() + "\n");
   const NotebookRun other =
-      execute_notebook(cells_of({"print('x' in dir())"}), **second, ExecuteOptions{});
+      execute_notebook(code_cells({"print('x' in dir())"}), **second, ExecuteOptions{});
   CHECK(printed(other, 0) == "False\n");
 
   // The server reaps it and tells how it ended.
   const NotebookRun exited =
-      execute_notebook(cells_of({"import os\nos._exit(3)"}), **second, ExecuteOptions{});
+      execute_notebook(code_cells({"import os\nos._exit(3)"}), **second, ExecuteOptions{});
   REQUIRE(exited.cells.size() == 1);
   CHECK(exited.cells[0].status == CellStatus::kernel_died);
   CHECK(exited.cells[0].reason == "kernel died (exit code 3)");
@@ -112,7 +97,7 @@ TEST_CASE("an interrupted forked kernel answers, as a started one does", "[clien
   ExecuteOptions options;
   options.cell_timeout = std::chrono::milliseconds(1000);
   const NotebookRun run =
-      execute_notebook(cells_of({"while True: pass", "print('after')"}), **kernel, options);
+      execute_notebook(code_cells({"while True: pass", "print('after')"}), **kernel, options);
   REQUIRE(run.cells.size() == 2);
   CHECK(run.cells[0].status == CellStatus::timed_out);
   CHECK_FALSE(run.kernel_lost);

@@ -28,23 +28,32 @@ REQUIREMENTS = {
             version("ipykernel"))),
 }
 
-name = sys.argv[1]
-if name in REQUIREMENTS and not REQUIREMENTS[name][0]():
-    harness.skip(REQUIREMENTS[name][1])
-options = sys.argv[2:]
-source = harness.CORPUS / "nbclient" / name
-work = harness.workdir()
-shutil.copy(harness.CORPUS / "nbclient" / "python.png", work / "python.png")
-expected = harness.read_notebook(source)
-stripped = harness.strip_outputs(harness.read_notebook(source))
-harness.nbformat.write(stripped, str(work / name))
+# What the corpus notebooks need from the environment their kernel runs in.
+KERNEL_ENV = {"COLUMNS": "80", "LINES": "24", "IPYKERNEL_CELL_NAME": "<IPY-INPUT>"}
 
-code, out, err = harness.run_docnb("run", "--kernel", "python3", *options, name, cwd=work,
-                                   env={"COLUMNS": "80", "LINES": "24",
-                                        "IPYKERNEL_CELL_NAME": "<IPY-INPUT>"})
-print(out, err)
-check_path = harness.executed_path(work, name)
-harness.check(check_path.exists(), f"no executed notebook at {check_path}")
-problems = harness.notebook_differences(expected, harness.read_notebook(check_path))
-harness.check(not problems, "\n".join(problems))
-print(f"{name}: stored outputs and execution counts reproduced")
+
+def run_case(name, options, options_for_folder=lambda folder: []):
+    """Runs one corpus notebook with docnb and checks its outputs; exits on a difference
+    (harness.check), or with harness.SKIP when the installed packages are too old for it.
+    options_for_folder: more docnb options, given the folder docnb runs in."""
+    if name in REQUIREMENTS and not REQUIREMENTS[name][0]():
+        harness.skip(REQUIREMENTS[name][1])
+    source = harness.CORPUS / "nbclient" / name
+    work = harness.workdir()
+    shutil.copy(harness.CORPUS / "nbclient" / "python.png", work / "python.png")
+    expected = harness.read_notebook(source)
+    stripped = harness.strip_outputs(harness.read_notebook(source))
+    harness.nbformat.write(stripped, str(work / name))
+
+    code, out, err = harness.run_docnb("run", "--kernel", "python3", *options,
+                                       *options_for_folder(work), name, cwd=work, env=KERNEL_ENV)
+    print(out, err)
+    check_path = harness.executed_path(work, name)
+    harness.check(check_path.exists(), f"no executed notebook at {check_path}")
+    problems = harness.notebook_differences(expected, harness.read_notebook(check_path))
+    harness.check(not problems, "\n".join(problems))
+    print(f"{name}: stored outputs and execution counts reproduced")
+
+
+if __name__ == "__main__":
+    run_case(sys.argv[1], sys.argv[2:])

@@ -1,7 +1,7 @@
 """An nbval conformance notebook, checked by docnb on ipykernel, gives the per-cell outcomes
 listed in ../shared/corpus/nbval/MANIFEST.tsv.
 
-Usage: nbval_corpus.py CASE [docnb options...]
+Usage: nbval_corpus.py CASE
 Outcomes are per code cell, in order: P passed, F failed, S skipped, ? not asserted (random).
 nbval's XFAIL (a cell after a timeout that cannot succeed) is a failure in docnb, and its
 XPASS a pass.
@@ -56,28 +56,35 @@ CASES = {
                          {"lib.py": LIB_PY, "test_lib.py": TEST_LIB_PY}),
 }
 
-name = sys.argv[1]
-notebook, options, expected, extra_files = CASES[name]
-options = [*options, *sys.argv[2:]]
-work = harness.workdir()
-source = harness.CORPUS / "nbval" / notebook
-folder = work / source.parent.relative_to(harness.CORPUS / "nbval")
-shutil.copytree(source.parent, folder, dirs_exist_ok=True)
-for sanitizer in ["sanitize_defaults.cfg"]:
-    shutil.copy(harness.CORPUS / "nbval" / sanitizer, folder / sanitizer)
-for file_name, text in extra_files.items():
-    (folder / file_name).write_bytes(text.encode())
 
-report = work / "report.json"
-code, out, err = harness.run_docnb("run", "-j", "1", "--json", str(report), *options,
-                                   source.name, cwd=folder, timeout=240)
-print(out, err)
-examples = json.loads(report.read_text())["examples"]
-got = "".join(e["status"][0].upper() for e in examples)
-harness.check(len(got) == len(expected), f"{len(got)} examples, want {len(expected)}")
-for index, (want, have) in enumerate(zip(expected, got)):
-    harness.check(want == "?" or want == have,
-                  f"Cell {index + 1}: {have}, want {want} (all: {got}, want {expected})")
-want_code = 1 if "F" in expected else (None if "?" in expected else 0)
-harness.check(want_code is None or code == want_code, f"exit code {code}, want {want_code}")
-print(f"{notebook}: per-cell outcomes {got} as nbval's manifest lists")
+def run_case(name, options_for_folder=lambda folder: []):
+    """Checks one case with docnb; exits (harness.check) when an outcome differs.
+    options_for_folder: more docnb options, given the folder docnb runs in."""
+    notebook, options, expected, extra_files = CASES[name]
+    work = harness.workdir()
+    source = harness.CORPUS / "nbval" / notebook
+    folder = work / source.parent.relative_to(harness.CORPUS / "nbval")
+    shutil.copytree(source.parent, folder, dirs_exist_ok=True)
+    for sanitizer in ["sanitize_defaults.cfg"]:
+        shutil.copy(harness.CORPUS / "nbval" / sanitizer, folder / sanitizer)
+    for file_name, text in extra_files.items():
+        (folder / file_name).write_bytes(text.encode())
+
+    report = work / "report.json"
+    code, out, err = harness.run_docnb("run", "-j", "1", "--json", str(report), *options,
+                                       *options_for_folder(folder), source.name, cwd=folder,
+                                       timeout=240)
+    print(out, err)
+    examples = json.loads(report.read_text())["examples"]
+    got = "".join(e["status"][0].upper() for e in examples)
+    harness.check(len(got) == len(expected), f"{len(got)} examples, want {len(expected)}")
+    for index, (want, have) in enumerate(zip(expected, got)):
+        harness.check(want == "?" or want == have,
+                      f"Cell {index + 1}: {have}, want {want} (all: {got}, want {expected})")
+    want_code = 1 if "F" in expected else (None if "?" in expected else 0)
+    harness.check(want_code is None or code == want_code, f"exit code {code}, want {want_code}")
+    print(f"{notebook}: per-cell outcomes {got} as nbval's manifest lists")
+
+
+if __name__ == "__main__":
+    run_case(sys.argv[1], lambda folder: sys.argv[2:])

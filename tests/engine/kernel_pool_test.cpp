@@ -39,14 +39,14 @@ Notebook one_cell(const std::string& source) {
 }
 
 // The repr of the cell's value.
-std::string value_of(KernelClient& kernel, const std::string& source) {
+std::string value_of(KernelConnection& kernel, const std::string& source) {
   NotebookRun run = execute_notebook(one_cell(source), kernel, ExecuteOptions{});
   REQUIRE(run.cells.size() == 1);
   REQUIRE(run.cells[0].status == CellStatus::ok);
   return run.notebook.cells()[0]["outputs"][0]["data"]["text/plain"].get<std::string>();
 }
 
-std::string pid_reported_by(KernelClient& kernel) {
+std::string pid_reported_by(KernelConnection& kernel) {
   return value_of(kernel, "import os\nos.getpid()");
 }
 
@@ -80,7 +80,7 @@ std::unique_ptr<KernelClient> forked(KernelLaunch launch, const ForkServer* serv
                                      KernelHost& host) {
   REQUIRE(server != nullptr);
   launch.fork_server = server;
-  KernelStart kernel = KernelClient::start(launch, host);
+  auto kernel = KernelClient::start(launch, host);
   REQUIRE(kernel.ok());
   return std::move(kernel).value();
 }
@@ -101,8 +101,8 @@ TEST_CASE("each warm kernel is a separate process, used once", "[engine][pool][k
   REQUIRE(b.ok());
   const std::string pid_a = pid_reported_by(**a);
   const std::string pid_b = pid_reported_by(**b);
-  CHECK(pid_a == std::to_string((*a)->pid()));
-  CHECK(pid_b == std::to_string((*b)->pid()));
+  CHECK(pid_a == (*a)->kernel_id());
+  CHECK(pid_b == (*b)->kernel_id());
   CHECK(pid_a != pid_b);
 }
 
@@ -111,13 +111,15 @@ TEST_CASE("a warm kernel killed before use is replaced by a fresh one", "[engine
   REQUIRE(runtime.ok());
   KernelHost host;
   WarmKernel warm(ipykernel_launch(runtime->path()), host);
-  const pid_t killed = warm.wait_pid();
+  const std::string id = warm.wait_kernel_id();
+  REQUIRE(!id.empty());
+  const pid_t killed = std::stoi(id);
   REQUIRE(killed > 0);
   REQUIRE(::kill(-killed, SIGKILL) == 0); // its whole process group, as the OOM killer might
   KernelStart kernel = warm.take();
   REQUIRE(kernel.ok());
-  CHECK((*kernel)->pid() != killed);
-  CHECK(pid_reported_by(**kernel) == std::to_string((*kernel)->pid()));
+  CHECK((*kernel)->kernel_id() != std::to_string(killed));
+  CHECK(pid_reported_by(**kernel) == (*kernel)->kernel_id());
 }
 
 TEST_CASE("retired kernels are shut down and reaped", "[engine][pool][kernel]") {
@@ -129,7 +131,7 @@ TEST_CASE("retired kernels are shut down and reaped", "[engine][pool][kernel]") 
     KernelReaper reaper(std::chrono::seconds(5));
     KernelStart kernel = WarmKernel(ipykernel_launch(runtime->path()), host).take();
     REQUIRE(kernel.ok());
-    pid = (*kernel)->pid();
+    pid = std::stoi((*kernel)->kernel_id());
     reaper.retire(std::move(kernel).value());
   }
   CHECK(::kill(pid, 0) != 0); // gone and reaped once the reaper is

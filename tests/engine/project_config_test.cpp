@@ -136,3 +136,16 @@ TEST_CASE("the output bound is read from max_output_bytes and max_output_action"
     CHECK_THAT(refused.error().where, Catch::Contains("docnb.toml:1"));
   }
 }
+
+TEST_CASE("gateway_url names the gateway kernels run on", "[engine][config][gateway]") {
+  Result<TempDir> root = TempDir::create("docnb-test");
+  REQUIRE(root.ok());
+  write_text(root->path() / "pyproject.toml",
+             "[tool.docnb]\ngateway_url = \"https://gw.example:8888\"\n");
+  Result<ProjectConfig> config = read_project_config(root->path());
+  REQUIRE(config.ok());
+  CHECK(config->gateway_url == "https://gw.example:8888");
+  CHECK(config->warnings.empty());
+  write_text(root->path() / "pyproject.toml", "[tool.docnb]\ngateway_url = 8888\n");
+  REQUIRE_FALSE(read_project_config(root->path()).ok());
+}

@@ -1,0 +1,57 @@
+#include "client/remote_kernel_choice.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace docnb;
+
+namespace {
+
+KernelSpec spec(std::string name, std::string language) {
+  KernelSpec result;
+  result.name = std::move(name);
+  result.language = std::move(language);
+  return result;
+}
+
+KernelRequest notebook(std::string kernel, std::string language) {
+  KernelRequest request;
+  request.notebook_kernel = std::move(kernel);
+  request.notebook_language = std::move(language);
+  return request;
+}
+
+} // namespace
+
+TEST_CASE("a gateway's Python kernel stands in for docnb-python", "[engine][gateway]") {
+  const std::vector<KernelSpec> specs = {spec("ir", "R"), spec("python3", "python")};
+  KernelRequest text;
+  text.text_source = true;
+  CHECK(*choose_remote_kernel(text, specs, "python3") == "python3");
+  CHECK(*choose_remote_kernel(notebook("python3", "python"), specs, "python3") == "python3");
+  CHECK(*choose_remote_kernel(notebook("conda-env-x", "python"), specs, "ir") == "python3");
+  CHECK(*choose_remote_kernel(notebook("ir", "R"), specs, "python3") == "ir");
+}
+
+TEST_CASE("docnb-python on the gateway runs text sources", "[engine][gateway]") {
+  const std::vector<KernelSpec> specs = {spec("python3", "python"), spec("docnb-python", "python")};
+  KernelRequest text;
+  text.text_source = true;
+  CHECK(*choose_remote_kernel(text, specs, "python3") == "docnb-python");
+  CHECK(*choose_remote_kernel(notebook("python3", "python"), specs, "python3") == "python3");
+}
+
+TEST_CASE("a kernel the gateway lacks is an error listing what it has", "[engine][gateway]") {
+  const std::vector<KernelSpec> specs = {spec("python3", "python")};
+  const Result<std::string> julia = choose_remote_kernel(notebook("julia", "julia"), specs, "");
+  REQUIRE_FALSE(julia.ok());
+  CHECK(julia.error().message.find("'julia'") != std::string::npos);
+  CHECK(julia.error().message.find("installed: python3)") != std::string::npos);
+  KernelRequest forced;
+  forced.override_name = "docnb-python";
+  CHECK(*choose_remote_kernel(forced, specs, "python3") == "docnb-python");
+  // Without a Python kernel to stand in, a text source asks for docnb-python by name, and the
+  // gateway's kernelspec lookup says it has none.
+  KernelRequest text;
+  text.text_source = true;
+  CHECK(*choose_remote_kernel(text, {spec("ir", "R")}, "ir") == "docnb-python");
+}
