@@ -1,6 +1,6 @@
 // write_back (converters/source.hpp) for Markdown and reStructuredText (docstrings have their
 // own writer): fresh outputs become line edits at the places the converters recorded in each
-// cell's "docnb" metadata, so every other byte of the source (line endings included) stays as
+// cell's source map (notebook/source_map.hpp), so every other byte of the source (line endings included) stays as
 // it was.
 #include "converters/docstring_write_back.hpp"
 #include "converters/source.hpp"

@@ -1,5 +1,5 @@
 // Verdicts for the code cells of text sources (Markdown, rst, scripts, docstrings), whose
-// expectation is a doctest want in metadata "docnb" (see converters/source.hpp) rather than
+// expectation is a doctest want in its source map (notebook/source_map.hpp) rather than
 // stored outputs.
 //
 // What a cell "printed" is its stdout plus the text/plain of its result, in output order; a
@@ -35,7 +35,7 @@ struct DoctestGot {
 
 [[nodiscard]] DoctestGot doctest_got(const Json& outputs);
 
-// The want of a text source's cell (metadata "docnb" "want"); nullopt when it has none.
+// The want of a text source's cell (its source map's want); nullopt when it has none.
 [[nodiscard]] std::optional<std::string> want_of(const Json& cell);
 
 // The want a cell's `outputs` make, for --update: a block of a page shows what a REPL shows

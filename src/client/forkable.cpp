@@ -1,5 +1,7 @@
 #include "client/forkable.hpp"
 
+#include "notebook/source_map.hpp"
+
 #include <algorithm>
 
 namespace docnb {
@@ -62,7 +64,7 @@ std::optional<IpykernelCommand> ipykernel_command(const std::vector<std::string>
 
 ForkKind fork_kind(const KernelSpec& spec) {
   if (spec.argv.empty()) return ForkKind::none;
-  const auto docnb = spec.metadata.find("docnb");
+  const auto docnb = spec.metadata.find(metadata_key);
   if (docnb != spec.metadata.end() && docnb->is_object() && docnb->value("fork_server", false)) {
     return ForkKind::docnb_kernel;
   }
