@@ -103,6 +103,15 @@ private:
   std::size_t next_ = 0;
 };
 
+// An exception escaping the work on one source is a bug in docnb. It must not cost every other
+// source its result, nor leave kernels behind (they are owned, and stop as it unwinds): it
+// becomes that source's error, and the run goes on.
+Error internal_error(const fs::path& source, const std::exception& error) {
+  return Error{std::string("internal error while handling this source (please report it): ") +
+                   error.what(),
+               source.string()};
+}
+
 std::vector<SourceResult> unrunnable(const std::vector<fs::path>& sources, const Error& why,
                                      const SourceFinished& on_finished) {
   std::vector<SourceResult> results(sources.size());
@@ -155,7 +164,16 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   const auto prepare_next = [&]() -> std::optional<PreparedSource> {
     auto next = queue.next();
     if (!next) return std::nullopt;
-    return prepare_source(context, next->first, sources[next->first], std::move(next->second));
+    const std::size_t index = next->first;
+    try {
+      return prepare_source(context, index, sources[index], std::move(next->second));
+    } catch (const std::exception& error) {
+      PreparedSource failed;
+      failed.index = index;
+      failed.path = sources[index];
+      failed.next = Unreadable{internal_error(sources[index], error)};
+      return failed;
+    }
   };
   const auto worker = [&] {
     for (;;) {
@@ -164,15 +182,21 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       if (!current) current = prepare_next();
       if (!current) current = ready.pop_when_prepared();
       if (!current) break;
-      if (hooks.on_started) {
-        const std::lock_guard lock(report_mutex);
-        hooks.on_started(current->path);
-      }
       // The next kernel starts while this source runs.
       ready.prepare(prepare_next);
       const std::size_t i = current->index;
       if (queue.stopping()) break;
-      results[i] = run_source(context, *current);
+      try {
+        if (hooks.on_started) {
+          const std::lock_guard lock(report_mutex);
+          hooks.on_started(current->path);
+        }
+        results[i] = run_source(context, *current);
+      } catch (const std::exception& error) {
+        results[i] = SourceResult{};
+        results[i].source = current->path;
+        results[i].input_error = internal_error(current->path, error);
+      }
       current.reset(); // a warm kernel never taken is stopped now, not at the end
       const std::lock_guard lock(report_mutex);
       on_finished(results[i]);
