@@ -88,6 +88,8 @@ std::string execution_fingerprint(const RunConfig& config) {
               {"fail_on_truncated_output", execute.fail_on_truncated_output},
               {"lax", config.check.mode == check::CompareMode::lax},
               {"exit_first", config.exit_first_per_notebook},
+              // A fresh kernel per example leaves no module state from one to the next.
+              {"fresh_kernel_per_example", config.fresh_kernel_per_example},
               // A module imported before the kernel starts prints nothing when a cell imports
               // it (a warning at import goes to the server's log), and reads its configuration
               // in docnb's folder and environment: what a cell prints can change. Without
