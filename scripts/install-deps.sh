@@ -30,6 +30,8 @@ packages=(
   chromium chromium-driver python3-selenium
   # gateway kernels' tests: a real Jupyter Server, and openssl for its TLS certificate
   python3-jupyter-server openssl
+  # the test that each source is read once counts docnb's reads with strace
+  strace
   # PyTorch 1.13 (CPU): its docstrings are the xdoctest parity suite's input
   python3-torch
 )
