@@ -1,4 +1,5 @@
 #include "converters/docstring_notebook.hpp"
+
 #include "notebook/source_map.hpp"
 
 #include <algorithm>
@@ -13,12 +14,9 @@ namespace {
 // Lines as nbformat stores them on disk is the writer's business; in memory a cell source
 // is one string.
 Json code_cell(const std::string& id, const std::string& source, const SourceMap& map) {
-  Json cell{{"cell_type", "code"},
-            {"id", id},
-            {"metadata", Json::object()},
-            {"source", source},
-            {"outputs", Json::array()},
-            {"execution_count", nullptr}};
+  Json cell{{"cell_type", "code"},        {"id", id},
+            {"metadata", Json::object()}, {"source", source},
+            {"outputs", Json::array()},   {"execution_count", nullptr}};
   set_source_map(cell, map);
   return cell;
 }

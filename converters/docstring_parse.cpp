@@ -4,6 +4,7 @@
 #include "converters/python_runtime.hpp"
 #include "support/python_str.hpp"
 #include "support/result.hpp"
+#include "support/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,7 +17,7 @@ namespace py = pybind11;
 
 namespace {
 
-using python_str::is_space;
+using docnb::is_space;
 using python_str::join;
 using python_str::lower;
 using python_str::split;

@@ -2,7 +2,7 @@
 
 #include "converters/percent.hpp"
 #include "converters/text_source.hpp"
-#include "converters/typos.hpp"
+#include "support/nearest_name.hpp"
 
 #include <algorithm>
 

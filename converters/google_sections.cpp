@@ -1,6 +1,7 @@
 #include "converters/google_sections.hpp"
 
 #include "support/python_str.hpp"
+#include "support/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -8,8 +9,8 @@
 
 namespace docnb::converters {
 
+using docnb::is_space;
 using python_str::dedent;
-using python_str::is_space;
 using python_str::join;
 using python_str::split;
 using python_str::strip;

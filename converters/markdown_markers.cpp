@@ -1,7 +1,7 @@
 #include "converters/markdown_markers.hpp"
 
 #include "converters/text_source.hpp"
-#include "converters/typos.hpp"
+#include "support/nearest_name.hpp"
 
 #include <cctype>
 #include <utility>
@@ -56,7 +56,8 @@ MarkerSeen marker_of(std::string_view html_block) {
     if (head == "invisible-code-block:python") {
       seen.marker = Marker::invisible_code;
     } else if (head.rfind("invisible", 0) == 0 ||
-               nearest_name(head, {"invisible-code-block:python"}, 4)) {
+               nearest_name(head, std::array<std::string_view, 1>{"invisible-code-block:python"},
+                            4)) {
       seen.spelling = std::string(trim(literal.substr(0, newline)));
       seen.typo_of = "<!-- invisible-code-block: python";
     }
@@ -78,7 +79,8 @@ MarkerSeen marker_of(std::string_view html_block) {
     for (const auto& [name, spelling] : known_markers())
       names.push_back(name);
     const int allowed = inner.rfind("docnb", 0) == 0 ? 4 : 2;
-    if (const auto nearest = nearest_name(inner, names, allowed); nearest && inner.size() >= 5) {
+    if (const auto nearest = nearest_name(inner, names, static_cast<std::size_t>(allowed));
+        nearest && inner.size() >= 5) {
       for (const auto& [name, spelling] : known_markers()) {
         if (name == *nearest) seen.typo_of = spelling;
       }

@@ -2,7 +2,7 @@
 
 #include "converters/pycon.hpp"
 #include "converters/text_source.hpp"
-#include "converters/typos.hpp"
+#include "support/nearest_name.hpp"
 #include "support/python_str.hpp"
 
 #include <algorithm>
@@ -171,7 +171,8 @@ private:
       return;
     }
     const int allowed = name.size() >= 8 ? 2 : 1;
-    if (const auto nearest = nearest_name(name, code_directives(), allowed)) {
+    if (const auto nearest =
+            nearest_name(name, code_directives(), static_cast<std::size_t>(allowed))) {
       warn(n, "unknown directive `" + name + "`; did you mean `" + *nearest + "`?");
     }
   }

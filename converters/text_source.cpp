@@ -80,17 +80,6 @@ std::string join_lines(const std::vector<std::string>& lines, int first, int las
   return joined;
 }
 
-bool is_blank(std::string_view line) {
-  return trim(line).empty();
-}
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\f\v");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\f\v");
-  return text.substr(first, last - first + 1);
-}
-
 std::optional<std::string> trimmed_block(const std::vector<std::string>& lines, int first,
                                          int last) {
   const auto blank = [&](int n) { return is_blank(lines[static_cast<std::size_t>(n - 1)]); };

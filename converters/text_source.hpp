@@ -3,6 +3,7 @@
 #pragma once
 
 #include "notebook/notebook.hpp"
+#include "support/text.hpp"
 #include "notebook/source_map.hpp"
 #include "support/result.hpp"
 
@@ -31,8 +32,6 @@ struct SourceText {
 [[nodiscard]] std::optional<std::string> trimmed_block(const std::vector<std::string>& lines,
                                                        int first, int last);
 
-[[nodiscard]] bool is_blank(std::string_view line);
-[[nodiscard]] std::string_view trim(std::string_view text);
 // Columns of leading whitespace; a tab advances to the next multiple of 8 as in Python.
 [[nodiscard]] int indentation(std::string_view line);
 // The line without its first `columns` columns of indentation.

@@ -1,12 +1,13 @@
 // write_back (converters/source.hpp) for Markdown and reStructuredText (docstrings have their
 // own writer): fresh outputs become line edits at the places the converters recorded in each
-// cell's source map (notebook/source_map.hpp), so every other byte of the source (line endings included) stays as
-// it was.
+// cell's source map (notebook/source_map.hpp), so every other byte of the source (line endings
+// included) stays as it was.
 #include "converters/docstring_write_back.hpp"
 #include "converters/source.hpp"
 #include "converters/text_source.hpp"
 #include "converters/want_lines.hpp"
 #include "support/line_edits.hpp"
+#include "support/text.hpp"
 
 #include <algorithm>
 
@@ -44,18 +45,12 @@ bool is_pycon_want(const CellPlace& place) {
   return place.has_want && place.want_line == place.last_line + 1;
 }
 
-std::string rstrip(std::string text) {
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.pop_back();
-  return text;
-}
-
 // Lines of `body`, each after `prefix`; a blank line gets the prefix without its trailing
 // spaces, so that a block quote's `>` carries on and no trailing whitespace appears.
 std::string prefixed(const std::string& body, const std::string& prefix) {
   std::string out;
   for (const std::string& line : split_text(body))
-    out += (is_blank(line) ? rstrip(prefix) : prefix + line) + "\n";
+    out += (is_blank(line) ? rstrip(prefix, " \t") : prefix + line) + "\n";
   return out;
 }
 
@@ -173,8 +168,9 @@ private:
     // setup code, whose outputs have no place in the page).
     if (!close || !open || !close->info.empty() || !is_python_info(open->info)) return;
     const std::string fence = fence_for(body);
-    const std::string text = rstrip(close->prefix) + "\n" + close->prefix + fence + "output\n" +
-                             prefixed(body, close->prefix) + close->prefix + fence + "\n";
+    const std::string text = rstrip(close->prefix, " \t") + "\n" + close->prefix + fence +
+                             "output\n" + prefixed(body, close->prefix) + close->prefix + fence +
+                             "\n";
     edits_.push_back(
         {static_cast<std::size_t>(closing + 1), static_cast<std::size_t>(closing), text, ""});
   }

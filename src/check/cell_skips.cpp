@@ -1,6 +1,5 @@
 #include "check/cell_skips.hpp"
 
-
 #include <algorithm>
 #include <cctype>
 
@@ -17,8 +16,8 @@ std::optional<std::string> skip_if(const Json& cell, const EvaluateInKernel& eva
   const std::string& expression = *map->skipif;
   Result<std::string> value = evaluate("bool(" + expression + ")");
   if (!value) {
-    warnings.push_back(file + ":" + std::to_string(map->line) + ": :skipif: " +
-                       expression + " raised " + value.error().message + "; the block runs");
+    warnings.push_back(file + ":" + std::to_string(map->line) + ": :skipif: " + expression +
+                       " raised " + value.error().message + "; the block runs");
     return std::nullopt;
   }
   if (*value == "True") return ":skipif: " + expression;

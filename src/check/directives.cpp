@@ -1,6 +1,7 @@
 #include "check/directives.hpp"
 
 #include "support/nearest_name.hpp"
+#include "support/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -36,13 +37,6 @@ constexpr std::array<std::string_view, 17> known_directives = {"SKIP",
 constexpr std::array<std::string_view, 5> nbval_markers = {
     "NBVAL_IGNORE_OUTPUT", "NBVAL_CHECK_OUTPUT", "NBVAL_SKIP", "NBVAL_RAISES_EXCEPTION",
     "PYTEST_VALIDATE_IGNORE_OUTPUT"};
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r");
-  return text.substr(first, last - first + 1);
-}
 
 std::string upper(std::string_view text) {
   std::string result(text);

@@ -125,8 +125,8 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
           for (const Directive& directive : *parsed) {
             if (const auto unknown = unknown_directive(directive);
                 unknown && reported_options.insert(directive.name).second) {
-              plan.warnings.push_back(place(notebook, cell, index, 0) + ": options \"" +
-                                      *options + "\": " + *unknown);
+              plan.warnings.push_back(place(notebook, cell, index, 0) + ": options \"" + *options +
+                                      "\": " + *unknown);
             }
           }
         } else {

@@ -1,5 +1,7 @@
 #include "check/float_tolerance.hpp"
 
+#include "support/text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -11,9 +13,6 @@ namespace {
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 bool is_word(char c) {
   return is_digit(c) || c == '_' || c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

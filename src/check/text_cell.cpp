@@ -1,21 +1,12 @@
 #include "check/text_cell.hpp"
 
 #include "check/diff.hpp"
+#include "check/streams.hpp"
 #include "check/want.hpp"
 
 namespace docnb::check {
 
 namespace {
-
-std::string text_of(const Json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  std::string text;
-  if (value.is_array()) {
-    for (const Json& line : value)
-      if (line.is_string()) text += line.get<std::string>();
-  }
-  return text;
-}
 
 // The printed text ends in a newline where the want (from a source file) usually does not;
 // the comparison ignores trailing whitespace, the diff should too.
@@ -30,8 +21,9 @@ Verdict failed(std::string reason, std::string_view want = {}, std::string_view 
   verdict.outcome = Outcome::failed;
   verdict.reason = std::move(reason);
   if (!want.empty() || !got.empty()) {
-    verdict.details.push_back("expected (-) and got (+)\n" +
-                              unified_diff(for_diff(std::string(want)), for_diff(std::string(got))));
+    verdict.details.push_back(
+        "expected (-) and got (+)\n" +
+        unified_diff(for_diff(std::string(want)), for_diff(std::string(got))));
   }
   return verdict;
 }
@@ -61,13 +53,13 @@ DoctestGot doctest_got(const Json& outputs) {
   for (const Json& output : outputs) {
     const std::string type = output.value("output_type", "");
     if (type == "stream" && output.value("name", "") == "stdout") {
-      const std::string text = text_of(output.value("text", Json()));
+      const std::string text = joined_text(output.value("text", Json()));
       got.stdout_text += text;
       got.printed += text;
     } else if (type == "execute_result") {
       const Json& data = output.value("data", Json::object());
       if (const auto plain = data.find("text/plain"); plain != data.end()) {
-        got.result = text_of(*plain);
+        got.result = joined_text(*plain);
         if (!got.printed.empty() && got.printed.back() != '\n') got.printed += '\n';
         got.printed += *got.result;
       }

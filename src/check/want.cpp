@@ -2,6 +2,7 @@
 
 #include "check/float_tolerance.hpp"
 #include "support/terminal_escapes.hpp"
+#include "support/text.hpp"
 
 #include <cctype>
 #include <vector>
@@ -12,12 +13,6 @@ namespace {
 
 constexpr std::string_view blankline_marker = "<BLANKLINE>";
 constexpr std::string_view ellipsis_marker = "...";
-
-bool is_space(char c) {
-  // Python's str.split() also splits at the ASCII information separators.
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= '\x1c' && c <= '\x1f');
-}
 
 bool is_word_byte(char c) {
   // Bytes of multi-byte UTF-8 sequences count as word characters: they are letters far more
@@ -53,12 +48,6 @@ std::string remove_blankline_markers(std::string_view text) {
   }
   out.append(text);
   return out;
-}
-
-std::string rstrip(std::string text) {
-  while (!text.empty() && is_space(text.back()))
-    text.pop_back();
-  return text;
 }
 
 // Trailing blanks and tabs of every line, then trailing whitespace of the whole text.

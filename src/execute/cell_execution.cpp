@@ -247,8 +247,7 @@ private:
 } // namespace
 
 CellRun execute_cell(KernelConnection& kernel, const ExecuteOptions& options,
-                     OutputAssembler& assembler, Json& cell, std::size_t index,
-                     bool& kernel_lost) {
+                     OutputAssembler& assembler, Json& cell, std::size_t index, bool& kernel_lost) {
   CellExecution execution(kernel, options, assembler, cell, index);
   CellRun run = execution.run(index);
   kernel_lost = execution.kernel_lost();

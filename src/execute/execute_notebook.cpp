@@ -2,15 +2,12 @@
 
 #include "execute/cell_execution.hpp"
 #include "execute/output_assembler.hpp"
+#include "support/text.hpp"
 
 #include <algorithm>
 
 namespace docnb {
 namespace {
-
-bool is_blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
-}
 
 std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelConnection& kernel,
                                        std::size_t index, const Json& cell,
@@ -118,8 +115,8 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
   return run;
 }
 
-NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel, const ExecuteOptions& options,
-                             const OnCell& on_cell) {
+NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel,
+                             const ExecuteOptions& options, const OnCell& on_cell) {
   const std::vector<std::size_t> indices = code_cells_of(notebook);
   return execute_cells(std::move(notebook), indices, kernel, options, on_cell);
 }

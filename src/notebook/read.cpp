@@ -4,6 +4,7 @@
 #include "notebook/disk_form.hpp"
 #include "notebook/structure.hpp"
 #include "support/json_depth.hpp"
+#include "support/text.hpp"
 
 #include <optional>
 #include <system_error>
@@ -86,10 +87,6 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     i += length;
   }
   return std::nullopt;
-}
-
-bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
 // nlohmann's what() is "[json.exception.parse_error.101] parse error at line L, column C:

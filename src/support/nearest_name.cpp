@@ -29,17 +29,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
-std::optional<std::string> nearest_name(std::string_view typed,
-                                        std::span<const std::string_view> known) {
-  std::optional<std::string> best;
-  std::size_t best_distance = std::max<std::size_t>(1, typed.size() / 3) + 1;
-  for (const std::string_view name : known) {
-    if (const std::size_t distance = edit_distance(typed, name); distance < best_distance) {
-      best_distance = distance;
-      best = std::string(name);
-    }
-  }
-  return best;
-}
-
 } // namespace docnb

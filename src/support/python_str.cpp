@@ -1,14 +1,12 @@
 #include "support/python_str.hpp"
 
+#include "support/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
 
 namespace docnb::python_str {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 std::string strip(std::string_view text) {
   std::size_t begin = 0;

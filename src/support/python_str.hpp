@@ -9,9 +9,6 @@
 
 namespace docnb::python_str {
 
-// The ASCII whitespace of str.strip() without arguments.
-[[nodiscard]] bool is_space(char c);
-
 [[nodiscard]] std::string strip(std::string_view text); // str.strip()
 [[nodiscard]] std::string lower(std::string_view text); // str.lower() for ASCII
 
