@@ -123,6 +123,23 @@ std::vector<SourceResult> unrunnable(const std::vector<fs::path>& sources, const
   return results;
 }
 
+// The order sources start in, longest first by the durations the cache recorded; with a
+// cache, the digests every source's key shares are computed here, once.
+std::vector<std::size_t> start_order(RunContext& context, const std::vector<fs::path>& sources) {
+  const RunConfig& config = context.config;
+  std::map<std::string, double> durations;
+  std::vector<std::string> ids(sources.size());
+  if (context.cache != nullptr) {
+    durations = context.cache->durations();
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      ids[i] = source_id(sources[i], config.project_root);
+    context.config_digest = execution_fingerprint(config);
+    context.depends_digest =
+        depends_digest(config.project_root, expand_globs(config.project_root, config.depends));
+  }
+  return longest_first(ids, durations);
+}
+
 } // namespace
 
 std::vector<SourceResult> run_notebooks(const RunConfig& config,
@@ -147,17 +164,7 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   KernelReaper reaper(config.shutdown_grace);
   RunContext context{config,      host, runtime->path(), fork_servers, reaper, hooks.cache, {}, {},
                      requirements, hooks.stop, hooks.gateway};
-  std::map<std::string, double> durations;
-  std::vector<std::string> ids(sources.size());
-  if (hooks.cache != nullptr) {
-    durations = hooks.cache->durations();
-    for (std::size_t i = 0; i < sources.size(); ++i)
-      ids[i] = source_id(sources[i], config.project_root);
-    context.config_digest = execution_fingerprint(config);
-    context.depends_digest =
-        depends_digest(config.project_root, expand_globs(config.project_root, config.depends));
-  }
-  SourceQueue queue(sources, longest_first(ids, durations), std::move(already_read), hooks.stop);
+  SourceQueue queue(sources, start_order(context, sources), std::move(already_read), hooks.stop);
   std::vector<SourceResult> results(sources.size());
   ReadyQueue ready;
   std::mutex report_mutex;
