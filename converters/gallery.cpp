@@ -118,12 +118,7 @@ Result<Converted> read_gallery(std::string_view bytes, const std::string& path) 
     code_first = n;
   }
   add_code(code_first, count);
-  Converted converted;
-  converted.kind = SourceKind::gallery;
-  converted.notebook = make_notebook(path, cells.take());
-  converted.original = std::string(bytes);
-  converted.warnings = std::move(warnings);
-  return converted;
+  return converted_text(SourceKind::gallery, path, cells.take(), bytes, std::move(warnings));
 }
 
 } // namespace docnb::converters

@@ -175,12 +175,7 @@ Result<Converted> read_percent(std::string_view bytes, const std::string& path) 
     first = k + 1;
   }
   finish(count);
-  Converted converted;
-  converted.kind = SourceKind::percent;
-  converted.notebook = make_notebook(path, cells.take());
-  converted.original = std::string(bytes);
-  converted.warnings = std::move(warnings);
-  return converted;
+  return converted_text(SourceKind::percent, path, cells.take(), bytes, std::move(warnings));
 }
 
 } // namespace docnb::converters

@@ -165,4 +165,14 @@ Notebook make_notebook(const std::string& path, Json cells) {
   return notebook;
 }
 
+Converted converted_text(SourceKind kind, const std::string& path, Json cells,
+                         std::string_view bytes, std::vector<std::string> warnings) {
+  Converted converted;
+  converted.kind = kind;
+  converted.notebook = make_notebook(path, std::move(cells));
+  converted.original = std::string(bytes);
+  converted.warnings = std::move(warnings);
+  return converted;
+}
+
 } // namespace docnb::converters

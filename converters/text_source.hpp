@@ -2,10 +2,11 @@
 // them, and the cells of the notebook it becomes.
 #pragma once
 
+#include "converters/source.hpp"
 #include "notebook/notebook.hpp"
-#include "support/text.hpp"
 #include "notebook/source_map.hpp"
 #include "support/result.hpp"
+#include "support/text.hpp"
 
 #include <optional>
 #include <string>
@@ -63,5 +64,10 @@ private:
 // An nbformat 4.5 notebook of `cells` for a Python kernel, with cell ids that follow the
 // cells' order (so converting the same source twice gives the same bytes).
 [[nodiscard]] Notebook make_notebook(const std::string& path, Json cells);
+
+// A text source of `kind` converted: its notebook of `cells`, the bytes it was read from, and
+// what its reader warned of.
+[[nodiscard]] Converted converted_text(SourceKind kind, const std::string& path, Json cells,
+                                       std::string_view bytes, std::vector<std::string> warnings);
 
 } // namespace docnb::converters

@@ -56,28 +56,19 @@ const char* role_name(CellRole role) {
 
 } // namespace
 
+ExampleId::ExampleId(std::string file, Kind kind, std::size_t number, std::string name)
+    : file_(std::move(file)), kind_(kind), number_(number), name_(std::move(name)) {}
+
 ExampleId ExampleId::cell(std::string file, std::size_t code_cell) {
-  ExampleId id;
-  id.file_ = std::move(file);
-  id.kind_ = Kind::cell;
-  id.number_ = code_cell;
-  return id;
+  return {std::move(file), Kind::cell, code_cell, {}};
 }
 
 ExampleId ExampleId::line(std::string file, std::size_t line) {
-  ExampleId id;
-  id.file_ = std::move(file);
-  id.kind_ = Kind::line;
-  id.number_ = line;
-  return id;
+  return {std::move(file), Kind::line, line, {}};
 }
 
 ExampleId ExampleId::named(std::string file, std::string name) {
-  ExampleId id;
-  id.file_ = std::move(file);
-  id.kind_ = Kind::named;
-  id.name_ = std::move(name);
-  return id;
+  return {std::move(file), Kind::named, 0, std::move(name)};
 }
 
 std::optional<ExampleId> ExampleId::parse(std::string_view text) {

@@ -64,6 +64,8 @@ public:
   friend auto operator<=>(const ExampleId&, const ExampleId&) = default;
 
 private:
+  ExampleId(std::string file, Kind kind, std::size_t number, std::string name);
+
   std::string file_;
   Kind kind_ = Kind::line;
   std::size_t number_ = 0; // the code cell or the line
