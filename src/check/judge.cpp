@@ -45,17 +45,15 @@ Verdict check_doctest_cell(const Json& reference_cell, const Json& executed_cell
   if (is_comment_only_part(reference_cell)) return outcome_only(Outcome::skipped, "no code");
   CellPolicy policy = cell_policy(reference_cell, options.mode);
   if (policy.skip) return outcome_only(Outcome::skipped, "skipped");
-  Verdict verdict =
-      check_text_cell(reference_cell, outputs_of(executed_cell),
-                      run.reply_error, doctest.options, policy, deferred);
+  Verdict verdict = check_text_cell(reference_cell, outputs_of(executed_cell), run.reply_error,
+                                    doctest.options, policy, deferred);
   verdict.warnings = std::move(policy.warnings);
   return verdict;
 }
 
 // Where the verdict points: a text source's cell at its file and line, by its example id; a
 // notebook's cell by its number among code cells.
-void locate(const Json& cell, const std::string& file, std::size_t code_ordinal,
-            Verdict& verdict) {
+void locate(const Json& cell, const std::string& file, std::size_t code_ordinal, Verdict& verdict) {
   verdict.example = ExampleId::cell(file, code_ordinal);
   const std::optional<SourceMap> map = source_map_of(cell);
   if (!map) return;
@@ -107,18 +105,16 @@ Verdict CellJudge::judge(const CellRun& cell_run, const Json& executed_cell) {
       deferred_printed_.clear();
     }
     const CellDoctest* doctest = doctest_of(plan_, cell_run.index);
-    verdict = doctest != nullptr
-                  ? check_doctest_cell(reference_cell, executed_cell, cell_run, *doctest,
-                                       options_, deferred_printed_)
-                  : check_cell(reference_cell, outputs_of(executed_cell),
-                               cell_run.reply_error, options_);
+    verdict = doctest != nullptr ? check_doctest_cell(reference_cell, executed_cell, cell_run,
+                                                      *doctest, options_, deferred_printed_)
+                                 : check_cell(reference_cell, outputs_of(executed_cell),
+                                              cell_run.reply_error, options_);
     if (doctest == nullptr) {
       // A notebook cell: no want waits for what it printed (nor keeps a copy of it).
     } else if (!map || !map->want || map->want->empty()) {
       // Only what was printed waits: a want-less part's value is not output (xdoctest never
       // evaluates it for display).
-      deferred_printed_.push_back(
-          doctest_got(outputs_of(executed_cell)).stdout_text);
+      deferred_printed_.push_back(doctest_got(outputs_of(executed_cell)).stdout_text);
     } else {
       deferred_printed_.clear();
     }
@@ -140,8 +136,10 @@ Verdict CellJudge::judge(const CellRun& cell_run, const Json& executed_cell) {
     verdict.reason =
         "importing the example's module or running global_exec failed: " + verdict.reason;
   }
+  // Named as every report names the example: "Cell N" in a notebook, file:line in a page.
+  const std::string where = verdict.in_text ? verdict.example.str() : verdict.example.local_name();
   for (std::string& warning : verdict.warnings)
-    warning = "cell " + std::to_string(cell_run.index) + ": " + warning;
+    warning = where + ": " + warning;
   return verdict;
 }
 

@@ -1,5 +1,6 @@
 #include "report/console.hpp"
 
+#include "report/json_report.hpp"
 #include "support/stop_request.hpp"
 
 #include <iomanip>
@@ -25,7 +26,7 @@ std::string numbered(const char* one, const char* many, const std::vector<std::s
 std::string rewritten(const SourceUpdate& update) {
   if (!update.lines.empty())
     return numbered("the want at line ", "the wants at lines ", update.lines);
-  if (!update.cells.empty()) return numbered("cell ", "cells ", update.cells);
+  if (!update.cells.empty()) return numbered("Cell ", "Cells ", update.cells);
   return "execution counts";
 }
 
@@ -82,7 +83,7 @@ void print_source(std::ostream& out, const SourceResult& result, const ConsoleSt
     if (verdict.in_text) {
       out << "  " << result.source.string() << ":" << verdict.line;
     } else {
-      out << "  cell " << verdict.cell;
+      out << "  " << example_in_file(verdict);
     }
     if (!verdict.first_line.empty()) out << " `" << verdict.first_line << "`";
     out << ": " << verdict.reason << "\n";

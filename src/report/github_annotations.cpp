@@ -1,8 +1,8 @@
 #include "report/github_annotations.hpp"
 
 #include "report/json_report.hpp"
-#include "support/terminal_escapes.hpp"
 #include "report/junit_report.hpp"
+#include "support/terminal_escapes.hpp"
 
 #include <cctype>
 
@@ -46,13 +46,6 @@ std::string command(std::string_view kind, const std::string& file, std::size_t 
   out +=
       "::" + escape_annotation_message(bounded(printable(strip_terminal_escapes(message)))) + "\n";
   return out;
-}
-
-// "Cell 3" out of "docs/intro.ipynb::Cell 3": the file is already in file=.
-std::string example_in_file(const Verdict& verdict) {
-  const std::string name = example_name(verdict);
-  const std::size_t separator = name.rfind("::");
-  return separator == std::string::npos ? name : name.substr(separator + 2);
 }
 
 std::string failure_message(const Verdict& verdict) {

@@ -49,6 +49,12 @@ std::string example_name(const Verdict& verdict) {
   return "cell " + std::to_string(verdict.cell);
 }
 
+std::string example_in_file(const Verdict& verdict) {
+  const std::string name = example_name(verdict);
+  const std::size_t separator = name.rfind("::");
+  return separator == std::string::npos ? name : name.substr(separator + 2);
+}
+
 std::string json_report(const std::vector<SourceResult>& results, const RunTotals& totals,
                         const std::filesystem::path& cwd) {
   Record examples = Record::array();
@@ -58,8 +64,8 @@ std::string json_report(const std::vector<SourceResult>& results, const RunTotal
     const std::string file = report_path(result.source, cwd);
     if (result.input_error) {
       errors.push_back(Record{{"file", file},
-                            {"message", result.input_error->message},
-                            {"where", result.input_error->where}});
+                              {"message", result.input_error->message},
+                              {"where", result.input_error->where}});
     }
     for (const std::string& warning : result.warnings)
       warnings.push_back(Record{{"file", file}, {"message", warning}});
