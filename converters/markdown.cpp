@@ -2,6 +2,7 @@
 
 #include "converters/markdown_markers.hpp"
 #include "converters/pycon.hpp"
+#include "converters/skip_markers.hpp"
 #include "converters/text_source.hpp"
 #include "support/python_str.hpp"
 
@@ -64,6 +65,22 @@ bool fence_is_closed(const std::vector<std::string>& lines, int start, int end) 
   return mark.size() >= length && mark.find_first_not_of(fence) == std::string_view::npos;
 }
 
+// Whether the code block that cmark places at (line, column) is fenced: cmark 0.30 does not
+// say, and the lines it reports are no guide (an indented block's run over the blank lines
+// after it). A fenced block starts at its fence, which is not the literal's first line; an
+// indented block (an indented paragraph of a footnote, which CommonMark does not know) starts
+// at its first line, whatever that holds.
+bool is_fenced(const std::vector<std::string>& lines, int line, int column,
+               std::string_view literal) {
+  const std::string opening = line_at(lines, line);
+  if (column < 1 || static_cast<std::size_t>(column) > opening.size()) return false;
+  const std::string_view rest =
+      std::string_view(opening).substr(static_cast<std::size_t>(column - 1));
+  const std::string_view fence = rest.substr(std::min(rest.find_first_not_of(' '), rest.size()));
+  if (fence.substr(0, 3) != "```" && fence.substr(0, 3) != "~~~") return false;
+  return literal.substr(0, rest.size()) != rest;
+}
+
 std::vector<Block> blocks_of(const SourceText& source) {
   std::vector<Block> blocks;
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(
@@ -86,8 +103,8 @@ std::vector<Block> blocks_of(const SourceText& source) {
       const char* info = cmark_node_get_fence_info(node);
       block.info = info != nullptr ? info : "";
       block.end = cmark_node_get_end_line(node);
-      // An indented block spans exactly its content lines; a fence has its opening line too.
-      block.fenced = count_lines(block.literal) < block.end - block.start + 1;
+      block.fenced =
+          is_fenced(source.lines, block.start, cmark_node_get_start_column(node), block.literal);
       block.closed = !block.fenced || fence_is_closed(source.lines, block.start, block.end);
     } else {
       // cmark 0.30 may report no end line for an HTML block; its literal has every line.
@@ -229,7 +246,7 @@ public:
       }
       read_code(block, language, want);
     }
-    if (pending_skip_) warn(pending_skip_line_, *pending_skip_ + " is not followed by code");
+    if (auto dangling = skips_.dangling(path_)) warnings_.push_back(std::move(*dangling));
     flush_text(static_cast<int>(source_.lines.size()) + 1);
     Converted converted;
     converted.kind = SourceKind::markdown;
@@ -292,25 +309,17 @@ private:
     if (seen.marker != Marker::none && seen.marker != Marker::invisible_code) {
       consume(block.start, block.end);
     }
+    skips_.note(seen, block.start);
     switch (seen.marker) {
     case Marker::skip_next:
-      pending_skip_ = seen.spelling;
-      pending_skip_line_ = block.start;
-      break;
     case Marker::skip_start:
-      skip_range_ = seen.spelling;
-      break;
     case Marker::skip_end:
-      skip_range_.reset();
       break;
     case Marker::invisible_code:
       read_invisible_code(block);
       break;
     case Marker::none:
-      if (seen.typo_of) {
-        warn(block.start,
-             "unknown marker " + seen.spelling + "; did you mean " + *seen.typo_of + "?");
-      }
+      if (auto typo = misspelt_marker(seen, path_, block.start)) warnings_.push_back(*typo);
       break;
     case Marker::other_known:
       break;
@@ -349,8 +358,7 @@ private:
   }
 
   std::optional<std::string> take_skip(const Block& block) {
-    std::optional<std::string> skip = std::exchange(pending_skip_, std::nullopt);
-    if (!skip && skip_range_) skip = skip_range_;
+    std::optional<std::string> skip = skips_.take();
     if (!skip && has_notest(block)) skip = "notest";
     return skip;
   }
@@ -413,9 +421,7 @@ private:
   CellList cells_;
   std::vector<std::string> warnings_;
   int next_text_line_ = 1;
-  std::optional<std::string> pending_skip_;
-  int pending_skip_line_ = 0;
-  std::optional<std::string> skip_range_;
+  SkipMarkers skips_;
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "converters/text_source.hpp"
 #include "support/nearest_name.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <utility>
 #include <vector>
@@ -42,7 +43,63 @@ const std::vector<std::pair<std::string, std::string>>& known_markers() {
   return markers;
 }
 
+// The rst comments docnb reads: the skips Sybil's rst parser knows, and docnb's own.
+const std::vector<std::pair<std::string, std::string>>& known_rst_markers() {
+  static const std::vector<std::pair<std::string, std::string>> markers{
+      {"docnb:skip", ".. docnb: skip"},
+      {"skip:next", ".. skip: next"},
+      {"skip:start", ".. skip: start"},
+      {"skip:end", ".. skip: end"}};
+  return markers;
+}
+
+// What a comment's text (squeezed) means among the `known` markers of its page, or which one
+// it is a misspelling of.
+void classify(const std::string& inner,
+              const std::vector<std::pair<std::string, std::string>>& known, MarkerSeen& seen) {
+  const bool is_known = std::any_of(known.begin(), known.end(),
+                                    [&](const auto& marker) { return marker.first == inner; });
+  if (is_known && (inner == "docnb:skip" || inner == "skip:next" || inner == "phmdoctest-skip" ||
+                   inner == "phmdoctest-mark.skip" || inner == "pytest-codeblocks:skip" ||
+                   inner == "pytest.mark.skip")) {
+    seen.marker = Marker::skip_next;
+  } else if (inner == "skip:start") {
+    seen.marker = Marker::skip_start;
+  } else if (inner == "skip:end") {
+    seen.marker = Marker::skip_end;
+  } else {
+    std::vector<std::string> names;
+    for (const auto& [name, spelling] : known)
+      names.push_back(name);
+    const int allowed = inner.rfind("docnb", 0) == 0 ? 4 : 2;
+    if (const auto nearest = nearest_name(inner, names, static_cast<std::size_t>(allowed)); nearest && inner.size() >= 5) {
+      for (const auto& [name, spelling] : known) {
+        if (name == *nearest) seen.typo_of = spelling;
+      }
+    } else if (inner.rfind("docnb", 0) == 0) {
+      seen.typo_of = known.front().second;
+    } else if (inner.rfind("phmdoctest-", 0) == 0 || inner.rfind("pytest-codeblocks:", 0) == 0 ||
+               inner.rfind("skip:next", 0) == 0) {
+      // Conventions of other tools that docnb does not act on (labels, skipif(...)).
+      seen.marker = Marker::other_known;
+    }
+  }
+}
+
 } // namespace
+
+MarkerSeen rst_marker_of(std::string_view comment_line) {
+  MarkerSeen seen;
+  const std::string_view text = trim(comment_line);
+  if (text.substr(0, 3) != ".. ") return seen;
+  const std::string inner = squeeze(text.substr(3));
+  // Hyperlink targets, footnotes and substitutions start as comments do; none is a marker.
+  if (inner.empty() || inner.front() == '_' || inner.front() == '[' || inner.front() == '|')
+    return seen;
+  seen.spelling = std::string(text);
+  classify(inner, known_rst_markers(), seen);
+  return seen;
+}
 
 MarkerSeen marker_of(std::string_view html_block) {
   MarkerSeen seen;
@@ -65,33 +122,7 @@ MarkerSeen marker_of(std::string_view html_block) {
   }
   if (literal.size() < 7 || literal.substr(literal.size() - 3) != "-->") return seen;
   seen.spelling = std::string(literal);
-  const std::string inner = squeeze(literal.substr(4, literal.size() - 7));
-  if (inner == "docnb:skip" || inner == "skip:next" || inner == "phmdoctest-skip" ||
-      inner == "phmdoctest-mark.skip" || inner == "pytest-codeblocks:skip" ||
-      inner == "pytest.mark.skip") {
-    seen.marker = Marker::skip_next;
-  } else if (inner == "skip:start") {
-    seen.marker = Marker::skip_start;
-  } else if (inner == "skip:end") {
-    seen.marker = Marker::skip_end;
-  } else {
-    std::vector<std::string> names;
-    for (const auto& [name, spelling] : known_markers())
-      names.push_back(name);
-    const int allowed = inner.rfind("docnb", 0) == 0 ? 4 : 2;
-    if (const auto nearest = nearest_name(inner, names, static_cast<std::size_t>(allowed));
-        nearest && inner.size() >= 5) {
-      for (const auto& [name, spelling] : known_markers()) {
-        if (name == *nearest) seen.typo_of = spelling;
-      }
-    } else if (inner.rfind("docnb", 0) == 0) {
-      seen.typo_of = "<!-- docnb: skip -->";
-    } else if (inner.rfind("phmdoctest-", 0) == 0 || inner.rfind("pytest-codeblocks:", 0) == 0 ||
-               inner.rfind("skip:next", 0) == 0) {
-      // Conventions of other tools that docnb does not act on (labels, skipif(...)).
-      seen.marker = Marker::other_known;
-    }
-  }
+  classify(squeeze(literal.substr(4, literal.size() - 7)), known_markers(), seen);
   return seen;
 }
 

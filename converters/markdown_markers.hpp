@@ -1,6 +1,7 @@
 // The HTML comments of a Markdown page that docnb reads (`<!-- docnb: skip -->`, Sybil's
 // `<!-- skip: next -->` and invisible code blocks, phmdoctest's and pytest-codeblocks' skips),
-// and the misspellings of them that deserve a warning.
+// the rst comments that say the same (`.. docnb: skip`, Sybil's `.. skip: next`,
+// `.. skip: start`, `.. skip: end`), and the misspellings of them that deserve a warning.
 #pragma once
 
 #include <optional>
@@ -20,5 +21,8 @@ struct MarkerSeen {
 
 // What an HTML block (as CommonMark delimits it) says, if it is a marker.
 [[nodiscard]] MarkerSeen marker_of(std::string_view html_block);
+
+// What an rst comment says, given its first line (`.. skip: next`), if it is a skip marker.
+[[nodiscard]] MarkerSeen rst_marker_of(std::string_view comment_line);
 
 } // namespace docnb::converters

@@ -1,8 +1,9 @@
 #include "converters/rst.hpp"
 
 #include "converters/pycon.hpp"
+#include "converters/rst_names.hpp"
+#include "converters/skip_markers.hpp"
 #include "converters/text_source.hpp"
-#include "support/nearest_name.hpp"
 #include "support/python_str.hpp"
 
 #include <algorithm>
@@ -34,26 +35,6 @@ std::optional<Directive> directive_at(const std::string& line) {
   }
   return Directive{std::string(name), std::string(trim(rest.substr(marker + 2))),
                    indentation(line)};
-}
-
-const std::vector<std::string>& code_directives() {
-  static const std::vector<std::string> names{"code-block", "sourcecode", "doctest",    "testcode",
-                                              "testoutput", "testsetup",  "testcleanup"};
-  return names;
-}
-
-// Directives whose names are near a code directive's but are not typos of one.
-bool is_common_directive(const std::string& name) {
-  static const std::vector<std::string> names{
-      "code",      "note",         "todo",         "toctree",        "math",
-      "image",     "figure",       "table",        "topic",          "tip",
-      "hint",      "error",        "danger",       "warning",        "caution",
-      "attention", "seealso",      "index",        "include",        "only",
-      "raw",       "class",        "role",         "default-role",   "literalinclude",
-      "highlight", "deprecated",   "versionadded", "versionchanged", "rubric",
-      "centered",  "sidebar",      "contents",     "module",         "function",
-      "method",    "autofunction", "automodule",   "autoclass",      "plot"};
-  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 bool is_python(std::string_view language) {
@@ -90,6 +71,7 @@ public:
       after_blank = false;
       n = std::max(next, n + 1);
     }
+    if (auto dangling = skips_.dangling(path_)) warnings_.push_back(std::move(*dangling));
     flush_text(count + 1);
     Json cells = setup_.take();
     for (Json& cell : body_.take())
@@ -129,8 +111,18 @@ private:
     if (auto directive = directive_at(line)) return read_directive(n, *directive);
     const std::string_view stripped = trim(line);
     if (stripped.substr(0, 2) == "..") {
-      check_comment_for_typo(n, stripped);
-      return skip_indented(n, indentation(line)) + 1; // a comment and its body
+      const int last = skip_indented(n, indentation(line)); // a comment and its body
+      const MarkerSeen seen = rst_marker_of(line);
+      if (seen.marker != Marker::none) {
+        // A marker is for docnb; a comment, it is not on the page for readers either.
+        consume(n, last);
+        skips_.note(seen, n);
+      } else if (auto typo = misspelt_marker(seen, path_, n)) {
+        warnings_.push_back(std::move(*typo));
+      } else {
+        check_comment_for_typo(n, stripped);
+      }
+      return last + 1;
     }
     if (after_blank && starts_with_prompt(line)) return read_doctest_block(n);
     if (stripped.size() >= 2 && stripped.substr(stripped.size() - 2) == "::") {
@@ -151,30 +143,11 @@ private:
   }
 
   void check_comment_for_typo(int n, std::string_view stripped) {
-    // `.. code-block: python` is an rst comment; a missing colon hides the example.
-    std::string_view rest = trim(stripped.substr(2));
-    const std::size_t colon = rest.find(':');
-    if (colon == std::string_view::npos || colon == 0) return;
-    const std::string name(rest.substr(0, colon));
-    if (name.find(' ') != std::string::npos) return;
-    if (std::find(code_directives().begin(), code_directives().end(), name) !=
-            code_directives().end() ||
-        name == "code") {
-      warn(n, "`.. " + name + ":` is a comment; did you mean `.. " + name + "::`?");
-    }
+    if (auto typo = comment_typo(stripped)) warn(n, *typo);
   }
 
   void check_directive_name(int n, const std::string& name) {
-    if (std::find(code_directives().begin(), code_directives().end(), name) !=
-            code_directives().end() ||
-        is_common_directive(name)) {
-      return;
-    }
-    const int allowed = name.size() >= 8 ? 2 : 1;
-    if (const auto nearest =
-            nearest_name(name, code_directives(), static_cast<std::size_t>(allowed))) {
-      warn(n, "unknown directive `" + name + "`; did you mean `" + *nearest + "`?");
-    }
+    if (auto typo = directive_typo(name)) warn(n, *typo);
   }
 
   Body body_of(int n, int indent) const {
@@ -275,8 +248,10 @@ private:
     consume(n, body.end);
     open_testcode_.reset();
     if (body.first > body.last) return;
+    SourceMap map = map_of(body);
+    map.skip = skips_.take();
     const std::vector<std::string> lines = content_of(body);
-    add_code(cells, join_lines(lines, 1, static_cast<int>(lines.size())), map_of(body),
+    add_code(cells, join_lines(lines, 1, static_cast<int>(lines.size())), map,
              extra_metadata(body));
   }
 
@@ -331,7 +306,16 @@ private:
     consume(n, body.end);
     open_testcode_.reset();
     if (body.first > body.last) return;
-    add_session(content_of(body), body.first, map_of(body), extra_metadata(body));
+    SourceMap base = map_of(body);
+    base.skip = skips_.take();
+    add_session(content_of(body), body.first, base, extra_metadata(body));
+  }
+
+  // A block with nothing of its own to say but the skip markers before it.
+  SourceMap skipped_base() {
+    SourceMap base;
+    base.skip = skips_.take();
+    return base;
   }
 
   // A paragraph that starts with `>>>` runs to the next blank line.
@@ -344,7 +328,7 @@ private:
     std::vector<std::string> lines;
     for (int k = n; k <= last; ++k)
       lines.push_back(text(k));
-    add_session(lines, n, SourceMap{}, Json::object());
+    add_session(lines, n, skipped_base(), Json::object());
     return last + 1;
   }
 
@@ -363,7 +347,7 @@ private:
     std::vector<std::string> lines;
     for (int k = first; k <= last_line; ++k)
       lines.push_back(text(k));
-    add_session(lines, first, SourceMap{}, Json::object());
+    add_session(lines, first, skipped_base(), Json::object());
     return last_line + 1;
   }
 
@@ -375,6 +359,7 @@ private:
   std::vector<std::string> warnings_;
   int next_text_line_ = 1;
   std::optional<std::size_t> open_testcode_;
+  SkipMarkers skips_;
 };
 
 } // namespace

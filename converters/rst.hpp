@@ -12,6 +12,9 @@
 // `:options:` to docnb "options" (a testoutput's options join its testcode's), `:hide:`
 // hides the cell from nbsphinx. Lines: "line"/"last_line" are the first and last lines of
 // the block's content (options and blank lines excluded); likewise for the want.
+// Skip comments (`.. docnb: skip`, Sybil's `.. skip: next`, `.. skip: start` / `.. skip: end`)
+// skip the next example, or every one between, as their Markdown spellings do
+// (converters/skip_markers.hpp); setup and cleanup code is no example and is not skipped.
 // Text between code becomes raw cells with raw_mimetype text/restructuredtext, which
 // nbsphinx renders as reStructuredText.
 #pragma once

@@ -136,8 +136,10 @@ Verdict CellJudge::judge(const CellRun& cell_run, const Json& executed_cell) {
     verdict.reason =
         "importing the example's module or running global_exec failed: " + verdict.reason;
   }
+  // Named as every report names the example: "Cell N" in a notebook, file:line in a page.
+  const std::string where = verdict.in_text ? verdict.example.str() : verdict.example.local_name();
   for (std::string& warning : verdict.warnings)
-    warning = "cell " + std::to_string(cell_run.index) + ": " + warning;
+    warning = where + ": " + warning;
   return verdict;
 }
 

@@ -25,8 +25,8 @@ void finish(const RunContext& context, const PlannedSource& planned, check::Judg
   for (const Verdict& verdict : judged.verdicts)
     result.warnings.insert(result.warnings.end(), verdict.warnings.begin(), verdict.warnings.end());
   if (config.source_writes.any()) {
-    result.update = update_source(planned.source, planned.plan, judged, config.check,
-                                  config.source_writes);
+    result.update =
+        update_source(planned.source, planned.plan, judged, config.check, config.source_writes);
   }
   if (config.keep_cell_contents) {
     result.contents =
@@ -52,6 +52,21 @@ void store(const RunContext& context, const PreparedSource& prepared, const Note
   }
 }
 
+// The executed notebook keeps the kernelspec it stores, as nbclient leaves it, even when
+// docnb-python stood in for one that is not installed (the run's warning says what ran).
+// A text source has none of its own, and --kernel naming another replaces it: those name
+// the kernel that ran.
+void name_kernel(Notebook& executed, converters::SourceKind kind,
+                 const std::optional<std::string>& kernel_option, const KernelSpec& ran) {
+  Json& metadata = executed.document["metadata"];
+  const auto stored = metadata.find("kernelspec");
+  const bool has_own =
+      kind == converters::SourceKind::notebook && stored != metadata.end() && stored->is_object();
+  if (has_own && (!kernel_option || *kernel_option == stored->value("name", ""))) return;
+  metadata["kernelspec"] =
+      Json{{"name", ran.name}, {"display_name", ran.display_name}, {"language", ran.language}};
+}
+
 void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
              SourceResult& result, Clock::time_point started) {
   const RunConfig& config = context.config;
@@ -71,34 +86,28 @@ void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
     return !config.exit_first_per_notebook;
   };
   std::vector<std::string> skip_warnings;
-  ExecuteOptions options = check::cell_execution_options(
-      config.execute, config.check.mode, planned.plan, ended, prepared.path.string(),
-      skip_warnings);
+  ExecuteOptions options =
+      check::cell_execution_options(config.execute, config.check.mode, planned.plan, ended,
+                                    prepared.path.string(), skip_warnings);
   options.stop = context.stop;
   check::CellJudge judge(reference, config.check, planned.plan);
-  check::JudgedRun judged = execute_units(
-      reference, execution_units(reference, planned.source.kind, to_run.served),
-      UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
-                  config.fresh_kernel_per_example && docstrings},
-      options, judge, continue_after);
-  judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(),
-                             skip_warnings.end());
+  check::JudgedRun judged =
+      execute_units(reference, execution_units(reference, planned.source.kind, to_run.served),
+                    UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
+                                config.fresh_kernel_per_example && docstrings},
+                    options, judge, continue_after);
+  judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
   if (!to_run.served.empty()) {
     serve_examples(reference, to_run.served, to_run.stored, judged);
     result.examples_cached = to_run.served.size();
   }
-  // The executed notebook names the kernel that ran it (docnb-python for a text source, or
-  // in place of a Python notebook's kernelspec that is not installed).
-  judged.run.notebook.document["metadata"]["kernelspec"] =
-      Json{{"name", launch.spec.name},
-           {"display_name", launch.spec.display_name},
-           {"language", launch.spec.language}};
+  name_kernel(judged.run.notebook, planned.source.kind, config.kernel_name, launch.spec);
   // A module's run is stored even when some of its examples failed: the next run serves the
   // examples that passed. Another source's is stored only when it passed.
   const bool failed = std::any_of(judged.verdicts.begin(), judged.verdicts.end(),
                                   [](const Verdict& verdict) { return verdict.failed(); });
-  const bool storable = kernel_behaved(judged.run) && !prepared.cache_key.empty() &&
-                        (docstrings || !failed);
+  const bool storable =
+      kernel_behaved(judged.run) && !prepared.cache_key.empty() && (docstrings || !failed);
   std::optional<NotebookRun> kept;
   if (storable) kept = judged.run;
   finish(context, planned, std::move(judged), result);

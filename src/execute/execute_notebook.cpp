@@ -2,6 +2,7 @@
 
 #include "execute/cell_execution.hpp"
 #include "execute/output_assembler.hpp"
+#include "notebook/source_map.hpp"
 #include "support/text.hpp"
 
 #include <algorithm>
@@ -21,11 +22,16 @@ std::optional<std::string> skip_reason(const ExecuteOptions& options, KernelConn
 }
 
 // A cell whose output was cut at --max-output-bytes fails for it, or (warn) says so.
-void note_truncation(const ExecuteOptions& options, std::size_t dropped, CellRun& result,
-                     std::vector<std::string>& warnings) {
+void note_truncation(const ExecuteOptions& options, std::size_t dropped, const Json& cells,
+                     CellRun& result, std::vector<std::string>& warnings) {
   const std::string note = truncation_note(dropped, options.max_output_bytes);
   if (!options.fail_on_truncated_output) {
-    warnings.push_back("cell " + std::to_string(result.index) + ": " + note);
+    // Named as the reports name the example: a page's by file:line, a notebook's "Cell N".
+    const std::optional<SourceMap> map = source_map_of(cells.at(result.index));
+    const std::string where = map && !map->example.empty()
+                                  ? map->example.str()
+                                  : "Cell " + std::to_string(code_cell_number(cells, result.index));
+    warnings.push_back(where + ": " + note);
   } else if (result.status == CellStatus::ok || result.status == CellStatus::error) {
     result.status = CellStatus::aborted;
     result.reason = note + (result.reason.empty() ? "" : "; " + result.reason);
@@ -99,7 +105,7 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
       assembler.start_cell(index);
       result = execute_cell(kernel, options, assembler, cell, index, run.kernel_lost);
       if (const std::size_t dropped = assembler.finish_cell(); dropped > 0) {
-        note_truncation(options, dropped, result, run.warnings);
+        note_truncation(options, dropped, cells, result, run.warnings);
       }
       if (on_cell && !on_cell(cell, result)) stopped = true;
       run.cells.push_back(std::move(result));

@@ -184,4 +184,11 @@ void set_notebook_source(Notebook& notebook, const NotebookSource& source) {
   metadata[key] = std::move(docnb);
 }
 
+std::size_t code_cell_number(const Json& cells, std::size_t index) {
+  std::size_t number = 0;
+  for (std::size_t k = 0; k < index && k < cells.size(); ++k)
+    number += cells[k].value("cell_type", "") == "code" ? 1 : 0;
+  return number;
+}
+
 } // namespace docnb

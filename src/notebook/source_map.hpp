@@ -97,10 +97,11 @@ struct SourceMap {
   Json literal; // null unless a docstring's namespace cell
 
   // A page's setup or cleanup code: not an example, reported only when it fails.
-  [[nodiscard]] bool hidden() const {
-    return role == CellRole::setup || role == CellRole::cleanup;
-  }
+  [[nodiscard]] bool hidden() const { return role == CellRole::setup || role == CellRole::cleanup; }
 };
+
+// The number of the cell at `index` among the code cells before it: the N of "Cell N".
+[[nodiscard]] std::size_t code_cell_number(const Json& cells, std::size_t index);
 
 // The source map of a code cell; nullopt for a notebook's own cell, which has none.
 [[nodiscard]] std::optional<SourceMap> source_map_of(const Json& cell);

@@ -1,5 +1,6 @@
 #include "report/console.hpp"
 
+#include "report/json_report.hpp"
 #include "support/stop_request.hpp"
 #include "report/failure_text.hpp"
 
@@ -26,7 +27,7 @@ std::string numbered(const char* one, const char* many, const std::vector<std::s
 std::string rewritten(const SourceUpdate& update) {
   if (!update.lines.empty())
     return numbered("the want at line ", "the wants at lines ", update.lines);
-  if (!update.cells.empty()) return numbered("cell ", "cells ", update.cells);
+  if (!update.cells.empty()) return numbered("Cell ", "Cells ", update.cells);
   return "execution counts";
 }
 

@@ -1,10 +1,12 @@
 #include "report/failure_text.hpp"
 
+#include "report/json_report.hpp"
+
 namespace docnb {
 
 std::string failure_text(const std::filesystem::path& source, const Verdict& verdict) {
   std::string text = verdict.in_text ? source.string() + ":" + std::to_string(verdict.line)
-                                     : "cell " + std::to_string(verdict.cell);
+                                     : example_in_file(verdict);
   if (!verdict.first_line.empty()) text += " `" + verdict.first_line + "`";
   text += ": " + verdict.reason + "\n";
   for (const std::string& detail : verdict.details) {

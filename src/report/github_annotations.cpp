@@ -48,13 +48,6 @@ std::string command(std::string_view kind, const std::string& file, std::size_t 
   return out;
 }
 
-// "Cell 3" out of "docs/intro.ipynb::Cell 3": the file is already in file=.
-std::string example_in_file(const Verdict& verdict) {
-  const std::string name = example_name(verdict);
-  const std::size_t separator = name.rfind("::");
-  return separator == std::string::npos ? name : name.substr(separator + 2);
-}
-
 std::string failure_message(const Verdict& verdict) {
   std::string message = example_in_file(verdict);
   if (!verdict.first_line.empty()) {

@@ -119,6 +119,12 @@ std::string example_name(const Verdict& verdict) {
   return "cell " + std::to_string(verdict.cell);
 }
 
+std::string example_in_file(const Verdict& verdict) {
+  const std::string name = example_name(verdict);
+  const std::size_t separator = name.rfind("::");
+  return separator == std::string::npos ? name : name.substr(separator + 2);
+}
+
 std::string json_report(const std::vector<SourceResult>& results, const RunTotals& totals,
                         const std::filesystem::path& cwd, const ReportRun& run) {
   ReportJson examples = ReportJson::array();

@@ -36,5 +36,8 @@ struct ReportRun {
 
 // The name of a verdict's example in reports: its example id, or "cell N" when it has none.
 [[nodiscard]] std::string example_name(const Verdict& verdict);
+// The name without its file, for places that name the file already: "Cell 3" out of
+// "docs/intro.ipynb::Cell 3" (the console, GitHub's annotations).
+[[nodiscard]] std::string example_in_file(const Verdict& verdict);
 
 } // namespace docnb

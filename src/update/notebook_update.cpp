@@ -1,6 +1,7 @@
 #include "update/notebook_update.hpp"
 
 #include "check/cell_policy.hpp"
+#include "notebook/source_map.hpp"
 
 namespace docnb {
 namespace {
@@ -42,7 +43,8 @@ NotebookUpdate updated_notebook(const Notebook& reference, const check::JudgedRu
     if (never_run || judged.verdicts.at(i).failed()) {
       if (!fresh_outputs_would_pass(cell, fresh_outputs, cell_run, options)) continue;
       if (cell.value("outputs", Json::array()) != fresh_outputs) {
-        update.cells.push_back(cell_run.index);
+        // Named as every report names the cell: "Cell N", N counted among code cells.
+        update.cells.push_back(code_cell_number(cells, cell_run.index));
       }
       cell["outputs"] = fresh_outputs;
     }

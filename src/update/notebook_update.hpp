@@ -20,7 +20,7 @@ namespace docnb {
 
 struct NotebookUpdate {
   Notebook notebook;              // the reference with the chosen fresh outputs and counts
-  std::vector<std::size_t> cells; // cells whose outputs were replaced
+  std::vector<std::size_t> cells; // code cells (N of "Cell N") whose outputs were replaced
   bool changed = false;           // differs from the reference at all (counts included)
 };
 

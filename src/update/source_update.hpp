@@ -37,7 +37,7 @@ struct SourceUpdate {
     refused,   // not written, see `error` (changed on disk, cannot write)
   };
   Action action = Action::unchanged;
-  std::vector<std::size_t> cells; // notebook cells (indices) whose stored outputs are rewritten
+  std::vector<std::size_t> cells; // code cells (N of "Cell N") whose stored outputs are rewritten
   std::vector<std::size_t> lines; // text sources: lines of the rewritten wants
   // Text sources: fresh outputs that cannot be written (a docstring that is no plain literal),
   // "path:line: not written back: why"; the others are written.

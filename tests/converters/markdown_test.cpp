@@ -1,6 +1,10 @@
 #include "converted_cells.hpp"
 #include "converters/markdown.hpp"
 
+#include <cmark.h>
+#include <cstdlib>
+#include <memory>
+
 using namespace docnb;
 using namespace docnb::converters;
 using namespace docnb::converters::testing;
@@ -338,6 +342,52 @@ TEST_CASE("markdown: fences in lists keep their lines", "[converters][markdown]"
 
 TEST_CASE("markdown: an indented code block is not run", "[converters][markdown]") {
   CHECK(code_cells(read("Text.\n\n    python\n    x = 1\n")).empty());
+}
+
+TEST_CASE("markdown: indented paragraphs of footnotes and list items are no unclosed fence",
+          "[converters][markdown]") {
+  const std::string text = "Text[^1].\n"                                  // 1
+                           "\n"                                           // 2
+                           "[^1]: A footnote.\n"                          // 3
+                           "\n"                                           // 4
+                           "    Its indented continuation paragraph.\n"   // 5
+                           "\n"                                           // 6
+                           "- An item.\n"                                 // 7
+                           "\n"                                           // 8
+                           "    Its indented paragraph.\n"                // 9
+                           "\n"                                           // 10
+                           "- Another.\n"                                 // 11
+                           "\n"                                           // 12
+                           "        Indented deeper: code in the item.\n" // 13
+                           "\n"                                           // 14
+                           "  ```python\n"                                // 15
+                           "  x = 1\n"                                    // 16
+                           "  ```\n"                                      // 17
+                           "\n"                                           // 18
+                           "End of the list.\n"                           // 19
+                           "\n"                                           // 20
+                           "    ```python\n"                              // 21
+                           "    not_a_fence()\n";                         // 22
+  const Converted page = read(text);
+  CHECK(page.warnings.empty());
+  const std::vector<Json> cells = code_cells(page);
+  REQUIRE(cells.size() == 1);
+  CHECK(source_of(cells[0]) == "x = 1");
+  CHECK(docnb_of(cells[0]).at("line") == 16);
+  // cmark's own reading of the page: one python fence, and the indented blocks are code
+  // without a language (a reader sees them as preformatted text, never as an open fence).
+  std::unique_ptr<char, decltype(&std::free)> html(
+      cmark_markdown_to_html(text.data(), text.size(), CMARK_OPT_DEFAULT), &std::free);
+  const std::string rendered = html.get();
+  std::size_t fences = 0;
+  for (std::size_t at = rendered.find("language-python"); at != std::string::npos;
+       at = rendered.find("language-python", at + 1)) {
+    ++fences;
+  }
+  CHECK(fences == 1);
+  CHECK(rendered.find("<pre><code>Its indented continuation paragraph.") != std::string::npos);
+  CHECK(rendered.find("<p>Its indented paragraph.</p>") != std::string::npos);
+  CHECK(rendered.find("<pre><code>```python\nnot_a_fence()") != std::string::npos);
 }
 
 TEST_CASE("markdown: CRLF, BOM and tabs keep line numbers", "[converters][markdown]") {

@@ -262,3 +262,82 @@ TEST_CASE("rst: an empty directive body gives no cell", "[converters][rst]") {
   // Nothing was taken out, so the page text stays whole.
   CHECK(source_of(page.notebook.cells().at(0)) == ".. code-block:: python\n\nText.");
 }
+
+TEST_CASE("rst: every skip comment skips the next example", "[converters][rst]") {
+  for (const std::string marker : {".. docnb: skip", ".. skip: next", "..  Skip:Next"}) {
+    INFO(marker);
+    const Converted page = read("Intro.\n\n" + marker +
+                                "\n\n.. code-block:: python\n\n   boom()\n\n"
+                                ">>> fine()\n\n"
+                                ".. code-block:: python\n\n   ok()\n");
+    const std::vector<Json> cells = code_cells(page);
+    REQUIRE(cells.size() == 3);
+    CHECK(docnb_of(cells[0]).at("skip") == marker);
+    CHECK_FALSE(docnb_of(cells[1]).contains("skip"));
+    CHECK_FALSE(docnb_of(cells[2]).contains("skip"));
+    // The comment is for docnb: it is not in the text cells nbsphinx renders.
+    for (const Json& cell : cells_of_type(page, "raw"))
+      CHECK(source_of(cell).find("skip") == std::string::npos);
+    CHECK(page.warnings.empty());
+  }
+}
+
+TEST_CASE("rst: a skip comment skips every part of a doctest block and of a session",
+          "[converters][rst]") {
+  const Converted page = read(".. skip: next\n\n>>> print(1)\n1\n>>> boom()\n\n"
+                              ".. docnb: skip\n\n.. doctest::\n\n   >>> print(2)\n   2\n"
+                              "   >>> more()\n\n>>> runs()\n");
+  const std::vector<Json> cells = code_cells(page);
+  REQUIRE(cells.size() == 5);
+  for (std::size_t k = 0; k < 2; ++k)
+    CHECK(docnb_of(cells[k]).at("skip") == ".. skip: next");
+  for (std::size_t k = 2; k < 4; ++k)
+    CHECK(docnb_of(cells[k]).at("skip") == ".. docnb: skip");
+  CHECK_FALSE(docnb_of(cells[4]).contains("skip"));
+}
+
+TEST_CASE("rst: skip start and end skip every example between", "[converters][rst]") {
+  const Converted page = read(".. skip: start\n\n"
+                              ".. code-block:: python\n\n   a()\n\n"
+                              "Text.\n\n>>> b()\n\n"
+                              ".. skip: end\n\n"
+                              ".. testcode::\n\n   c()\n");
+  const std::vector<Json> cells = code_cells(page);
+  REQUIRE(cells.size() == 3);
+  CHECK(docnb_of(cells[0]).at("skip") == ".. skip: start");
+  CHECK(docnb_of(cells[1]).at("skip") == ".. skip: start");
+  CHECK_FALSE(docnb_of(cells[2]).contains("skip"));
+  CHECK(page.warnings.empty());
+}
+
+TEST_CASE("rst: a skip comment passes over setup code to the next example", "[converters][rst]") {
+  const Converted page =
+      read(".. skip: next\n\n.. testsetup::\n\n   import os\n\n.. testcode::\n\n   boom()\n");
+  const std::vector<Json> cells = code_cells(page);
+  REQUIRE(cells.size() == 2);
+  CHECK_FALSE(docnb_of(cells[0]).contains("skip")); // the setup, placed first
+  CHECK(docnb_of(cells[1]).at("skip") == ".. skip: next");
+}
+
+TEST_CASE("rst: misspelt skip comments warn with file and line; others are left alone",
+          "[converters][rst]") {
+  const Converted page = read(".. docnb: skp\n"                   // 1
+                              "\n"                                // 2
+                              ">>> x = 1\n"                       // 3
+                              "\n"                                // 4
+                              ".. skip: nxt\n"                    // 5
+                              ".. skip: strat\n"                  // 6
+                              ".. docnb: run-everything\n"        // 7
+                              ".. an ordinary comment\n"          // 8
+                              ".. _target: https://example.org\n" // 9
+                              ".. skip: next\n");                 // 10
+  CHECK(page.warnings ==
+        std::vector<std::string>{
+            "page.rst:1: unknown marker .. docnb: skp; did you mean .. docnb: skip?",
+            "page.rst:5: unknown marker .. skip: nxt; did you mean .. skip: next?",
+            "page.rst:6: unknown marker .. skip: strat; did you mean .. skip: start?",
+            "page.rst:7: unknown marker .. docnb: run-everything; did you mean .. docnb: skip?",
+            "page.rst:10: .. skip: next is not followed by code"});
+  // A misspelt marker does not skip.
+  CHECK_FALSE(docnb_of(code_cells(page).at(0)).contains("skip"));
+}

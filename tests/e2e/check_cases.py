@@ -74,7 +74,7 @@ def one_character_edit_shows_exactly_that_line(work):
     changed = [line.strip() for line in out.splitlines()
                if re.match(r"\s+[-+](?![-+])", line)]
     check(changed == ["-gamna", "+gamma"], f"diff lines {changed}, want exactly the edited line")
-    check("nb.ipynb" in out and "cell 0" in out, "failure does not name the notebook and cell")
+    check("nb.ipynb" in out and "Cell 0" in out, "failure does not name the notebook and cell")
 
 
 @case

@@ -196,6 +196,41 @@ def kernel_choice_and_listing(work):
 
 
 @case
+def executed_notebook_keeps_its_kernelspec(work):
+    # As nbclient leaves it: the stored kernelspec stays, even its display name, unless
+    # --kernel named another; a text source names the kernel that ran it.
+    stored = {"name": "python3", "display_name": "Stored name, kept", "language": "python"}
+    nb = harness.nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = stored
+    nb.cells = [harness.nbformat.v4.new_code_cell("import sys\nprint(sys.argv[0])")]
+    harness.nbformat.write(nb, str(work / "installed.ipynb"))
+    missing = {"name": "python2", "display_name": "Python 2", "language": "python"}
+    nb.metadata["kernelspec"] = missing
+    harness.nbformat.write(nb, str(work / "missing.ipynb"))
+    (work / "page.md").write_text("```python\nprint(1)\n```\n")
+    code, out, err = run_docnb("run", "installed.ipynb", "missing.ipynb", "page.md", cwd=work)
+    print(out, err)
+    check(code == 0, f"exit code {code}, want 0")
+    written = {name: harness.read_notebook(harness.executed_path(work, name)).metadata
+               for name in ("installed.ipynb", "missing.ipynb", "page.ipynb")}
+    check(dict(written["installed.ipynb"].kernelspec) == stored,
+          f"the installed kernelspec was rewritten: {written['installed.ipynb'].kernelspec}")
+    # The stand-in ran it: the warning says so, the notebook keeps what it names.
+    check("kernelspec 'python2' is not installed; running on docnb-python" in out,
+          "no warning says what ran the notebook whose kernel is missing")
+    check(dict(written["missing.ipynb"].kernelspec) == missing,
+          f"the missing kernelspec was rewritten: {written['missing.ipynb'].kernelspec}")
+    check(written["page.ipynb"].kernelspec["name"] == "docnb-python",
+          f"a text source names {written['page.ipynb'].kernelspec}, not the kernel that ran")
+    # --kernel naming another kernel: the notebook names the kernel that ran.
+    code, out, err = run_docnb("run", "--kernel", "docnb-python", "installed.ipynb", cwd=work)
+    check(code == 0, f"exit code {code}, want 0: {out} {err}")
+    spec = harness.read_notebook(harness.executed_path(work, "installed.ipynb")).metadata.kernelspec
+    check(spec["name"] == "docnb-python" and spec["display_name"] != stored["display_name"],
+          f"--kernel docnb-python left {spec}")
+
+
+@case
 def discovery_skips_checkpoints_build_and_hidden(work):
     harness.write_notebook(work / "top.ipynb", ["1"])
     for hidden in [".ipynb_checkpoints", "build", ".hidden"]:

@@ -64,9 +64,9 @@ def flood_warns_under_max_output_action_warn(work):
     check(code == 0, f"exit code {code}, want 0")
     note = check_truncated(work)
     report = json.loads((work / "report.json").read_text())
-    check(report["warnings"] == [{"file": "flood.ipynb", "message": f"cell 0: {note}"}],
+    check(report["warnings"] == [{"file": "flood.ipynb", "message": f"Cell 0: {note}"}],
           f"warnings: {report['warnings']}")
-    check(f"warning: cell 0: {note}" in out, "the console does not warn")
+    check(f"warning: Cell 0: {note}" in out, "the console does not warn")
 
 
 @case

@@ -106,6 +106,44 @@ def github_annotations_in_actions(work):
     check("::error" not in out, "annotations outside GitHub Actions")
 
 
+@case
+def every_report_names_a_cell_alike(work):
+    # A markdown cell and a passing code cell before the failing one: its index among all
+    # cells is 2, its number among code cells (the example id's "Cell N") is 1.
+    nb = harness.nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "python3",
+                                 "language": "python"}
+    nb.cells = [harness.nbformat.v4.new_markdown_cell("# Title")]
+    for number, (source, text) in enumerate([("print(1)", "1\n"), ("print(2)", "3\n")], 1):
+        cell = harness.nbformat.v4.new_code_cell(source, execution_count=number)
+        cell.outputs = [harness.nbformat.v4.new_output("stream", name="stdout", text=text)]
+        nb.cells.append(cell)
+    harness.nbformat.write(nb, str(work / "nb.ipynb"))
+    code, out, err = run_docnb("run", "--json", "report.json", "--junit", "report.xml",
+                               "nb.ipynb", cwd=work, env={"GITHUB_ACTIONS": "true"})
+    print(out, err)
+    check(code == 1, f"exit code {code}, want 1")
+    report = json.loads((work / "report.json").read_text(encoding="utf-8"))
+    failed = [e["example"] for e in report["examples"] if e["status"] == "failed"]
+    check(failed == ["nb.ipynb::Cell 1"], f"JSON names the failure {failed}")
+    root = ElementTree.parse(work / "report.xml").getroot()
+    junit = [case.get("name") for case in root.iter("testcase")
+             if case.find("failure") is not None]
+    check(junit == ["nb.ipynb::Cell 1"], f"JUnit names the failure {junit}")
+    console = [line.strip() for line in out.splitlines()
+               if line.startswith("  ") and "print(2)" in line]
+    check(console and console[0].startswith("Cell 1 `print(2)`"),
+          f"the console names the failure {console}")
+    check("cell 2" not in out.lower(), "a report names the cell by its index among all cells")
+    annotations = [line for line in out.splitlines() if line.startswith("::error ")]
+    check(len(annotations) == 1 and "title=docnb%3A Cell 1::Cell 1 `print(2)`" in annotations[0],
+          f"the annotation names the failure {annotations}")
+    # --update names the cells it rewrites the same way.
+    code, out, err = run_docnb("run", "--update", "nb.ipynb", cwd=work)
+    print(out, err)
+    check("UPDATED Cell 1 written back" in out, "the --update line does not name Cell 1")
+
+
 if __name__ == "__main__":
     CASES[sys.argv[1]](harness.workdir())
     print(sys.argv[1], "ok")

@@ -3,6 +3,7 @@
 Usage: sphinx_cases.py CASE
 """
 import html
+import json
 import os
 import re
 import secrets
@@ -79,6 +80,65 @@ def executed_samples_render_without_execution(work):
     for notebook in executed:
         check(f"executed/samples/tutorials/{notebook.stem}.html" in index,
               f"the toctree misses {notebook.name}")
+
+
+RST_SKIPS = """Skips
+=====
+
+.. docnb: skip
+
+.. code-block:: python
+
+   raise ValueError("skipped by docnb's comment")
+
+.. skip: next
+
+>>> 1 + 1
+3
+
+.. skip: start
+
+.. doctest::
+
+   >>> print("between start and end")
+   wrong
+
+.. code-block:: python
+
+   raise ValueError("also between start and end")
+
+.. skip: end
+
+>>> print("runs")
+runs
+"""
+
+
+@case
+def rst_skip_comments_skip_and_leave_no_trace(work):
+    (work / "docs").mkdir()
+    (work / "docs" / "conf.py").write_text(
+        'project = "skips"\nextensions = ["sphinx.ext.doctest"]\n')
+    (work / "docs" / "index.rst").write_text(RST_SKIPS)
+    code, out, err = run_docnb("run", "--json", "report.json", "docs/index.rst", cwd=work)
+    print(out, err)
+    check(code == 0, f"exit code {code}, want 0: every failing example is skipped")
+    report = json.loads((work / "report.json").read_text())
+    got = [(e["example"], e["status"], e["reason"]) for e in report["examples"]]
+    want = [("docs/index.rst:8", "skipped", ".. docnb: skip"),
+            ("docs/index.rst:12", "skipped", ".. skip: next"),
+            ("docs/index.rst:19", "skipped", ".. skip: start"),
+            ("docs/index.rst:24", "skipped", ".. skip: start"),
+            ("docs/index.rst:28", "passed", "")]
+    check(got == want, f"verdicts {got}, want {want}")
+    check(report["warnings"] == [], f"warnings: {report['warnings']}")
+    built = sphinx_build(work / "docs", work / "html", dict(os.environ))
+    print(built.stdout, built.stderr)
+    check(built.returncode == 0, f"sphinx-build failed: {built.returncode}")
+    page = html.unescape((work / "html" / "index.html").read_text())
+    check("also between start and end" in page, "the page itself is missing from the HTML")
+    for comment in ("docnb: skip", "skip: next", "skip: start", "skip: end"):
+        check(comment not in page, f"the HTML shows the comment {comment!r}")
 
 
 if __name__ == "__main__":

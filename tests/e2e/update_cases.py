@@ -76,7 +76,8 @@ def ipynb_update_rewrites_only_outputs(work):
     code, out, _ = run_docnb("run", "--update", "nb.ipynb", cwd=work)
     print(out)
     check(code == 1, f"exit code {code}: the run found stale outputs, it must say so")
-    check("UPDATED" in out and "cells 1, 2" in out, "no line says which cells were written")
+    # Cells are named as the reports name them: by number among code cells.
+    check("UPDATED" in out and "Cells 0, 1" in out, "no line says which cells were written")
     after = (work / "nb.ipynb").read_text(encoding="utf-8")
     changed = changed_lines(before, after)
     check(changed == ['-"1\\n"', '+"2\\n"', '-"10"', '+"20"'],

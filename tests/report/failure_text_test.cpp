@@ -32,5 +32,5 @@ TEST_CASE("a notebook cell's failure is named by its cell", "[report]") {
   verdict.cell = 3;
   verdict.reason = "kernel died (signal 9 (Killed))";
   verdict.example = ExampleId::cell("nb.ipynb", 2);
-  CHECK(failure_text("nb.ipynb", verdict) == "cell 3: kernel died (signal 9 (Killed))\n");
+  CHECK(failure_text("nb.ipynb", verdict) == "Cell 2: kernel died (signal 9 (Killed))\n");
 }

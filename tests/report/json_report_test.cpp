@@ -65,7 +65,7 @@ TEST_CASE("json report has one record per verdict and totals from the run", "[re
   CHECK(failed["reason"] == "output differs");
   CHECK(failed["details"] == Json::array({"- 1\n+ 2"}));
   // The console's failure text, so that readers show the failure as docnb does.
-  CHECK(failed["text"] == "cell 2: output differs\n  - 1\n  + 2\n");
+  CHECK(failed["text"] == "Cell 2: output differs\n  - 1\n  + 2\n");
   CHECK(report["examples"][0]["text"] == "");
   CHECK(failed["seconds"] == 0.25);
   CHECK(report["examples"][0]["status"] == "passed");
