@@ -17,7 +17,7 @@ packages=(
   # the Jupyter stack: the real kernel and the peers the tests and benchmarks compare with
   python3 python3-ipykernel python3-jupyter-client python3-nbformat python3-nbclient
   python3-matplotlib python3-numpy python3-ipywidgets python3-comm python3-sympy
-  python3-xdoctest python3-jupyter-kernel-test python3-nbsphinx python3-sphinx pandoc
+  python3-xdoctest python3-jupyter-kernel-test python3-nbsphinx python3-sphinx python3-myst-parser pandoc
   # PyTorch 1.13 (CPU): its docstrings are the xdoctest parity suite's input
   python3-torch
 )

@@ -75,7 +75,7 @@ void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
   check::JudgedRun judged = execute_units(
       reference, execution_units(reference, planned.source.kind, to_run.served),
       UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
-                  config.fresh_kernel_per_example && docstrings},
+                  (config.fresh_kernel_per_example && docstrings) || has_groups(reference)},
       options, judge, continue_after);
   judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(),
                              skip_warnings.end());
