@@ -143,7 +143,10 @@ void DoctestDirectives::read(const MystDirective& directive, const std::vector<s
   const auto [first, last] = content_range(lines, directive.content_offset);
   const std::vector<std::string> content(lines.begin() + first, lines.begin() + last);
   if (directive.name == "testoutput") {
-    read_testoutput(directive, content, first_line + first, first_line - 1);
+    // An empty output sits right after the options.
+    read_testoutput(directive, content,
+                    first_line + (content.empty() ? directive.content_offset : first),
+                    first_line - 1);
     return;
   }
   open_testcode_.erase(group);
@@ -186,8 +189,8 @@ void DoctestDirectives::read_testoutput(const MystDirective& directive,
   for (const std::string& line : content)
     want += line + "\n";
   map.want = want;
-  map.want_line = content.empty() ? fence_line + 1 : first;
-  map.want_last_line = content.empty() ? fence_line : first + static_cast<int>(content.size()) - 1;
+  map.want_line = first;
+  map.want_last_line = first + static_cast<int>(content.size()) - 1;
   if (const auto options = option(directive, "options")) {
     map.options = map.options ? *map.options + ", " + *options : *options;
   }
