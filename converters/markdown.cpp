@@ -134,8 +134,10 @@ Language language_of(const Block& block) {
     return starts_a_session(block.literal) ? Language::pycon : Language::python;
   }
   if (first == "pycon" || first == "doctest") return Language::pycon;
-  if (const std::size_t close = first.find('}');
-      first.front() == '{' && close != 0 && is_doctest_directive(first.substr(1, close - 1))) {
+  // Directive names are case-sensitive, as myst-parser reads them.
+  const std::string_view name = words[0];
+  if (name.size() > 2 && name.front() == '{' && name.back() == '}' &&
+      is_doctest_directive(name.substr(1, name.size() - 2))) {
     return Language::doctest_directive;
   }
   if (first == "{code-cell}") {
@@ -325,7 +327,7 @@ private:
       return;
     }
     const std::optional<MystDirective> directive = myst_directive(block.info, lines);
-    if (language == Language::doctest_directive) {
+    if (language == Language::doctest_directive && directive) {
       doctest_.read(*directive, lines, first_line, skip);
       return;
     }

@@ -200,3 +200,10 @@ TEST_CASE("markdown: doctest fences and python fences that start with >>> are se
   REQUIRE(code.size() == 1);
   CHECK(source_of(code[0]) == "x = '''\n>>> 1\n'''");
 }
+
+TEST_CASE("myst: only a whole, exactly spelt directive name is a directive", "[converters][myst]") {
+  for (const std::string info : {"{doctest", "{DocTest}", "{doctest}x", "{doctestx} g1"}) {
+    INFO(info);
+    CHECK(code_cells(read("```" + info + "\n>>> 1\n1\n```\n")).empty());
+  }
+}
