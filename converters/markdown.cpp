@@ -1,6 +1,7 @@
 #include "converters/markdown.hpp"
 
 #include "converters/markdown_markers.hpp"
+#include "converters/myst_doctest.hpp"
 #include "converters/pycon.hpp"
 #include "converters/skip_markers.hpp"
 #include "converters/text_source.hpp"
@@ -128,7 +129,16 @@ std::vector<std::string> words_of(std::string_view text) {
   return words;
 }
 
-enum class Language { none, python, pycon, code_cell };
+// pycon: a `>>>` session (pycon and doctest fences, python fences that start with `>>> `);
+// doctest_directive: MyST's Sphinx doctest directives (converters/myst_doctest.hpp).
+enum class Language { none, python, pycon, code_cell, doctest_directive };
+
+bool starts_a_session(const std::string& literal) {
+  for (const std::string& line : literal_lines(literal)) {
+    if (!is_blank(line)) return trim(line).substr(0, 4) == ">>> ";
+  }
+  return false;
+}
 
 Language language_of(const Block& block) {
   if (!block.fenced) return Language::none;
@@ -137,9 +147,16 @@ Language language_of(const Block& block) {
   const std::string first = lower(words[0]);
   if (first == "python" || first == "py" || first == "python3" || first == "ipython3" ||
       first == "ipython") {
-    return Language::python;
+    // phmdoctest's reading: a python fence that starts with a prompt is a session.
+    return starts_a_session(block.literal) ? Language::pycon : Language::python;
   }
-  if (first == "pycon") return Language::pycon;
+  if (first == "pycon" || first == "doctest") return Language::pycon;
+  // Directive names are case-sensitive, as myst-parser reads them.
+  const std::string_view name = words[0];
+  if (name.size() > 2 && name.front() == '{' && name.back() == '}' &&
+      is_doctest_directive(name.substr(1, name.size() - 2))) {
+    return Language::doctest_directive;
+  }
   if (first == "{code-cell}") {
     if (words.size() < 2) return Language::code_cell;
     const std::string kernel = lower(words[1]);
@@ -154,69 +171,10 @@ bool has_notest(const Block& block) {
   return std::find(words.begin() + (words.empty() ? 0 : 1), words.end(), "notest") != words.end();
 }
 
-struct MystCell {
-  int content_offset = 0; // literal lines taken by the options
-  Json tags = Json::array();
-};
-
-void add_tags(std::string_view value, Json& tags) {
-  value = trim(value);
-  if (!value.empty() && value.front() == '[') value.remove_prefix(1);
-  if (!value.empty() && value.back() == ']') value.remove_suffix(1);
-  std::size_t at = 0;
-  while (at <= value.size()) {
-    const std::size_t end = std::min(value.find(',', at), value.size());
-    std::string_view tag = trim(value.substr(at, end - at));
-    if (tag.size() >= 2 && (tag.front() == '"' || tag.front() == '\'') &&
-        tag.back() == tag.front()) {
-      tag = tag.substr(1, tag.size() - 2);
-    }
-    if (!tag.empty()) tags.push_back(std::string(tag));
-    at = end + 1;
-  }
-}
-
-// MyST options: `:key: value` lines, or a block between `---` lines of YAML `key: value`
-// (tags as `[a, b]` or as `- a` items).
-MystCell myst_options(const std::vector<std::string>& lines) {
-  MystCell cell;
-  if (!lines.empty() && trim(lines[0]) == "---") {
-    std::size_t i = 1;
-    bool in_tags = false;
-    for (; i < lines.size() && trim(lines[i]) != "---"; ++i) {
-      const std::string_view text = trim(lines[i]);
-      if (in_tags && text.substr(0, 2) == "- ") {
-        add_tags(text.substr(2), cell.tags);
-        continue;
-      }
-      in_tags = false;
-      if (text.substr(0, 5) == "tags:") {
-        const std::string_view value = trim(text.substr(5));
-        if (value.empty()) {
-          in_tags = true;
-        } else {
-          add_tags(value, cell.tags);
-        }
-      }
-    }
-    if (i < lines.size()) cell.content_offset = static_cast<int>(i) + 1;
-    return cell;
-  }
-  std::size_t i = 0;
-  for (; i < lines.size() && !lines[i].empty() && lines[i][0] == ':'; ++i) {
-    const std::string_view text = lines[i];
-    const std::size_t close = text.find(':', 1);
-    if (close == std::string_view::npos) break;
-    if (text.substr(1, close - 1) == "tags") add_tags(text.substr(close + 1), cell.tags);
-  }
-  cell.content_offset = static_cast<int>(i);
-  return cell;
-}
-
 class MarkdownReader {
 public:
   MarkdownReader(const SourceText& source, std::string path)
-      : source_(source), path_(std::move(path)), cells_(path_) {}
+      : source_(source), path_(std::move(path)), cells_(path_), doctest_(cells_, warnings_) {}
 
   Converted read() {
     const std::vector<Block> blocks = blocks_of(source_);
@@ -238,7 +196,7 @@ public:
       if (i + 1 < blocks.size() && is_want_for(block, language, blocks[i + 1])) {
         if (language == Language::pycon) {
           // A session's expected output is in its own lines; the fence stays on the page.
-          warn(blocks[i + 1].start, "an output fence after a pycon block is not checked: the "
+          warn(blocks[i + 1].start, "an output fence after a >>> session is not checked: the "
                                     "session's own lines are its expected output");
         } else {
           want = &blocks[++i];
@@ -250,7 +208,7 @@ public:
     flush_text(static_cast<int>(source_.lines.size()) + 1);
     Converted converted;
     converted.kind = SourceKind::markdown;
-    converted.notebook = make_notebook(path_, cells_.take());
+    converted.notebook = make_notebook(path_, spread_groups(cells_.take()));
     if (front_matter_end > 0) {
       // MyST / jupytext front matter is the page's metadata, not prose: kept, as written.
       NotebookSource source;
@@ -294,7 +252,7 @@ private:
   }
 
   bool is_want_for(const Block& code, Language language, const Block& next) const {
-    if (!next.code || !next.fenced) return false;
+    if (!next.code || !next.fenced || language == Language::doctest_directive) return false;
     for (int line = code.end + 1; line < next.start; ++line) {
       if (!is_blank(line_at(source_.lines, line))) return false;
     }
@@ -369,39 +327,28 @@ private:
     std::vector<std::string> lines = literal_lines(block.literal);
     const int first_line = block.start + 1;
     if (language == Language::pycon) {
-      const PyconSession session = split_pycon(lines, first_line);
-      for (const int stray : session.stray_lines) {
-        warn(stray, "text outside a >>> example in a pycon block is not checked");
+      SourceMap base;
+      base.skip = skip;
+      for (const int stray : add_session_cells(lines, first_line, base, Json::object(), cells_)) {
+        warn(stray, "text outside a >>> example in a session is not checked");
       }
-      for (const PyconPart& part : session.parts) {
-        SourceMap map;
-        map.line = part.line;
-        map.last_line = part.last_line;
-        map.want = part.want;
-        map.want_line = part.want_line;
-        map.want_last_line = part.want_last_line;
-        map.skip = skip;
-        add_code(part.source, map, Json::object());
-      }
+      return;
+    }
+    const std::optional<MystDirective> directive = myst_directive(block.info, lines);
+    if (language == Language::doctest_directive && directive) {
+      doctest_.read(*directive, lines, first_line, skip);
       return;
     }
     int offset = 0;
     Json metadata = Json::object();
     if (language == Language::code_cell) {
-      const MystCell myst = myst_options(lines);
-      offset = myst.content_offset;
-      if (!myst.tags.empty()) metadata["tags"] = myst.tags;
+      offset = directive->content_offset;
+      if (Json tags = myst_tags(*directive); !tags.empty()) metadata["tags"] = std::move(tags);
     }
-    while (offset < static_cast<int>(lines.size()) &&
-           is_blank(lines[static_cast<std::size_t>(offset)])) {
-      ++offset;
-    }
-    int count = static_cast<int>(lines.size());
-    while (count > offset && is_blank(lines[static_cast<std::size_t>(count - 1)]))
-      --count;
-    if (count <= offset) return; // an empty fence has nothing to run
+    const auto [first, count] = content_range(lines, offset);
+    if (count <= first) return; // an empty fence has nothing to run
     SourceMap map;
-    map.line = first_line + offset;
+    map.line = first_line + first;
     map.last_line = first_line + count - 1;
     map.skip = skip;
     if (want != nullptr) {
@@ -409,17 +356,14 @@ private:
       map.want_line = want->start + 1;
       map.want_last_line = want->start + count_lines(want->literal);
     }
-    std::string source;
-    for (int i = offset; i < count; ++i) {
-      source += (i != offset ? "\n" : "") + lines[static_cast<std::size_t>(i)];
-    }
-    add_code(std::move(source), map, std::move(metadata));
+    add_code(join_lines(lines, first + 1, count), map, std::move(metadata));
   }
 
   const SourceText& source_;
   std::string path_;
   CellList cells_;
   std::vector<std::string> warnings_;
+  DoctestDirectives doctest_;
   int next_text_line_ = 1;
   SkipMarkers skips_;
 };

@@ -1,10 +1,14 @@
 // Markdown pages (CommonMark, parsed by cmark with source positions) as notebooks.
 //
-// Code cells come from fences whose info string starts with python, py, python3, ipython3
-// or pycon (a `>>>` session, one cell per part: converters/pycon.hpp), and from MyST
-// ```{code-cell}``` fences (their `:tags:` or `---` options give the cell's tags). The want
-// of a code fence is the `output` fence right after it (only blank lines between), or for
-// python fences a fence with an empty info string there (phmdoctest's convention).
+// Code cells come from fences whose info string starts with python, py, python3, ipython3,
+// pycon or doctest, and from MyST ```{code-cell}``` fences (their `:tags:` or `---` options
+// give the cell's tags). A pycon or doctest fence, and a python fence whose first line starts
+// with `>>> ` (phmdoctest's reading), is a `>>>` session: one cell per part
+// (converters/pycon.hpp). MyST's Sphinx doctest directives ```{doctest}```, ```{testcode}```,
+// ```{testoutput}```, ```{testsetup}``` and ```{testcleanup}``` are read as Sphinx runs them,
+// each group in a namespace of its own (converters/myst_doctest.hpp). The want of a code fence
+// is the `output` fence right after it (only blank lines between), or for python fences a
+// fence with an empty info string there (phmdoctest's convention).
 //
 // Not run (docnb.skip is the spelling that said so): `notest` among the info words, and the
 // HTML comments <!-- docnb: skip -->, <!-- skip: next -->, <!--phmdoctest-skip-->,

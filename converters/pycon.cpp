@@ -100,4 +100,19 @@ PyconSession split_pycon(const std::vector<std::string>& lines, int first_line) 
   return session;
 }
 
+std::vector<int> add_session_cells(const std::vector<std::string>& lines, int first_line,
+                                   const SourceMap& base, const Json& metadata, CellList& cells) {
+  PyconSession session = split_pycon(lines, first_line);
+  for (const PyconPart& part : session.parts) {
+    SourceMap map = base;
+    map.line = part.line;
+    map.last_line = part.last_line;
+    map.want = part.want;
+    map.want_line = part.want_line;
+    map.want_last_line = part.want_last_line;
+    cells.add_code(part.source, map, metadata);
+  }
+  return std::move(session.stray_lines);
+}
+
 } // namespace docnb::converters

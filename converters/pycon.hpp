@@ -10,6 +10,8 @@
 // Indentation is taken from the first `>>>` line and removed from the want lines too.
 #pragma once
 
+#include "converters/text_source.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,5 +37,10 @@ struct PyconSession {
 
 // True when `line`, without indentation, starts with a `>>>` prompt.
 [[nodiscard]] bool starts_with_prompt(const std::string& line);
+
+// Adds a cell per part of the `>>>` session in `lines` (the first at line `first_line`), each
+// with `base`'s fields and its own lines and want; returns the lines outside every example.
+std::vector<int> add_session_cells(const std::vector<std::string>& lines, int first_line,
+                                   const SourceMap& base, const Json& metadata, CellList& cells);
 
 } // namespace docnb::converters

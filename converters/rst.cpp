@@ -287,18 +287,8 @@ private:
 
   void add_session(const std::vector<std::string>& lines, int first_line, const SourceMap& base,
                    const Json& metadata) {
-    const PyconSession session = split_pycon(lines, first_line);
-    for (const int stray : session.stray_lines) {
+    for (const int stray : add_session_cells(lines, first_line, base, metadata, body_)) {
       warn(stray, "text outside a >>> example is not checked");
-    }
-    for (const PyconPart& part : session.parts) {
-      SourceMap map = base;
-      map.line = part.line;
-      map.last_line = part.last_line;
-      map.want = part.want;
-      map.want_line = part.want_line;
-      map.want_last_line = part.want_last_line;
-      add_code(body_, part.source, map, metadata);
     }
   }
 

@@ -3,6 +3,7 @@
 // cell's source map (notebook/source_map.hpp), so every other byte of the source (line endings
 // included) stays as it was.
 #include "converters/docstring_write_back.hpp"
+#include "converters/pycon.hpp"
 #include "converters/source.hpp"
 #include "converters/text_source.hpp"
 #include "converters/want_lines.hpp"
@@ -126,9 +127,23 @@ private:
   }
 
   void add_output_fence(const CellPlace& place, const std::string& body) {
-    const int opening = place.want_line - 1;
+    // A MyST testoutput's options stand between its fence and its output.
+    int opening = place.want_line - 1;
+    while (opening > place.last_line && !fence_line(line(opening)))
+      --opening;
     const std::optional<FenceLine> open = fence_line(line(opening));
     if (!open) return;
+    if (opening != place.want_line - 1 || open->info.starts_with("{testoutput}")) {
+      if (!body.empty() && fence_for(body, open->fence[0], open->fence.size()) != open->fence) {
+        refuse(place.want_line, "a line of the output would close the testoutput fence");
+        return;
+      }
+      // A testoutput stays, empty or not: Sphinx pairs it with its testcode.
+      edits_.push_back({static_cast<std::size_t>(place.want_line),
+                        static_cast<std::size_t>(place.want_last_line),
+                        prefixed(body, open->prefix), ""});
+      return;
+    }
     if (!body.empty()) {
       const std::string fence = fence_for(body, open->fence[0], open->fence.size());
       if (fence.size() == open->fence.size()) {
@@ -167,6 +182,7 @@ private:
     // Only a closed python fence takes an output fence (not pycon, MyST code-cells or hidden
     // setup code, whose outputs have no place in the page).
     if (!close || !open || !close->info.empty() || !is_python_info(open->info)) return;
+    if (starts_with_prompt(line(place.line))) return; // a >>> session in a python fence
     const std::string fence = fence_for(body);
     const std::string text = rstrip(close->prefix, " \t") + "\n" + close->prefix + fence +
                              "output\n" + prefixed(body, close->prefix) + close->prefix + fence +

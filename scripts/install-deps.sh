@@ -21,7 +21,7 @@ packages=(
   # the Jupyter stack: the real kernel and the peers the tests and benchmarks compare with
   python3 python3-ipykernel python3-jupyter-client python3-nbformat python3-nbclient
   python3-matplotlib python3-numpy python3-ipywidgets python3-comm python3-sympy
-  python3-xdoctest python3-jupyter-kernel-test python3-nbsphinx python3-sphinx pandoc
+  python3-xdoctest python3-jupyter-kernel-test python3-nbsphinx python3-sphinx python3-myst-parser pandoc
   # the pytest plugin (pytest --docnb) and its tests under pytest-xdist
   python3-pytest python3-pytest-xdist
   # the Debian package (make package): its man pages, and lintian, which checks it

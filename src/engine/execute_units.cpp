@@ -18,13 +18,52 @@ void not_run(const ExecutionUnit& unit, const std::string& reason, const Noteboo
   }
 }
 
+std::optional<std::string> group_of(const Json& cell) {
+  const std::optional<SourceMap> map = source_map_of(cell);
+  return map ? map->group : std::nullopt;
+}
+
+std::vector<ExecutionUnit> group_units(const Notebook& reference,
+                                       const std::vector<std::size_t>& cells) {
+  ExecutionUnit ungrouped;
+  std::vector<std::string> groups;
+  for (const std::size_t index : cells) {
+    const std::optional<std::string> group = group_of(reference.cells()[index]);
+    if (!group) {
+      ungrouped.push_back(index);
+    } else if (std::find(groups.begin(), groups.end(), *group) == groups.end()) {
+      groups.push_back(*group);
+    }
+  }
+  std::vector<ExecutionUnit> units;
+  if (!ungrouped.empty()) units.push_back(std::move(ungrouped));
+  for (const std::string& group : groups) {
+    ExecutionUnit& unit = units.emplace_back();
+    for (const CellRole role : {CellRole::setup, CellRole::part, CellRole::cleanup}) {
+      for (const std::size_t index : cells) {
+        const std::optional<SourceMap> map = source_map_of(reference.cells()[index]);
+        if (map && map->group == group && map->role == role) unit.push_back(index);
+      }
+    }
+  }
+  return units;
+}
+
 } // namespace
+
+bool has_groups(const Notebook& reference) {
+  const std::vector<std::size_t> cells = code_cells_of(reference);
+  return std::any_of(cells.begin(), cells.end(), [&](std::size_t index) {
+    return group_of(reference.cells()[index]).has_value();
+  });
+}
 
 std::vector<ExecutionUnit> execution_units(const Notebook& reference, converters::SourceKind kind,
                                            const check::ExampleIds& leave_out) {
   std::vector<ExecutionUnit> units;
   const std::vector<std::size_t> cells = code_cells_of(reference);
   if (kind != converters::SourceKind::docstring) {
+    if (has_groups(reference)) return group_units(reference, cells);
     if (!cells.empty()) units.push_back(cells);
     return units;
   }
@@ -67,8 +106,8 @@ check::JudgedRun execute_units(const Notebook& reference, const std::vector<Exec
       const OnCell on_cell = [&](const Json& cell, const CellRun& cell_run) {
         return !continue_after || continue_after(cell, live.judge(cell_run, cell));
       };
-      NotebookRun part = execute_cells(std::move(judged.run.notebook), units[k], **kernel,
-                                       options, on_cell);
+      NotebookRun part =
+          execute_cells(std::move(judged.run.notebook), units[k], **kernel, options, on_cell);
       judged.run.notebook = std::move(part.notebook);
       for (const CellRun& cell_run : part.cells) {
         judged.verdicts.push_back(

@@ -22,15 +22,21 @@ namespace docnb {
 using ExecutionUnit = std::vector<std::size_t>;
 
 // The units of `reference`: its examples for a docstring module (without those in
-// `leave_out`, served from the cache), else every code cell in one.
+// `leave_out`, served from the cache); for a page with Sphinx doctest groups, its cells of no
+// group, then each group in the order it first appears (its setup cells, its examples, its
+// cleanup cells, as Sphinx's doctest builder runs a group); else every code cell in one.
 [[nodiscard]] std::vector<ExecutionUnit> execution_units(const Notebook& reference,
                                                          converters::SourceKind kind,
                                                          const check::ExampleIds& leave_out);
 
+// Whether some code cell of `reference` belongs to a Sphinx doctest group: each unit then runs
+// on a kernel of its own, as each group has a namespace of its own.
+[[nodiscard]] bool has_groups(const Notebook& reference);
+
 // Where the units' kernels come from.
 struct UnitKernels {
-  KernelStart first;           // the kernel the source's first unit runs on
-  const KernelLaunch& launch;  // how a fresh one starts
+  KernelStart first;          // the kernel the source's first unit runs on
+  const KernelLaunch& launch; // how a fresh one starts
   KernelHost& host;
   KernelReaper& reaper;        // takes every kernel once it is done with
   bool fresh_for_each = false; // every unit on a fresh kernel (the next one warming meanwhile)

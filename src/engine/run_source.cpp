@@ -91,12 +91,13 @@ void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
                                     prepared.path.string(), skip_warnings);
   options.stop = context.stop;
   check::CellJudge judge(reference, config.check, planned.plan);
-  check::JudgedRun judged =
-      execute_units(reference, execution_units(reference, planned.source.kind, to_run.served),
-                    UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
-                                config.fresh_kernel_per_example && docstrings},
-                    options, judge, continue_after);
-  judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
+  check::JudgedRun judged = execute_units(
+      reference, execution_units(reference, planned.source.kind, to_run.served),
+      UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
+                  (config.fresh_kernel_per_example && docstrings) || has_groups(reference)},
+      options, judge, continue_after);
+  judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(),
+                             skip_warnings.end());
   if (!to_run.served.empty()) {
     serve_examples(reference, to_run.served, to_run.stored, judged);
     result.examples_cached = to_run.served.size();

@@ -14,6 +14,9 @@
 //                             ("+ELLIPSIS, -NORMALIZE_WHITESPACE"), e.g. from rst `:options:`
 //   "skip"                    why the block is not run ("notest", "<!-- docnb: skip -->")
 //   "skipif"                  Sphinx doctest's `:skipif:` expression, evaluated in the kernel
+//   "group"                   the Sphinx doctest group (MyST `{doctest} NAME`): each group runs
+//                             in a namespace of its own with its own setup and cleanup cells;
+//                             absent: the page's shared namespace
 //   "role"                    "setup" or "cleanup" for a page's hidden cells (Sybil's invisible
 //                             code, rst testsetup/testcleanup: not examples themselves, but a
 //                             failure in one fails the page); "namespace" for the cell that
@@ -89,6 +92,7 @@ struct SourceMap {
   std::optional<std::string> options;
   std::optional<std::string> skip;
   std::optional<std::string> skipif;
+  std::optional<std::string> group;
   CellRole role = CellRole::part;
   std::optional<std::size_t> part;
   std::string compile_mode; // empty: not a docstring part

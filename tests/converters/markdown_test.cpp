@@ -117,7 +117,7 @@ TEST_CASE("markdown: an output fence after pycon stays on the page, with a warni
   CHECK(docnb_of(code_cells(page)[0]).at("want") == "1\n");
   CHECK(cell_types(page) == std::vector<std::string>{"code", "markdown"});
   REQUIRE(page.warnings.size() == 1);
-  CHECK_THAT(page.warnings[0], Catch::Contains(":6: an output fence after a pycon block"));
+  CHECK_THAT(page.warnings[0], Catch::Contains(":6: an output fence after a >>> session"));
 }
 
 TEST_CASE("markdown: a pycon session becomes one cell per part", "[converters][markdown]") {

@@ -127,3 +127,19 @@ TEST_CASE("write_back: a pycon output line that reads as a prompt is not written
   REQUIRE(back->not_written.size() == 1);
   CHECK_THAT(back->not_written[0], Catch::StartsWith("page.md:3: not written back: "));
 }
+
+TEST_CASE("write_back: MyST testoutput and doctest wants", "[converters][write_back]") {
+  // The output goes after the options; a testoutput stays even when nothing is printed.
+  CHECK(markdown("```{testcode}\nprint(2)\n```\n\n```{testoutput}\n:options: +ELLIPSIS\n1\n```\n",
+                 {"2\n"}) ==
+        "```{testcode}\nprint(2)\n```\n\n```{testoutput}\n:options: +ELLIPSIS\n2\n```\n");
+  CHECK(markdown("```{testcode}\npass\n```\n\n```{testoutput}\n:options: +ELLIPSIS\n1\n```\n",
+                 {""}) ==
+        "```{testcode}\npass\n```\n\n```{testoutput}\n:options: +ELLIPSIS\n```\n");
+  CHECK(markdown("```{testcode}\nprint(2)\n```\n\n```{testoutput}\n:hide:\n```\n", {"2\n"}) ==
+        "```{testcode}\nprint(2)\n```\n\n```{testoutput}\n:hide:\n2\n```\n");
+  CHECK(markdown("```{doctest}\n>>> 1 + 1\n3\n```\n", {"2\n"}) ==
+        "```{doctest}\n>>> 1 + 1\n2\n```\n");
+  // A session in a python fence takes no output fence after it, as a pycon fence takes none.
+  CHECK(markdown("```python\n>>> print(1)\n```\n", {"1\n"}) == "```python\n>>> print(1)\n```\n");
+}
