@@ -53,7 +53,9 @@ TEST_CASE("a cell skipped at the engine's request is skipped with its reason", "
   const Json cell = code_cell("1/0", Json::array({stream("stdout", "stored\n")}));
   const Notebook reference = notebook_of("nb.ipynb", Json::array({cell}));
   const DoctestPlan plan = plan_of(reference);
-  CellJudge judge(reference, CheckOptions{}, plan);
+  // CellJudge keeps a reference to its options: they must outlive it.
+  const CheckOptions defaults;
+  CellJudge judge(reference, defaults, plan);
   const Verdict verdict = judge.judge(ran(0, CellStatus::skipped, "NBVAL_SKIP"), cell);
   CHECK(verdict.outcome == Outcome::skipped);
   CHECK(verdict.reason == "NBVAL_SKIP");
@@ -66,7 +68,8 @@ TEST_CASE("a skipped cell whose directive cannot be honoured fails", "[judge]") 
   const DoctestPlan plan = plan_of(reference);
   REQUIRE(plan.cells[0]);
   REQUIRE(plan.cells[0]->invalid);
-  CellJudge judge(reference, CheckOptions{}, plan);
+  const CheckOptions defaults;
+  CellJudge judge(reference, defaults, plan);
   const Verdict verdict =
       judge.judge(ran(0, CellStatus::skipped, "bad directive"), reference.cells()[0]);
   CHECK(verdict.outcome == Outcome::failed);
@@ -79,7 +82,8 @@ TEST_CASE("a blank cell skipped as empty is still checked", "[judge]") {
   const Json cell = code_cell("", Json::array({stream("stdout", "stale\n")}));
   const Notebook reference = notebook_of("nb.ipynb", Json::array({cell}));
   const DoctestPlan plan = plan_of(reference);
-  CellJudge judge(reference, CheckOptions{}, plan);
+  const CheckOptions defaults;
+  CellJudge judge(reference, defaults, plan);
   const Verdict verdict = judge.judge(ran(0, CellStatus::skipped, std::string(empty_cell_reason)),
                                       executed(cell, Json::array()));
   CHECK(verdict.outcome == Outcome::failed);
@@ -94,7 +98,8 @@ TEST_CASE("what want-less parts print is matched by the next part's want", "[jud
                                          docstring_part("print('c')", "g:0", 0, std::nullopt, 9),
                                          docstring_part("y = 2", "h:0", 0, "c\n", 12)}));
   const DoctestPlan plan = plan_of(reference);
-  CellJudge judge(reference, CheckOptions{}, plan);
+  const CheckOptions defaults;
+  CellJudge judge(reference, defaults, plan);
   const auto cells = reference.cells();
   CHECK(judge.judge(ran(0), executed(cells[0], Json::array({stream("stdout", "a\n")}))).outcome ==
         Outcome::passed);
@@ -121,7 +126,8 @@ TEST_CASE("a want consumes what was deferred; a want-less part's value is not de
                                          docstring_part("7", "f:0", 3, std::nullopt, 6),
                                          docstring_part("x = 1", "f:0", 4, "7\n", 7)}));
   const DoctestPlan plan = plan_of(reference);
-  CellJudge judge(reference, CheckOptions{}, plan);
+  const CheckOptions defaults;
+  CellJudge judge(reference, defaults, plan);
   const auto cells = reference.cells();
   const Json printed_a = Json::array({stream("stdout", "a\n")});
   CHECK(judge.judge(ran(0), executed(cells[0], printed_a)).outcome == Outcome::passed);
@@ -140,7 +146,8 @@ TEST_CASE("notebook cells are judged by nbval's rules and named by code cell", "
   const DoctestPlan plan = plan_of(reference);
   const Json differs = executed(stored, Json::array({stream("stdout", "2\n")}));
 
-  CellJudge strict(reference, CheckOptions{}, plan);
+  const CheckOptions defaults;
+  CellJudge strict(reference, defaults, plan);
   const Verdict first = strict.judge(ran(1), executed(stored, stored["outputs"]));
   CHECK(first.outcome == Outcome::passed);
   CHECK(first.example == ExampleId::cell("nb.ipynb", 0));
@@ -163,7 +170,8 @@ TEST_CASE("a failed reply without an error output names its error in the reason"
   const Json cell = code_cell("%bad", Json::array(), 1);
   const Notebook reference = notebook_of("nb.ipynb", Json::array({cell}));
   const DoctestPlan plan = plan_of(reference);
-  CellJudge judge(reference, CheckOptions{}, plan);
+  const CheckOptions defaults;
+  CellJudge judge(reference, defaults, plan);
   const Verdict verdict =
       judge.judge(ran(0, CellStatus::error, reply, true), executed(cell, Json::array()));
   CHECK(verdict.outcome == Outcome::failed);
@@ -193,7 +201,8 @@ TEST_CASE("a namespace cell's failure blames the module; hidden cells are marked
       "mod.py",
       Json::array({namespace_cell, docstring_part("f()", "f:0", 0, std::nullopt, 4), setup_cell}));
   const DoctestPlan plan = plan_of(reference);
-  CellJudge judge(reference, CheckOptions{}, plan);
+  const CheckOptions defaults;
+  CellJudge judge(reference, defaults, plan);
 
   const Verdict failed = judge.judge(
       ran(0, CellStatus::error),
