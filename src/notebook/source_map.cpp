@@ -72,7 +72,8 @@ ExampleId ExampleId::named(std::string file, std::string name) {
 }
 
 std::optional<ExampleId> ExampleId::parse(std::string_view text) {
-  if (const auto at = text.find("::"); at != std::string_view::npos) {
+  // The last "::": a path may hold one, a cell's or a docstring example's name never does.
+  if (const auto at = text.rfind("::"); at != std::string_view::npos) {
     const std::string_view file = text.substr(0, at);
     const std::string_view name = text.substr(at + 2);
     if (file.empty() || name.empty()) return std::nullopt;

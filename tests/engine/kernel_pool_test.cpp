@@ -1,3 +1,4 @@
+#include "../ipykernel_launch.hpp"
 #include "engine/kernel_pool.hpp"
 #include "execute/execute_notebook.hpp"
 #include "support/temp_dir.hpp"
@@ -9,21 +10,9 @@
 
 using namespace docnb;
 namespace fs = std::filesystem;
+using testing::ipykernel_launch;
 
 namespace {
-
-KernelLaunch ipykernel_launch(const fs::path& runtime) {
-  Result<KernelSpec> spec = find_kernelspec("python3", kernel_search_path(current_environment()));
-  REQUIRE(spec.ok());
-  KernelLaunch launch;
-  launch.spec = *spec;
-  launch.environment = current_environment();
-  launch.runtime_dir = runtime;
-  launch.python_executable = DOCNB_PYTHON;
-  launch.startup_timeout = std::chrono::seconds(60);
-  launch.extra_arguments.emplace_back("--HistoryManager.hist_file=:memory:");
-  return launch;
-}
 
 Notebook one_cell(const std::string& source) {
   Notebook notebook;
