@@ -1,5 +1,6 @@
 #include "converters/docstring_notebook.hpp"
 
+#include "notebook/python_json.hpp"
 #include "notebook/source_map.hpp"
 
 #include <algorithm>
@@ -21,38 +22,12 @@ Json code_cell(const std::string& id, const std::string& source, const SourceMap
   return cell;
 }
 
-// A Python string literal (repr) for text, so any bytes round-trip into the setup code.
+// A Python string literal for text, so any bytes round-trip into the setup code: the JSON
+// form of a string is one (json.dumps's escapes are Python's too).
 std::string py_literal(const std::string& text) {
-  std::string out = "'";
-  for (unsigned char c : text) {
-    switch (c) {
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\'':
-      out += "\\'";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (c < 0x20 || c == 0x7f) {
-        static const char* hex = "0123456789abcdef";
-        out += "\\x";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  return out + "'";
+  std::string out;
+  append_python_string(out, text);
+  return out;
 }
 
 Json literal_json(const DocstringLiteral& literal) {
