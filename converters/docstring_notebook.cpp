@@ -1,5 +1,6 @@
 #include "converters/docstring_notebook.hpp"
 
+#include "converters/python_sources.hpp"
 #include "notebook/python_json.hpp"
 #include "notebook/source_map.hpp"
 
@@ -44,20 +45,8 @@ std::string docstring_setup_code(const DocstringModule& module, const DocstringE
   std::ostringstream code;
   code << "# docnb: " << example.id << " starts in a fresh namespace: the globals of "
        << module.module_name << " and global_exec; values shown with repr()\n"
-       << "def __docnb_fresh_namespace(module_name, import_root, global_exec):\n"
-       << "    import importlib, sys\n"
-       << "    shell = get_ipython()\n"
-       << "    shell.display_formatter.formatters['text/plain'].pprint = False\n"
-       << "    if import_root not in sys.path:\n"
-       << "        sys.path.insert(0, import_root)\n"
-       << "    module = importlib.import_module(module_name)\n"
-       << "    namespace = shell.user_ns\n"
-       << "    kept = {k: namespace[k] for k in shell.user_ns_hidden if k in namespace}\n"
-       << "    namespace.clear()\n"
-       << "    namespace.update(kept)\n"
-       << "    namespace.update(vars(module))\n"
-       << "    exec(compile(global_exec, '<global_exec>', 'exec'), namespace)\n"
-       << "__docnb_fresh_namespace(" << py_literal(module.module_name) << ", "
+       << python::fresh_namespace_source() << "__docnb_fresh_namespace(get_ipython(), "
+       << py_literal(module.module_name) << ", "
        << py_literal(import_root(module.path, module.module_name).string()) << ", "
        << py_literal(options.global_exec) << ")";
   return code.str();

@@ -1,11 +1,10 @@
 #include "converters/python_runtime.hpp"
 
+#include "converters/python_sources.hpp"
+
 #include <mutex>
 
 namespace docnb::python {
-
-// The helper functions' Python source, compiled into the binary.
-extern const char* const helpers_source;
 
 namespace {
 
@@ -20,7 +19,14 @@ void start() {
     pybind11::gil_scoped_acquire gil;
     auto module = pybind11::reinterpret_borrow<pybind11::module_>(
         pybind11::module_::import("types").attr("ModuleType")("_docnb_helpers"));
-    pybind11::exec(helpers_source, module.attr("__dict__"));
+    const pybind11::module_ builtins = pybind11::module_::import("builtins");
+    for (const PythonFile& file : helper_files()) {
+      // Compiled under its repository path, so that a traceback names the .py file and line.
+      const pybind11::object code =
+          builtins.attr("compile")(pybind11::str(file.source.data(), file.source.size()),
+                                   pybind11::str(file.path.data(), file.path.size()), "exec");
+      builtins.attr("exec")(code, module.attr("__dict__"));
+    }
     helper_module = new pybind11::module_(std::move(module));
   }
   // The thread that initialised the interpreter holds the GIL; give it up so that every

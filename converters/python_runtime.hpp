@@ -16,7 +16,8 @@ namespace docnb::python {
 // Starts the interpreter (and loads docnb's helper module) if it is not running yet.
 void ensure_started();
 
-// docnb's helper functions (converters/python_helpers_source.cpp); call with the GIL held.
+// docnb's helper functions (converters/python/*.py, see python_sources.hpp); call with the GIL
+// held.
 [[nodiscard]] pybind11::module_& helpers();
 
 // Runs `fn` with the GIL held. Python exceptions escape as pybind11::error_already_set;

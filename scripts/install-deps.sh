@@ -24,6 +24,8 @@ packages=(
   python3-xdoctest python3-jupyter-kernel-test python3-nbsphinx python3-sphinx python3-myst-parser pandoc
   # the pytest plugin (pytest --docnb) and its tests under pytest-xdist
   python3-pytest python3-pytest-xdist
+  # pyflakes checks every .py file of docnb (ctest python.pyflakes)
+  python3-pyflakes
   # the Debian package (make package): its man pages, and lintian, which checks it
   help2man lintian dpkg-dev fakeroot
   # the HTML report's tests load it in a real browser

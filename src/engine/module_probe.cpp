@@ -1,22 +1,15 @@
 #include "engine/module_probe.hpp"
 
 #include "client/process.hpp"
+#include "engine/module_probe_source.hpp"
 
 namespace docnb {
 
 namespace {
 
-constexpr std::string_view find_spec =
-    "import importlib.util, sys\n"
-    "try:\n"
-    "    found = importlib.util.find_spec(sys.argv[1]) is not None\n"
-    "except Exception:\n"
-    "    found = False\n"
-    "sys.exit(0 if found else 1)\n";
-
 bool ask(const std::string& python, const std::string& module) {
   ProcessSpec spec;
-  spec.argv = {python, "-c", std::string(find_spec), module};
+  spec.argv = {python, "-c", std::string(module_probe_source()), module};
   spec.env = current_environment();
   Result<ChildProcess> child = ChildProcess::spawn(spec);
   if (!child) return false;

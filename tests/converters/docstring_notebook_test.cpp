@@ -46,8 +46,9 @@ TEST_CASE("a module is one notebook: per example a title, a hidden setup cell an
   const std::string code = setup["source"];
   CHECK_THAT(code, Catch::Contains("pprint = False"));
   CHECK_THAT(code, Catch::Contains("namespace.clear()"));
-  CHECK_THAT(code, Catch::EndsWith("__docnb_fresh_namespace('namespaces', '" + fixtures.string() +
-                                   "', 'import math')"));
+  CHECK_THAT(code, Catch::Contains("def __docnb_fresh_namespace(shell, "));
+  CHECK_THAT(code, Catch::EndsWith("\n__docnb_fresh_namespace(get_ipython(), 'namespaces', '" +
+                                   fixtures.string() + "', 'import math')"));
 
   const Json& part = cells[3]["metadata"]["docnb"];
   CHECK(cells[3]["source"] == "LIMIT");

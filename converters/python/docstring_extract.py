@@ -1,15 +1,15 @@
-// The Python half of the docstring converter, run by the embedded interpreter
-// (converters/python_runtime.hpp): extraction with `ast`, balance checks with `tokenize`.
-// It mirrors xdoctest 1.1.1 (static_analysis.py, parser.py) where docnb must agree with it.
-namespace docnb::python {
-extern const char* const helpers_source;
-const char* const helpers_source = R"PYTHON(
-# Runs inside docnb's embedded interpreter: everything that needs CPython's own parser.
+# Reading a module's docstrings, in xdoctest's order and with the source line of every value
+# line: from its source with `ast` and `tokenize` (extract), or by importing a compiled module
+# (compiled_docstrings). docnb's embedded interpreter runs it (converters/python_runtime.cpp);
+# it mirrors xdoctest 1.1.1's static_analysis.py where docnb must agree with it.
 import ast
+import importlib
 import io
 import re
 import string
+import sys
 import tokenize
+import types
 
 
 class SourceError(Exception):
@@ -271,9 +271,6 @@ def compiled_docstrings(name, import_root):
     finds them (there is no source to parse): the module is imported and what it defines is
     walked, functions, classes and their methods, in its namespace's order. Records as
     extract's; the lines are the docstring's own, 1-based, since the file has none."""
-    import importlib
-    import sys
-    import types
     added = import_root not in sys.path
     if added:
         sys.path.insert(0, import_root)
@@ -330,125 +327,3 @@ def compiled_docstrings(name, import_root):
                 if isinstance(subvalue, function_types) and defined_here(subvalue):
                     add(key + '.' + subkey, getattr(unwrapped(subvalue), '__doc__', None))
     return list(found.values())
-
-
-def _nonempty_tokens(lines):
-    iterable = (line for line in lines if line)
-    return tokenize.generate_tokens(lambda: next(iterable))
-
-
-def is_balanced(lines):
-    """xdoctest's is_balanced_statement(only_tokens=True): brackets and quotes closed."""
-    try:
-        for _ in _nonempty_tokens(lines):
-            pass
-    except tokenize.TokenError as ex:
-        if ex.args[0].startswith('EOF in multi-line'):
-            return False
-        raise SyntaxError(ex.args[0])
-    except IndentationError as ex:
-        if ex.args[0].startswith('unindent does not match any outer indentation'):
-            return False
-        raise
-    return True
-
-
-def _balanced_intervals(lines):
-    intervals = []
-    a, b = len(lines) - 1, len(lines)
-    while b > 0:
-        while a >= 0 and not is_balanced(lines[a:b]):
-            a -= 1
-        if a < 0:
-            raise SyntaxError('ill-formed doctest: cannot find balanced ps1 lines.')
-        intervals.append((a, b))
-        b = a
-        a = a - 1
-    return intervals[::-1]
-
-
-def _hasprefix(line, prefixes):
-    return any(line == p or line.startswith(p + ' ') for p in prefixes)
-
-
-def statement_starts(source_lines):
-    """Where statements start in a chunk of prompt lines, and how its last one compiles.
-
-    The chunk is parsed with `ast` (a comment that starts a balanced interval becomes a
-    placeholder statement so it counts as a start, as xdoctest does); starts on lines without
-    a '>>> ' prompt are dropped. The mode is 'eval' when the last statement is an expression,
-    'single' when a lone '>>>' line is followed only by '...' lines or a ';' is present.
-    """
-    exec_lines = [p[4:] for p in source_lines]
-    starts_of = {a for a, _ in _balanced_intervals(exec_lines)}
-    hacked = ['_._ = None' if i in starts_of and line.startswith('#') else line
-              for i, line in enumerate(exec_lines)]
-    tree = ast.parse('\n'.join(hacked), filename='<source_block>')
-    starts = []
-    for node in tree.body:
-        if getattr(node, 'decorator_list', None):
-            starts.append(node.decorator_list[0].lineno - 1)
-        else:
-            starts.append(node.lineno - 1)
-    not_ps1 = {i for i, p in enumerate(source_lines) if p[:4] != '>>> '}
-    starts = sorted(set(starts).difference(not_ps1))
-    mode = 'exec'
-    if tree.body and isinstance(tree.body[-1], ast.Expr):
-        mode = 'eval'
-    if len(source_lines) > 1 and source_lines[0].startswith('>>> '):
-        if all(_hasprefix(s, ('...',)) for s in source_lines[1:]):
-            mode = 'single'
-    if mode == 'eval':
-        if any(t.type == tokenize.OP and t.string == ';'
-               for t in _nonempty_tokens(exec_lines)):
-            mode = 'single'
-    return starts, mode
-
-
-_DIRECTIVE = re.compile(r'x?doctest:\s*(?P<a>.*)|x?doc:\s*(?P<b>.*)', re.IGNORECASE)
-
-
-def directive_scope(text):
-    """'' when the statement text has no directive comment, else 'block' or 'inline'."""
-    lines = text.splitlines()
-    found = False
-    try:
-        for tok in _nonempty_tokens(lines):
-            if tok.type == tokenize.COMMENT:
-                m = _DIRECTIVE.match(tok.string[1:].strip())
-                if m and (m.group('a') or m.group('b')):
-                    found = True
-                    break
-    except (tokenize.TokenError, SyntaxError):
-        return ''
-    if not found:
-        return ''
-    inline = not all(line.strip().startswith('#') for line in lines)
-    return 'inline' if inline else 'block'
-
-
-def module_path(name):
-    """Where a module or package lives, found by the import system's own path finder without
-    importing anything (as xdoctest's modname_to_modpath does not import either): a package's
-    folder or a module's .py file; None if not found or not a source file."""
-    import importlib.machinery
-    import os
-    import sys
-    locations = [os.getcwd()] + sys.path
-    spec = None
-    for depth, part in enumerate(name.split('.')):
-        spec = importlib.machinery.PathFinder.find_spec(
-            '.'.join(name.split('.')[:depth + 1]), locations)
-        if spec is None:
-            return None
-        locations = list(spec.submodule_search_locations or [])
-    if spec.submodule_search_locations is not None:
-        if spec.origin and spec.origin.endswith('__init__.py'):
-            return os.path.dirname(spec.origin)
-        # A namespace package: its first folder.
-        return next(iter(spec.submodule_search_locations), None)
-    if spec.origin and spec.origin.endswith('.py'):
-        return spec.origin
-    return None
-)PYTHON";
-} // namespace docnb::python
