@@ -234,7 +234,12 @@ def a_failing_module_reruns_only_its_failing_examples(work):
         executed = harness.read_notebook(work / "build" / "docnb" / "mod.ipynb")
         check(any("'good '" in "".join(c.source) and c.execution_count for c in executed.cells),
               "the served example's cells lost their execution")
-    # With a kernel per example, the served example gets none: still only the failing one runs.
+    # A kernel per example is another run (module state no longer carries from one example to
+    # the next): everything runs once; then the served example gets no kernel, and only the
+    # failing one runs.
+    code, out, verdicts, ran = run("--fresh-kernel-per-example")
+    check(code == 1 and verdicts == expected and ran == ["bad", "good"],
+          f"--fresh-kernel-per-example, first: {ran}\n{out}")
     code, out, verdicts, ran = run("--fresh-kernel-per-example")
     check(code == 1 and verdicts == expected and ran == ["bad"] and "1 from the cache" in out,
           f"--fresh-kernel-per-example: {ran}\n{out}")
