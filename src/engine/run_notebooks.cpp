@@ -1,9 +1,9 @@
 #include "engine/run_notebooks.hpp"
 
+#include "client/remote_kernel_choice.hpp"
 #include "engine/cache.hpp"
 #include "engine/module_probe.hpp"
 #include "engine/project_files.hpp"
-#include "client/remote_kernel_choice.hpp"
 #include "engine/schedule.hpp"
 #include "engine/source_job.hpp"
 #include "support/temp_dir.hpp"
@@ -123,21 +123,26 @@ std::vector<SourceResult> unrunnable(const std::vector<fs::path>& sources, const
   return results;
 }
 
-// The order sources start in, longest first by the durations the cache recorded; with a
-// cache, the digests every source's key shares are computed here, once.
-std::vector<std::size_t> start_order(RunContext& context, const std::vector<fs::path>& sources) {
-  const RunConfig& config = context.config;
+// The order sources start in: longest first, by the durations the cache recorded.
+std::vector<std::size_t> start_order(const RunContext& context,
+                                     const std::vector<fs::path>& sources) {
   std::map<std::string, double> durations;
   std::vector<std::string> ids(sources.size());
   if (context.cache != nullptr) {
     durations = context.cache->durations();
     for (std::size_t i = 0; i < sources.size(); ++i)
-      ids[i] = source_id(sources[i], config.project_root);
-    context.config_digest = execution_fingerprint(config);
-    context.depends_digest =
-        depends_digest(config.project_root, expand_globs(config.project_root, config.depends));
+      ids[i] = source_id(sources[i], context.config.project_root);
   }
   return longest_first(ids, durations);
+}
+
+// What every source's cache key shares, computed once per run; nothing without a cache.
+void share_cache_digests(RunContext& context) {
+  if (context.cache == nullptr) return;
+  const RunConfig& config = context.config;
+  context.config_digest = execution_fingerprint(config);
+  context.depends_digest =
+      depends_digest(config.project_root, expand_globs(config.project_root, config.depends));
 }
 
 } // namespace
@@ -162,8 +167,9 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
                            ForkPreload{config.convert.docstrings.global_exec, config.preload});
   // After host: every kernel is shut down before the context goes.
   KernelReaper reaper(config.shutdown_grace);
-  RunContext context{config,      host, runtime->path(), fork_servers, reaper, hooks.cache, {}, {},
-                     requirements, hooks.stop, hooks.gateway};
+  RunContext context{config, host, runtime->path(), fork_servers, reaper,       hooks.cache,
+                     {},     {},   requirements,    hooks.stop,   hooks.gateway};
+  share_cache_digests(context);
   SourceQueue queue(sources, start_order(context, sources), std::move(already_read), hooks.stop);
   std::vector<SourceResult> results(sources.size());
   ReadyQueue ready;
