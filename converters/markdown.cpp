@@ -173,8 +173,9 @@ bool has_notest(const Block& block) {
 
 class MarkdownReader {
 public:
-  MarkdownReader(const SourceText& source, std::string path)
-      : source_(source), path_(std::move(path)), cells_(path_), doctest_(cells_, warnings_) {}
+  MarkdownReader(const SourceText& source, std::string path, const MarkdownRules& rules)
+      : source_(source), path_(std::move(path)), sessions_(rules.sessions), cells_(path_),
+        doctest_(cells_, warnings_, rules.directives) {}
 
   Converted read() {
     const std::vector<Block> blocks = blocks_of(source_);
@@ -328,8 +329,10 @@ private:
     const int first_line = block.start + 1;
     if (language == Language::pycon) {
       SourceMap base;
+      if (sessions_) stamp_rules(base, *sessions_);
       base.skip = skip;
-      for (const int stray : add_session_cells(lines, first_line, base, Json::object(), cells_)) {
+      for (const int stray : add_session_cells(lines, first_line, base, Json::object(), cells_,
+                                               one_statement_each(sessions_))) {
         warn(stray, "text outside a >>> example in a session is not checked");
       }
       return;
@@ -361,6 +364,7 @@ private:
 
   const SourceText& source_;
   std::string path_;
+  std::optional<PageRules> sessions_;
   CellList cells_;
   std::vector<std::string> warnings_;
   DoctestDirectives doctest_;
@@ -370,10 +374,11 @@ private:
 
 } // namespace
 
-Result<Converted> read_markdown(std::string_view bytes, const std::string& path) {
+Result<Converted> read_markdown(std::string_view bytes, const std::string& path,
+                                const MarkdownRules& rules) {
   Result<SourceText> source = split_source(bytes, path);
   if (!source) return source.error();
-  Converted converted = MarkdownReader(*source, path).read();
+  Converted converted = MarkdownReader(*source, path, rules).read();
   converted.original = std::string(bytes);
   return converted;
 }

@@ -23,6 +23,7 @@
 // cells (the consumed output fences excepted).
 #pragma once
 
+#include "converters/page_rules.hpp"
 #include "converters/source.hpp"
 
 #include <string>
@@ -30,6 +31,8 @@
 
 namespace docnb::converters {
 
-[[nodiscard]] Result<Converted> read_markdown(std::string_view bytes, const std::string& path);
+// `rules` (converters/page_rules.hpp): absent, the page is read as docnb always read it.
+[[nodiscard]] Result<Converted> read_markdown(std::string_view bytes, const std::string& path,
+                                              const MarkdownRules& rules = {});
 
 } // namespace docnb::converters

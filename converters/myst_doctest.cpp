@@ -152,16 +152,23 @@ void DoctestDirectives::read(const MystDirective& directive, const std::vector<s
   open_testcode_.erase(group);
   if (content.empty()) return;
   SourceMap map;
+  if (rules_) stamp_rules(map, *rules_);
+  if (rules_ && rules_->rules == check::RuleSet::sphinx) {
+    apply_sphinx_directive(map, directive.name, directive.argument, directive.options);
+  }
   map.line = first_line + first;
   map.last_line = first_line + last - 1;
   map.group = group;
   map.skip = skip;
   map.skipif = option(directive, "skipif");
-  map.options = option(directive, "options");
+  if (const auto options = option(directive, "options")) {
+    map.options = map.options ? *map.options + ", " + *options : *options;
+  }
   Json metadata = Json::object();
   if (directive.options.count("hide") != 0) metadata["nbsphinx"] = "hidden";
   if (directive.name == "doctest") {
-    for (const int stray : add_session_cells(content, map.line, map, metadata, cells_)) {
+    for (const int stray :
+         add_session_cells(content, map.line, map, metadata, cells_, one_statement_each(rules_))) {
       warn(stray, "text outside a >>> example is not checked");
     }
     return;
@@ -191,6 +198,11 @@ void DoctestDirectives::read_testoutput(const MystDirective& directive,
   map.want = want;
   map.want_line = first;
   map.want_last_line = first + static_cast<int>(content.size()) - 1;
+  if (rules_ && rules_->rules == check::RuleSet::sphinx) {
+    // Sphinx compares a testcode's output with <BLANKLINE> processing off.
+    map.options =
+        map.options ? *map.options + ", +DONT_ACCEPT_BLANKLINE" : "+DONT_ACCEPT_BLANKLINE";
+  }
   if (const auto options = option(directive, "options")) {
     map.options = map.options ? *map.options + ", " + *options : *options;
   }

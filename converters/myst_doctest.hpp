@@ -16,6 +16,7 @@
 // `:hide:` hides the cell from nbsphinx.
 #pragma once
 
+#include "converters/page_rules.hpp"
 #include "converters/text_source.hpp"
 
 #include <map>
@@ -52,8 +53,10 @@ struct MystDirective {
 // The Sphinx doctest directives of one page, read in page order into the page's cells.
 class DoctestDirectives {
 public:
-  DoctestDirectives(CellList& cells, std::vector<std::string>& warnings)
-      : cells_(cells), warnings_(warnings) {}
+  // `rules`: what judges the directives' examples (converters/page_rules.hpp).
+  DoctestDirectives(CellList& cells, std::vector<std::string>& warnings,
+                    std::optional<PageRules> rules = std::nullopt)
+      : cells_(cells), warnings_(warnings), rules_(std::move(rules)) {}
 
   // One directive fence: `lines` its content, the first of them on line `first_line`; `skip`
   // says why it is not run, if it is not.
@@ -67,6 +70,7 @@ private:
 
   CellList& cells_;
   std::vector<std::string>& warnings_;
+  std::optional<PageRules> rules_;
   std::map<std::string, std::size_t> open_testcode_; // by group: the cell awaiting its output
 };
 

@@ -30,7 +30,8 @@ bool starts_with_prompt(const std::string& line) {
   return text.substr(0, 3) == ">>>" && (text.size() == 3 || text[3] == ' ');
 }
 
-PyconSession split_pycon(const std::vector<std::string>& lines, int first_line) {
+PyconSession split_pycon(const std::vector<std::string>& lines, int first_line,
+                         bool one_statement_each) {
   enum class State { outside, source, want };
   PyconSession session;
   State state = State::outside;
@@ -57,8 +58,8 @@ PyconSession split_pycon(const std::vector<std::string>& lines, int first_line) 
     const std::string_view text = std::string_view(raw).substr(raw.find_first_not_of(" \t"));
     if (const auto statement = after_prompt(text, ">>>")) {
       if (indent < 0) indent = indentation(raw);
-      const bool new_part =
-          session.parts.empty() || state != State::source || session.parts.back().want;
+      const bool new_part = session.parts.empty() || state != State::source ||
+                            session.parts.back().want || one_statement_each;
       if (state == State::want) finish_want();
       if (new_part) {
         session.parts.push_back({*statement, number, number, std::nullopt, 0, 0});
@@ -72,7 +73,8 @@ PyconSession split_pycon(const std::vector<std::string>& lines, int first_line) 
     }
     if (state == State::source) {
       if (const auto continued = after_prompt(text, "...")) {
-        const bool ellipsis_want = text == "..." && statement_lines == 1 &&
+        // stdlib doctest's parser reads every `...` line as a continuation.
+        const bool ellipsis_want = !one_statement_each && text == "..." && statement_lines == 1 &&
                                    !opens_a_block(session.parts.back().source.substr(
                                        session.parts.back().source.rfind('\n') + 1));
         if (!ellipsis_want) {
@@ -101,8 +103,9 @@ PyconSession split_pycon(const std::vector<std::string>& lines, int first_line) 
 }
 
 std::vector<int> add_session_cells(const std::vector<std::string>& lines, int first_line,
-                                   const SourceMap& base, const Json& metadata, CellList& cells) {
-  PyconSession session = split_pycon(lines, first_line);
+                                   const SourceMap& base, const Json& metadata, CellList& cells,
+                                   bool one_statement_each) {
+  PyconSession session = split_pycon(lines, first_line, one_statement_each);
   for (const PyconPart& part : session.parts) {
     SourceMap map = base;
     map.line = part.line;

@@ -32,8 +32,11 @@ struct PyconSession {
   std::vector<int> stray_lines; // text lines that belong to no statement or want
 };
 
-// `lines` are consecutive source lines, the first of them at line `first_line`.
-[[nodiscard]] PyconSession split_pycon(const std::vector<std::string>& lines, int first_line);
+// `lines` are consecutive source lines, the first of them at line `first_line`. With
+// `one_statement_each` (stdlib doctest's parser), every `>>>` statement is a part of its own and
+// a bare `...` line always continues the statement.
+[[nodiscard]] PyconSession split_pycon(const std::vector<std::string>& lines, int first_line,
+                                       bool one_statement_each = false);
 
 // True when `line`, without indentation, starts with a `>>>` prompt.
 [[nodiscard]] bool starts_with_prompt(const std::string& line);
@@ -41,6 +44,7 @@ struct PyconSession {
 // Adds a cell per part of the `>>>` session in `lines` (the first at line `first_line`), each
 // with `base`'s fields and its own lines and want; returns the lines outside every example.
 std::vector<int> add_session_cells(const std::vector<std::string>& lines, int first_line,
-                                   const SourceMap& base, const Json& metadata, CellList& cells);
+                                   const SourceMap& base, const Json& metadata, CellList& cells,
+                                   bool one_statement_each = false);
 
 } // namespace docnb::converters

@@ -1,5 +1,7 @@
 #include "converters/rst.hpp"
 
+#include "converters/myst_doctest.hpp"
+#include "converters/page_rules.hpp"
 #include "converters/pycon.hpp"
 #include "converters/rst_names.hpp"
 #include "converters/skip_markers.hpp"
@@ -53,8 +55,9 @@ struct Body {
 
 class RstReader {
 public:
-  RstReader(const SourceText& source, std::string path)
-      : source_(source), path_(std::move(path)), setup_(path_), body_(path_), cleanup_(path_) {}
+  RstReader(const SourceText& source, std::string path, std::optional<PageRules> rules)
+      : source_(source), path_(std::move(path)), rules_(std::move(rules)), setup_(path_),
+        body_(path_), cleanup_(path_) {}
 
   Converted read() {
     const int count = static_cast<int>(source_.lines.size());
@@ -78,6 +81,8 @@ public:
       cells.push_back(std::move(cell));
     for (Json& cell : cleanup_.take())
       cells.push_back(std::move(cell));
+    if (sphinx()) cells = spread_groups(std::move(cells));
+    if (not_run_ > 0) warnings_.push_back(not_run_under_sphinx(path_, not_run_));
     Converted converted;
     converted.kind = SourceKind::rst;
     converted.notebook = make_notebook(path_, std::move(cells));
@@ -182,15 +187,23 @@ private:
     return lines;
   }
 
-  SourceMap map_of(const Body& body) const {
+  bool sphinx() const { return rules_ && rules_->rules == check::RuleSet::sphinx; }
+
+  // A Sphinx doctest directive's map (`directive` null for a doctest block).
+  SourceMap map_of(const Body& body, const Directive* directive = nullptr) const {
     SourceMap map;
+    if (rules_) stamp_rules(map, *rules_);
+    if (sphinx()) {
+      apply_sphinx_directive(map, directive ? directive->name : "doctest",
+                             directive ? directive->argument : "", body.options);
+    }
     map.line = body.first;
     map.last_line = body.last;
     if (auto found = body.options.find("skipif"); found != body.options.end()) {
       map.skipif = found->second;
     }
     if (auto found = body.options.find("options"); found != body.options.end()) {
-      map.options = found->second;
+      map.options = map.options ? *map.options + ", " + found->second : found->second;
     }
     return map;
   }
@@ -218,24 +231,28 @@ private:
     }
     if (code_like) {
       const std::string language(trim(directive.argument));
+      if (sphinx() && (is_python(language) || lower(language) == "pycon")) {
+        ++not_run_;
+        return body.end + 1;
+      }
       if (is_python(language)) {
         read_code(n, body, body_);
       } else if (lower(language) == "pycon") {
-        read_session(n, body);
+        read_session(n, body, nullptr);
       }
       return body.end + 1;
     }
     if (name == "doctest") {
-      read_session(n, body);
+      read_session(n, body, &directive);
     } else if (name == "testcode") {
-      read_code(n, body, body_);
+      read_code(n, body, body_, &directive);
       open_testcode_ = body_.size() - 1;
     } else if (name == "testoutput") {
       read_testoutput(n, body);
     } else if (name == "testsetup") {
-      read_hidden(n, body, setup_, CellRole::setup);
+      read_hidden(n, body, setup_, CellRole::setup, directive);
     } else if (name == "testcleanup") {
-      read_hidden(n, body, cleanup_, CellRole::cleanup);
+      read_hidden(n, body, cleanup_, CellRole::cleanup, directive);
     }
     return body.end + 1;
   }
@@ -244,21 +261,22 @@ private:
     cells.add_code(std::move(source), map, std::move(metadata));
   }
 
-  void read_code(int n, const Body& body, CellList& cells) {
+  void read_code(int n, const Body& body, CellList& cells, const Directive* directive = nullptr) {
     consume(n, body.end);
     open_testcode_.reset();
     if (body.first > body.last) return;
-    SourceMap map = map_of(body);
+    SourceMap map = map_of(body, directive);
     map.skip = skips_.take();
     const std::vector<std::string> lines = content_of(body);
     add_code(cells, join_lines(lines, 1, static_cast<int>(lines.size())), map,
              extra_metadata(body));
   }
 
-  void read_hidden(int n, const Body& body, CellList& cells, CellRole role) {
+  void read_hidden(int n, const Body& body, CellList& cells, CellRole role,
+                   const Directive& directive) {
     consume(n, body.end);
     if (body.first > body.last) return;
-    SourceMap map = map_of(body);
+    SourceMap map = map_of(body, &directive);
     map.role = role;
     const std::vector<std::string> lines = content_of(body);
     add_code(cells, join_lines(lines, 1, static_cast<int>(lines.size())), map, Json::object());
@@ -279,6 +297,11 @@ private:
     map.want = want;
     map.want_line = body.first > body.last ? n + 1 : body.first;
     map.want_last_line = body.first > body.last ? n : body.last;
+    if (sphinx()) {
+      // Sphinx compares a testcode's output with <BLANKLINE> processing off.
+      map.options =
+          map.options ? *map.options + ", +DONT_ACCEPT_BLANKLINE" : "+DONT_ACCEPT_BLANKLINE";
+    }
     if (auto found = body.options.find("options"); found != body.options.end()) {
       map.options = map.options ? *map.options + ", " + found->second : found->second;
     }
@@ -287,23 +310,24 @@ private:
 
   void add_session(const std::vector<std::string>& lines, int first_line, const SourceMap& base,
                    const Json& metadata) {
-    for (const int stray : add_session_cells(lines, first_line, base, metadata, body_)) {
+    for (const int stray :
+         add_session_cells(lines, first_line, base, metadata, body_, one_statement_each(rules_))) {
       warn(stray, "text outside a >>> example is not checked");
     }
   }
 
-  void read_session(int n, const Body& body) {
+  void read_session(int n, const Body& body, const Directive* directive) {
     consume(n, body.end);
     open_testcode_.reset();
     if (body.first > body.last) return;
-    SourceMap base = map_of(body);
+    SourceMap base = map_of(body, directive);
     base.skip = skips_.take();
     add_session(content_of(body), body.first, base, extra_metadata(body));
   }
 
   // A block with nothing of its own to say but the skip markers before it.
   SourceMap skipped_base() {
-    SourceMap base;
+    SourceMap base = map_of(Body{});
     base.skip = skips_.take();
     return base;
   }
@@ -332,6 +356,10 @@ private:
     if (first > line_count() || indentation(text(first)) <= indent) return n + 1;
     const int last_line = skip_indented(n, indent);
     if (!starts_with_prompt(text(first))) return last_line + 1;
+    if (sphinx()) {
+      ++not_run_;
+      return last_line + 1;
+    }
     consume(first, last_line);
     open_testcode_.reset();
     std::vector<std::string> lines;
@@ -343,6 +371,7 @@ private:
 
   const SourceText& source_;
   std::string path_;
+  std::optional<PageRules> rules_;
   CellList setup_;
   CellList body_;
   CellList cleanup_;
@@ -350,14 +379,16 @@ private:
   int next_text_line_ = 1;
   std::optional<std::size_t> open_testcode_;
   SkipMarkers skips_;
+  int not_run_ = 0; // code and literal blocks the sphinx rule set does not run
 };
 
 } // namespace
 
-Result<Converted> read_rst(std::string_view bytes, const std::string& path) {
+Result<Converted> read_rst(std::string_view bytes, const std::string& path,
+                           std::optional<PageRules> rules) {
   Result<SourceText> source = split_source(bytes, path);
   if (!source) return source.error();
-  Converted converted = RstReader(*source, path).read();
+  Converted converted = RstReader(*source, path, std::move(rules)).read();
   converted.original = std::string(bytes);
   return converted;
 }

@@ -6,7 +6,8 @@
 // blocks (a paragraph that starts with `>>>`) and `::` literal blocks that start with
 // `>>>`; `.. testcode::`, whose want is the next `.. testoutput::`; `.. testsetup::` and
 // `.. testcleanup::`, hidden cells with role setup/cleanup placed first and last, as Sphinx
-// runs them before and after a group's tests. Sphinx doctest groups share one namespace here.
+// runs them before and after a group's tests. Without a rule set, Sphinx doctest groups share one
+// namespace; under sphinx each group has its own (converters/page_rules.hpp).
 //
 // Directive options: `:skipif: EXPR` goes to docnb "skipif" (the engine evaluates it),
 // `:options:` to docnb "options" (a testoutput's options join its testcode's), `:hide:`
@@ -19,6 +20,7 @@
 // nbsphinx renders as reStructuredText.
 #pragma once
 
+#include "converters/page_rules.hpp"
 #include "converters/source.hpp"
 
 #include <string>
@@ -26,6 +28,11 @@
 
 namespace docnb::converters {
 
-[[nodiscard]] Result<Converted> read_rst(std::string_view bytes, const std::string& path);
+// `rules`: the rule set the page's examples are judged by (converters/page_rules.hpp); under
+// sphinx only what `sphinx-build -b doctest` runs is run (directives and doctest blocks, not
+// code-blocks or `::` literal blocks), each directive in its doctest group. Without, the page
+// is read as docnb always read it: every Python block runs, in one namespace.
+[[nodiscard]] Result<Converted> read_rst(std::string_view bytes, const std::string& path,
+                                         std::optional<PageRules> rules = std::nullopt);
 
 } // namespace docnb::converters

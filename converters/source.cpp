@@ -50,6 +50,11 @@ std::optional<SourceKind> kind_by_name(const fs::path& path, const ConvertOption
   return std::nullopt;
 }
 
+Result<Converted> with_page_setup(Result<Converted> converted, const ConvertOptions& options) {
+  if (converted) add_page_setup(converted->notebook, options.rules);
+  return converted;
+}
+
 } // namespace
 
 std::string_view to_string(SourceKind kind) {
@@ -95,18 +100,27 @@ Result<Converted> convert_source(const fs::path& path, std::string bytes,
     // right before replacing it.
     Result<Notebook> notebook = read_notebook_text(bytes, path);
     if (!notebook) return notebook.error();
-    return Converted{SourceKind::notebook, std::move(notebook).value(), std::move(bytes), {}};
+    Converted converted{SourceKind::notebook, std::move(notebook).value(), std::move(bytes), {}};
+    if (!options.rules.options.empty() || !options.rules.global_setup.empty()) {
+      // A notebook's cells are no doctest examples: said, not silently ignored.
+      converted.warnings.push_back(name + ": --options and --global-exec do not apply to a "
+                                          "notebook's cells");
+    }
+    return converted;
   }
   case SourceKind::markdown:
-    return read_markdown(bytes, name);
+    return with_page_setup(read_markdown(bytes, name, markdown_rules(options.rules)), options);
   case SourceKind::rst:
-    return read_rst(bytes, name);
+    return with_page_setup(read_rst(bytes, name, rst_rules(options.rules)), options);
   case SourceKind::percent:
     return read_percent(bytes, name);
   case SourceKind::gallery:
     return read_gallery(bytes, name);
-  case SourceKind::docstring:
-    return read_docstring_module(path, std::move(bytes), options.docstrings);
+  case SourceKind::docstring: {
+    Result<Converted> converted = read_docstring_module(path, std::move(bytes), options.docstrings);
+    if (converted) apply_docstring_rules(converted->notebook, docstring_rules(options.rules));
+    return converted;
+  }
   }
   return Error{"no converter for " + std::string(to_string(*kind)) + " sources", name};
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "converters/docstring_options.hpp"
+#include "converters/source_rules.hpp"
 #include "notebook/notebook.hpp"
 #include "support/result.hpp"
 
@@ -32,6 +33,8 @@ struct ConvertOptions {
   // Any other .py file is a module whose docstring examples run, found and named as xdoctest
   // finds and names them.
   DocstringOptions docstrings;
+  // Which runner's rules judge each kind of source, and what page examples share.
+  SourceRules rules;
 };
 
 // A source read into a notebook, with the text it came from (kept for write_back and for

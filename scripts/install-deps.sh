@@ -34,6 +34,8 @@ packages=(
   python3-jupyter-server openssl
   # the test that each source is read once counts docnb's reads with strace
   strace
+  # CPython 3.11's library docs (_sources/library/*.rst.txt): the Sphinx rule set's corpus test
+  python3.11-doc
   # PyTorch 1.13 (CPU): its docstrings are the xdoctest parity suite's input
   python3-torch
 )

@@ -272,6 +272,8 @@ Status apply_directive(const Directive& directive, DoctestOptions& options) {
     options.ignore_exception_detail = on;
   } else if (name == "DONT_ACCEPT_BLANKLINE") {
     options.dont_accept_blankline = on;
+  } else if (name == "DONT_ACCEPT_TRUE_FOR_1") {
+    options.dont_accept_true_for_1 = on;
   } else if (name == "FLOAT_CMP") {
     options.float_cmp = on;
   } else if (name == "TIMEOUT") {

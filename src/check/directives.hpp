@@ -55,8 +55,12 @@ struct CodeDirectives {
 // A bare directive list, as rst's `:options:` and the "options" metadata hold it.
 [[nodiscard]] Result<std::vector<Directive>> parse_directive_list(std::string_view text);
 
+// Whose checker judges an example (check/rule_set.hpp).
+enum class RuleSet { xdoctest, stdlib, sphinx };
+
 // The doctest options in force for one part, xdoctest's defaults first.
 struct DoctestOptions {
+  RuleSet rules = RuleSet::xdoctest;
   bool skip = false;
   std::string skip_reason;
   bool ignore_want = false;
@@ -66,6 +70,7 @@ struct DoctestOptions {
   bool normalize_repr = true;
   bool ignore_exception_detail = false;
   bool dont_accept_blankline = false;
+  bool dont_accept_true_for_1 = false; // stdlib rules only: xdoctest has no True/1 leniency
   bool float_cmp = false;
   std::optional<std::chrono::milliseconds> timeout; // TIMEOUT(s), PaddlePaddle's
   std::vector<std::string> requirements;            // REQUIRES(...) arguments, unevaluated

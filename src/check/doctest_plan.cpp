@@ -1,5 +1,6 @@
 #include "check/doctest_plan.hpp"
 
+#include "check/rule_set.hpp"
 #include "notebook/source_map.hpp"
 
 #include <map>
@@ -115,7 +116,8 @@ DoctestPlan plan_doctest_cells(const Notebook& notebook, const RequirementContex
     if (!map) continue;
     if (!example || *example != map->example || map->example.empty()) {
       example = map->example;
-      carried = DoctestOptions{};
+      carried =
+          rule_set_defaults(rule_set_named(map->rules.value_or("")).value_or(RuleSet::xdoctest));
       carried_invalid.reset();
       if (const std::optional<std::string>& options = map->options) {
         Result<std::vector<Directive>> parsed = parse_directive_list(*options);

@@ -1,31 +1,17 @@
 #include "check/text_cell.hpp"
 
-#include "check/diff.hpp"
+#include "check/rule_set.hpp"
+#include "check/stdlib_cell.hpp"
 #include "check/streams.hpp"
 #include "check/want.hpp"
+#include "check/want_failure.hpp"
 
 namespace docnb::check {
 
 namespace {
 
-// The printed text ends in a newline where the want (from a source file) usually does not;
-// the comparison ignores trailing whitespace, the diff should too.
-std::string for_diff(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-    text.pop_back();
-  return text + "\n";
-}
-
 Verdict failed(std::string reason, std::string_view want = {}, std::string_view got = {}) {
-  Verdict verdict;
-  verdict.outcome = Outcome::failed;
-  verdict.reason = std::move(reason);
-  if (!want.empty() || !got.empty()) {
-    verdict.details.push_back(
-        "expected (-) and got (+)\n" +
-        unified_diff(for_diff(std::string(want)), for_diff(std::string(got))));
-  }
-  return verdict;
+  return want_failure(std::move(reason), want, got);
 }
 
 Verdict check_exception(const DoctestGot& got, const std::optional<std::string>& want,
@@ -130,6 +116,10 @@ Verdict check_text_cell(const Json& reference_cell, const Json& outputs, bool re
                         std::span<const std::string> deferred) {
   const DoctestGot got = doctest_got(outputs);
   const std::optional<std::string> want = want_of(reference_cell);
+  if (is_stdlib_like(options.rules)) {
+    return check_stdlib_cell(got, want, compile_mode_of(reference_cell), reply_error, options,
+                             policy);
+  }
   if (got.exception) return check_exception(got, want, options, policy);
   if (reply_error) return failed("the kernel reported an error without an error output");
   if (policy.raises_exception) return failed("expected an exception, none was raised");

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/rules_arguments.hpp"
 #include "cli/source_warnings.hpp"
 #include "converters/source.hpp"
 #include "notebook/write.hpp"
@@ -14,6 +15,7 @@ std::function<int()> add_convert_command(CLI::App& app) {
     std::filesystem::path source;
     std::filesystem::path out;
     converters::ConvertOptions options;
+    RulesArguments rules;
   };
   auto args = std::make_shared<Arguments>();
   command->add_option("source", args->source, "The source file")->required();
@@ -23,7 +25,12 @@ std::function<int()> add_convert_command(CLI::App& app) {
       ->add_option("--gallery-pattern", args->options.gallery_patterns,
                    "File name globs of sphinx-gallery scripts (repeatable)")
       ->allow_extra_args(false);
+  add_rules_options(*command, args->rules);
   return [args] {
+    std::optional<converters::SourceRules> rules =
+        source_rules_or_report(args->rules, ProjectConfig{}, DocstringArguments{}, std::cerr);
+    if (!rules) return 2;
+    args->options.rules = std::move(*rules);
     const Result<converters::Converted> converted =
         converters::read_source(args->source, args->options);
     if (!converted) {

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/docstring_arguments.hpp"
+#include "cli/rules_arguments.hpp"
 #include "cli/source_warnings.hpp"
 #include "converters/source.hpp"
 #include "engine/cache.hpp"
@@ -19,6 +20,7 @@ std::function<int()> add_list_command(CLI::App& app) {
     std::vector<std::filesystem::path> paths;
     converters::ConvertOptions options;
     DocstringArguments docstrings; // xdoctest's configuration keys, as `docnb run` takes them
+    RulesArguments rules;
     bool json = false;
   };
   auto args = std::make_shared<Arguments>();
@@ -31,6 +33,7 @@ std::function<int()> add_list_command(CLI::App& app) {
                    "File name globs of sphinx-gallery scripts (repeatable)")
       ->allow_extra_args(false);
   add_docstring_options(*command, args->docstrings);
+  add_rules_options(*command, args->rules);
   command->add_flag("--json", args->json,
                     "One JSON object a line per example: id, kind, line and its parts");
   return [args] {
@@ -47,6 +50,10 @@ std::function<int()> add_list_command(CLI::App& app) {
       return 2;
     }
     args->options.docstrings = to_docstring_options(docstrings);
+    std::optional<converters::SourceRules> rules =
+        source_rules_or_report(args->rules, *project, docstrings, std::cerr);
+    if (!rules) return 2;
+    args->options.rules = std::move(*rules);
     std::vector<std::filesystem::path> paths = args->paths;
     const Result<std::vector<std::filesystem::path>> modules = module_files(docstrings);
     if (!modules) {

@@ -18,6 +18,7 @@ void add_source_options(CLI::App& app, const Args& args) {
                  "*_tutorial.py)")
       ->allow_extra_args(false);
   add_docstring_options(app, args->docstrings);
+  add_rules_options(app, args->rules);
   app.add_flag("--txt-as-rst", args->txt_as_rst,
                "Read .txt files as reStructuredText, as Sphinx doctest does");
   app.add_option("--out", args->out_dir, "Where executed notebooks are written")

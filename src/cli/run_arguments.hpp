@@ -5,6 +5,7 @@
 #include "cli/docstring_arguments.hpp"
 #include "cli/gateway_arguments.hpp"
 #include "cli/limit_arguments.hpp"
+#include "cli/rules_arguments.hpp"
 #include "engine/run_config.hpp"
 #include "support/result.hpp"
 
@@ -52,6 +53,7 @@ struct RunArguments {
   std::vector<std::string> flags;
   std::vector<std::string> gallery_patterns;
   DocstringArguments docstrings; // xdoctest's configuration keys
+  RulesArguments rules;          // --rules, --sphinx-conf
   bool txt_as_rst = false;
   bool no_cache = false;
   std::vector<std::string> depends;

@@ -116,6 +116,13 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   with_project_config(docstrings, *project);
   if (Status checked = check_docstring_options(docstrings); !checked) return checked.error();
   config.convert.docstrings = to_docstring_options(docstrings);
+  std::vector<std::string> rule_warnings;
+  Result<converters::SourceRules> rules =
+      to_source_rules(args.rules, *project, docstrings, rule_warnings);
+  if (!rules) return rules.error();
+  for (const std::string& warning : rule_warnings)
+    std::cerr << "docnb: warning: " << warning << "\n";
+  config.convert.rules = std::move(rules).value();
   Result<std::vector<std::filesystem::path>> modules = module_files(docstrings);
   if (!modules) return modules.error();
   config.paths.insert(config.paths.end(), modules->begin(), modules->end());

@@ -68,7 +68,8 @@ std::string conversion_key(const fs::path& path, std::string_view bytes,
                     {"attach_calls", docstrings.attach_calls},
                     {"global_exec", docstrings.global_exec},
                     {"options", docstrings.options},
-                    {"exclude", docstrings.exclude}}
+                    {"exclude", docstrings.exclude},
+                    {"rules", static_cast<int>(converters::docstring_rules(options.rules))}}
                    .dump(-1, ' ', false, Json::error_handler_t::replace));
   return digest.hex();
 }

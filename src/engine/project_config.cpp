@@ -11,11 +11,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 14> known_keys = {
-    "depends",           "style",      "global_exec",  "options",
-    "analysis",          "exclude",    "attach_calls", "gallery_patterns",
-    "txt_as_rst",        "fork",       "preload",      "max_output_bytes",
-    "max_output_action", "gateway_url"};
+constexpr std::array<std::string_view, 19> known_keys = {"depends",
+                                                         "style",
+                                                         "global_exec",
+                                                         "options",
+                                                         "analysis",
+                                                         "exclude",
+                                                         "attach_calls",
+                                                         "gallery_patterns",
+                                                         "txt_as_rst",
+                                                         "fork",
+                                                         "preload",
+                                                         "max_output_bytes",
+                                                         "max_output_action",
+                                                         "gateway_url",
+                                                         "rules",
+                                                         "doctest_global_setup",
+                                                         "doctest_global_cleanup",
+                                                         "doctest_default_flags",
+                                                         "sphinx_conf"};
 
 std::string where(const fs::path& file, const toml::node& node) {
   return file.string() + ":" + std::to_string(node.source().begin.line);
@@ -73,6 +87,25 @@ Status read_limit(std::string_view key, const toml::node& node, const fs::path& 
   return Done{};
 }
 
+// `rules = "SET"` or a table of `KIND = "SET"`, kept in --rules' spelling.
+Status read_rules(const toml::node& node, const fs::path& file, ProjectConfig& config) {
+  if (const auto text = node.value<std::string>()) {
+    config.rules.push_back(*text);
+    return Done{};
+  }
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    return Error{"`rules` must be a string or a table of source kinds", where(file, node)};
+  }
+  for (const auto& [kind, value] : *table) {
+    const auto text = value.value<std::string>();
+    if (!text)
+      return Error{"`rules." + std::string(kind.str()) + "` must be a string", where(file, value)};
+    config.rules.push_back(std::string(kind.str()) + "=" + *text);
+  }
+  return Done{};
+}
+
 Status read_key(std::string_view key, const toml::node& node, const fs::path& file,
                 ProjectConfig& config) {
   const auto set_text = [&](std::optional<std::string>& target) -> Status {
@@ -105,6 +138,11 @@ Status read_key(std::string_view key, const toml::node& node, const fs::path& fi
   if (key == "options") return set_text(config.options);
   if (key == "analysis") return set_text(config.analysis);
   if (key == "gateway_url") return set_text(config.gateway_url);
+  if (key == "rules") return read_rules(node, file, config);
+  if (key == "doctest_global_setup") return set_text(config.doctest_global_setup);
+  if (key == "doctest_global_cleanup") return set_text(config.doctest_global_cleanup);
+  if (key == "doctest_default_flags") return set_text(config.doctest_default_flags);
+  if (key == "sphinx_conf") return set_text(config.sphinx_conf);
   if (key == "exclude") return set_list(config.exclude);
   if (key == "attach_calls") return set_list(config.attach_calls);
   if (key == "gallery_patterns") return set_list(config.gallery_patterns);

@@ -17,6 +17,12 @@
 //   max_output_bytes = 1048576            # what one cell's output may keep (0: no bound)
 //   max_output_action = "warn"            # a truncated output warns instead of failing
 //   gateway_url = "https://gw.example"    # kernels run on this Jupyter Server / Gateway
+//   rules = "stdlib"                      # xdoctest | stdlib | sphinx for every kind, or
+//   rules = { docstring = "stdlib", rst = "sphinx", markdown = "stdlib" }   # per kind
+//   doctest_global_setup = "import math"  # Sphinx's: run before every page's examples
+//   doctest_global_cleanup = "..."        # and after them
+//   doctest_default_flags = "ELLIPSIS | NORMALIZE_WHITESPACE"  # replace Sphinx's defaults
+//   sphinx_conf = "docs/conf.py"          # read those three from a Sphinx conf.py (not run)
 #pragma once
 
 #include "support/result.hpp"
@@ -45,6 +51,11 @@ struct ProjectConfig {
   std::optional<std::size_t> max_output_bytes;
   std::optional<std::string> max_output_action; // "fail" or "warn"
   std::optional<std::string> gateway_url;
+  std::vector<std::string> rules; // "SET" or "KIND=SET", as --rules takes them
+  std::optional<std::string> doctest_global_setup;
+  std::optional<std::string> doctest_global_cleanup;
+  std::optional<std::string> doctest_default_flags;
+  std::optional<std::string> sphinx_conf;
   // "docnb.toml:3: unknown key 'globl_exec': did you mean global_exec?"
   std::vector<std::string> warnings;
 };

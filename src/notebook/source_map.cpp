@@ -126,6 +126,7 @@ std::optional<SourceMap> source_map_of(const Json& cell) {
   map.options = optional_string(*docnb, "options");
   map.skip = optional_string(*docnb, "skip");
   map.skipif = optional_string(*docnb, "skipif");
+  map.rules = optional_string(*docnb, "rules");
   map.group = optional_string(*docnb, "group");
   map.role = role_named(docnb->value("role", ""));
   if (const auto part = docnb->find("part"); part != docnb->end() && part->is_number_unsigned()) {
@@ -149,6 +150,7 @@ void set_source_map(Json& cell, const SourceMap& map) {
   if (map.options) docnb["options"] = *map.options;
   if (map.skip) docnb["skip"] = *map.skip;
   if (map.skipif) docnb["skipif"] = *map.skipif;
+  if (map.rules) docnb["rules"] = *map.rules;
   if (map.group) docnb["group"] = *map.group;
   if (const char* role = role_name(map.role)) docnb["role"] = role;
   if (map.part) docnb["part"] = *map.part;

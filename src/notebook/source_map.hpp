@@ -22,6 +22,9 @@
 //                             failure in one fails the page); "namespace" for the cell that
 //                             prepares a docstring example's namespace (its failure fails
 //                             that example). Hidden cells also carry nbsphinx's "hidden" marker.
+//   "rules"                   whose checker judges the cell: "xdoctest" (absent), "stdlib" or
+//                             "sphinx" (check/rule_set.hpp); Sphinx `testcode` cells carry the
+//                             compile mode "exec" (their values are not shown)
 //   "part", "compile_mode"    a docstring example's part: its number and xdoctest's compile
 //                             mode ("exec", "eval" or "single")
 //   "disabled", "attached", "literal"   a docstring example's namespace cell: disabled by a
@@ -93,6 +96,7 @@ struct SourceMap {
   std::optional<std::string> skip;
   std::optional<std::string> skipif;
   std::optional<std::string> group;
+  std::optional<std::string> rules;
   CellRole role = CellRole::part;
   std::optional<std::size_t> part;
   std::string compile_mode; // empty: not a docstring part

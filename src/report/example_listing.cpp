@@ -41,6 +41,7 @@ Json example_json(const std::string& file, const ExampleId& id,
               {"want", map.want ? Json(*map.want) : Json(nullptr)},
               {"want_line", map.want_line}};
     if (!map.compile_mode.empty()) part["mode"] = map.compile_mode;
+    if (map.group) part["group"] = *map.group;
     parts.push_back(std::move(part));
   }
   example["parts"] = std::move(parts);

@@ -223,10 +223,10 @@ def markdown_update_rewrites_only_outputs(work):
 def rst_update_rewrites_only_outputs(work):
     before = ("Title\n=====\n\n.. testcode::\n\n   print(2)\n\n.. testoutput::\n\n   1\n\n"
               "A doctest block:\n\n>>> 6 * 7\n41\n>>> 1 + 1\n2\n\n"
-              ".. code-block:: pycon\n\n   >>> print('a')\n   b\n\nEnd.\n")
+              ".. doctest::\n\n   >>> print('a')\n   b\n\nEnd.\n")
     after = ("Title\n=====\n\n.. testcode::\n\n   print(2)\n\n.. testoutput::\n\n   2\n\n"
              "A doctest block:\n\n>>> 6 * 7\n42\n>>> 1 + 1\n2\n\n"
-             ".. code-block:: pycon\n\n   >>> print('a')\n   a\n\nEnd.\n")
+             ".. doctest::\n\n   >>> print('a')\n   a\n\nEnd.\n")
     text_source_update(work, "page.rst", before, after,
                        ["-   1", "+   2", "-41", "+42", "-   b", "+   a"])
 

@@ -71,6 +71,28 @@ TEST_CASE("xdoctest's keys are read under their own names", "[engine][config]") 
   CHECK(config->warnings.empty());
 }
 
+TEST_CASE("rule sets and Sphinx's doctest settings", "[engine][config][rules]") {
+  ProjectConfig config;
+  REQUIRE(read_project_config_text("[tool.docnb]\n"
+                                   "rules = { docstring = \"stdlib\", rst = \"xdoctest\" }\n"
+                                   "doctest_global_setup = \"import math\"\n"
+                                   "doctest_global_cleanup = \"del math\"\n"
+                                   "doctest_default_flags = \"ELLIPSIS\"\n"
+                                   "sphinx_conf = \"docs/conf.py\"\n",
+                                   "pyproject.toml", config)
+              .ok());
+  CHECK(config.rules == std::vector<std::string>{"docstring=stdlib", "rst=xdoctest"});
+  CHECK(config.doctest_global_setup == "import math");
+  CHECK(config.doctest_global_cleanup == "del math");
+  CHECK(config.doctest_default_flags == "ELLIPSIS");
+  CHECK(config.sphinx_conf == "docs/conf.py");
+  ProjectConfig one;
+  REQUIRE(read_project_config_text("rules = \"sphinx\"\n", "docnb.toml", one).ok());
+  CHECK(one.rules == std::vector<std::string>{"sphinx"});
+  ProjectConfig wrong;
+  CHECK_FALSE(read_project_config_text("rules = 3\n", "docnb.toml", wrong).ok());
+}
+
 TEST_CASE("a misspelt key is a warning naming the file, the line and the known key",
           "[engine][config]") {
   Result<TempDir> root = TempDir::create("docnb-test");
