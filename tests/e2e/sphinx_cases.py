@@ -87,7 +87,7 @@ RST_SKIPS = """Skips
 
 .. docnb: skip
 
-.. code-block:: python
+.. testcode::
 
    raise ValueError("skipped by docnb's comment")
 
@@ -103,7 +103,7 @@ RST_SKIPS = """Skips
    >>> print("between start and end")
    wrong
 
-.. code-block:: python
+.. testcode::
 
    raise ValueError("also between start and end")
 
