@@ -24,8 +24,8 @@ def write_hash_comment_sources(work):
     harness.write_notebook(work / "nb.ipynb", [HASH_LINES + "print(1)"])
     (work / "page.md").write_text("# Page\n\n```python\n" + HASH_LINES + "print(2)\n```\n\n"
                                   "```output\n2\n```\n")
-    (work / "page.rst").write_text("Page\n====\n\n.. code-block:: python\n\n"
-                                   "   #\n   ##\n   print(3)\n")
+    (work / "page.rst").write_text("Page\n====\n\n.. testcode::\n\n"
+                                   "   #\n   ##\n   print(3)\n\n.. testoutput::\n\n   3\n")
     (work / "percent.py").write_text("# %%\n" + HASH_LINES + "print(4)\n")
     (work / "plot_gallery.py").write_text('"""\nGallery\n=======\n"""\n\n' + HASH_LINES +
                                           "print(5)\n")
