@@ -26,6 +26,10 @@ MODULE = '__docnb_doctest'
 EXCEPTION_MIME = 'application/vnd.docnb.doctest+json'
 # Names IPython puts in builtins while a cell runs; the plain REPL has neither.
 IPYTHON_BUILTINS = ('get_ipython', 'display')
+# Names IPython keeps in the user namespace (its user_ns_hidden, less the `_iN` of every cell
+# run so far: going through those would make each part slower than the last).
+IPYTHON_NAMES = ('In', 'Out', 'get_ipython', 'exit', 'quit', '_ih', '_oh', '_dh', '_', '__',
+                 '___', '_i', '_ii', '_iii')
 
 # id(namespace) -> the sys.displayhook its examples run with (one an example installed stays,
 # as under doctest, for the rest of its namespace's examples).
@@ -59,8 +63,8 @@ def _hide_ipython_names(namespace):
     get_ipython = taken['builtins'].get('get_ipython')
     shell = get_ipython() if get_ipython is not None else None
     if shell is not None and namespace is shell.user_ns:
-        for name in list(shell.user_ns_hidden):
-            if name in namespace and not (name.startswith('__') and name.endswith('__')):
+        for name in IPYTHON_NAMES:
+            if name in namespace:
                 taken['namespace'][name] = namespace.pop(name)
     return taken
 
