@@ -156,6 +156,14 @@ def single_mode_echoes_as_the_repl():
         1
         """))
     agree(work, name, ["passed", "passed", "passed", "failed"])
+    # The kernel ran a call of the runner; the executed notebook keeps each part's source.
+    executed = harness.read_notebook(harness.executed_path(work, "echo.ipynb"))
+    sources = [cell.source for cell in executed.cells if cell.cell_type == "code"]
+    check(sources == ["for i in range(2):\n    i", "1; 2", "5;", "for i in range(2):\n    i"],
+          f"executed sources: {sources}")
+    outputs = [cell.outputs for cell in executed.cells if cell.cell_type == "code"]
+    check(outputs[1] == [{"name": "stdout", "output_type": "stream", "text": "1\n2\n"}],
+          f"the values of `1; 2` as the REPL prints them: {outputs[1]}")
 
 
 @case
