@@ -106,6 +106,25 @@ def _publish_exception(error):
     publish_display_data({EXCEPTION_MIME: {'exception': exception_form(error)}}, metadata={})
 
 
+def _hide_the_call(frame):
+    """Marks the frame that called run (the cell: docnb's call, not the example's code) for
+    IPython to leave out of the traceback it shows; the mark goes as soon as the cell ends."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None or frame.f_locals is not frame.f_globals:
+        return
+    namespace = frame.f_globals
+    namespace['__tracebackhide__'] = True
+
+    def unmark(result=None):
+        namespace.pop('__tracebackhide__', None)
+        shell.events.unregister('post_run_cell', unmark)
+    shell.events.register('post_run_cell', unmark)
+
+
 def _without_own_frames(trace):
     while trace is not None and trace.tb_frame.f_globals is globals():
         trace = trace.tb_next
@@ -130,6 +149,7 @@ def run(namespace, source, mode, filename, line):
         raise
     except BaseException as error:
         _publish_exception(error)
+        _hide_the_call(sys._getframe(1))
         raise error.with_traceback(_without_own_frames(error.__traceback__))
     finally:
         _hooks[id(namespace)] = sys.displayhook

@@ -32,7 +32,9 @@ std::optional<std::string> doctest_part_code(const nlohmann::json& cell) {
 }
 
 std::string doctest_runner_install() {
-  return "exec(" + py_literal(python::doctest_part_source()) + ", {'__name__': '__docnb_doctest'})";
+  // Once per kernel: each example of a docstring module starts a run on the same kernel.
+  return "__import__('sys').modules.get('__docnb_doctest') or exec(" +
+         py_literal(python::doctest_part_source()) + ", {'__name__': '__docnb_doctest'})";
 }
 
 } // namespace docnb

@@ -126,3 +126,14 @@ def test_in_ipython_only_the_repr_is_produced(shell):
     assert result.success, result.error_in_exec
     assert captured.stdout == 'odd\n'
     assert captured.outputs == []
+
+
+def test_in_ipython_the_traceback_shows_the_example_not_the_call(shell):
+    call = "__import__('__docnb_doctest').run(globals(), 'def f():\\n    return 1 / 0\\nf()', " \
+           "'single', 'page.md', 4)"
+    shown = []
+    shell._showtraceback = lambda etype, evalue, stb: shown.append('\n'.join(stb))
+    result = shell.run_cell(call)
+    assert isinstance(result.error_in_exec, ZeroDivisionError)
+    assert 'page.md' in shown[0] and '__docnb_doctest' not in shown[0]
+    assert '__tracebackhide__' not in shell.user_ns
