@@ -25,5 +25,6 @@ function(docnb_embed_converters_python root output)
     DOCNB_PY_DOCSTRING_PARSE ${dir}/docstring_parse.py
     DOCNB_PY_MODULE_PATH ${dir}/module_path.py
     DOCNB_PY_SPHINX_CONF ${dir}/sphinx_conf.py
-    DOCNB_PY_FRESH_NAMESPACE ${dir}/fresh_namespace.py)
+    DOCNB_PY_FRESH_NAMESPACE ${dir}/fresh_namespace.py
+    DOCNB_PY_DOCTEST_PART ${dir}/doctest_part.py)
 endfunction()

@@ -3,6 +3,7 @@
 #include "converters/docstring_extract.hpp"
 #include "converters/python_runtime.hpp"
 #include "support/atomic_file.hpp"
+#include "support/text.hpp"
 
 #include <algorithm>
 #include <fnmatch.h>
@@ -18,6 +19,20 @@ int source_line(const Docstring& doc, int docstring_line) {
   const auto index =
       static_cast<size_t>(std::clamp(docstring_line, 0, static_cast<int>(doc.lines.size()) - 1));
   return doc.lines[index];
+}
+
+// The docstring's first `>>>` line from `line` on: where a block that does not parse starts
+// to be examples, so that the warning points at code and not at the docstring's quotes.
+int first_prompt_line(const std::string& text, int line) {
+  int number = 0;
+  for (std::size_t start = 0; start < text.size(); ++number) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (number >= line &&
+        trim(std::string_view(text).substr(start, end - start)).starts_with(">>>"))
+      return number;
+    start = end + 1;
+  }
+  return line;
 }
 
 std::string joined(const std::vector<std::string>& lines) {
@@ -68,8 +83,9 @@ DocstringModule module_of(const fs::path& path, std::string bytes,
       module.examples.push_back(to_example(where, doc, example));
     }
     for (const auto& [line, message] : parsed.problems) {
-      module.warnings.push_back(where + ":" + std::to_string(source_line(doc, line)) +
-                                ": cannot parse the examples of " + doc.callname + ": " + message);
+      module.warnings.push_back(
+          where + ":" + std::to_string(source_line(doc, first_prompt_line(doc.text, line))) +
+          ": cannot parse the examples of " + doc.callname + ": " + message);
     }
   }
   return module;

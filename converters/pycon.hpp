@@ -6,7 +6,10 @@
 // line that is exactly `>>>` or `...` is an empty source line. A want runs up to a blank
 // line or the next `>>>`. A line that is exactly `...` right after a one-line statement
 // that opens nothing (no trailing `:`, `(`, `[`, `{`, `,` or `\`) is an ellipsis want, as
-// in xdoctest; elsewhere it continues the statement, as in the stdlib REPL.
+// in xdoctest; elsewhere (a multi-line statement, an open triple-quoted string) it continues
+// the statement, as in the stdlib REPL. A statement with an inline directive comment
+// (`# doctest: +SKIP` after code) is a part of its own, so that the directive applies to it
+// alone and not to its neighbours.
 // Indentation is taken from the first `>>>` line and removed from the want lines too.
 #pragma once
 

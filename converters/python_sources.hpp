@@ -20,4 +20,8 @@ struct PythonFile {
 // (converters/python/fresh_namespace.py).
 [[nodiscard]] std::string_view fresh_namespace_source();
 
+// The doctest runner the kernel runs doctest parts with (converters/python/doctest_part.py):
+// executed with __name__ "__docnb_doctest", it installs itself as that module.
+[[nodiscard]] std::string_view doctest_part_source();
+
 } // namespace docnb::python

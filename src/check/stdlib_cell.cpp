@@ -11,11 +11,12 @@ Verdict failed(std::string reason, std::string_view want = {}, std::string_view 
   return want_failure(std::move(reason), want, got, DiffEnds::exact);
 }
 
-Verdict check_raised(const std::string& raised, const std::optional<std::string>& want,
+Verdict check_raised(const DoctestGot& got, const std::optional<std::string>& want,
                      const DoctestOptions& options, const CellPolicy& policy) {
+  const std::string& raised = *got.exception;
   if (want && !options.ignore_want && policy.compare_outputs) {
     if (const std::optional<std::string> message = stdlib_exception_message(*want)) {
-      if (stdlib_exception_matches(raised, *message, options)) return {};
+      if (stdlib_exception_matches(raised, *message, options, got.doctest_form)) return {};
       return failed("exception message is different", *message, raised);
     }
   }
@@ -33,7 +34,7 @@ std::string stdlib_got(const DoctestGot& got, std::string_view compile_mode) {
 Verdict check_stdlib_cell(const DoctestGot& got, const std::optional<std::string>& want,
                           std::string_view compile_mode, bool reply_error,
                           const DoctestOptions& options, const CellPolicy& policy) {
-  if (got.exception) return check_raised(*got.exception, want, options, policy);
+  if (got.exception) return check_raised(got, want, options, policy);
   if (reply_error) return failed("the kernel reported an error without an error output");
   if (policy.raises_exception) return failed("expected an exception, none was raised");
   if (options.ignore_want || !policy.compare_outputs) return {};

@@ -10,6 +10,9 @@ namespace docnb::check {
 
 namespace {
 
+// What docnb's doctest runner (converters/python/doctest_part.py) publishes an exception as.
+constexpr std::string_view doctest_exception_mime = "application/vnd.docnb.doctest+json";
+
 Verdict failed(std::string reason, std::string_view want = {}, std::string_view got = {}) {
   return want_failure(std::move(reason), want, got);
 }
@@ -19,7 +22,7 @@ Verdict check_exception(const DoctestGot& got, const std::optional<std::string>&
   const std::string& raised = *got.exception;
   if (want && !options.ignore_want && policy.compare_outputs) {
     if (const auto expected = exception_want(*want)) {
-      if (exception_matches(raised, *want, options)) return {};
+      if (exception_matches(raised, *want, options, got.doctest_form)) return {};
       return failed("exception message is different", *expected, raised);
     }
   }
@@ -49,7 +52,16 @@ DoctestGot doctest_got(const Json& outputs) {
         if (!got.printed.empty() && got.printed.back() != '\n') got.printed += '\n';
         got.printed += *got.result;
       }
-    } else if (type == "error") {
+    } else if (type == "display_data") {
+      const Json& data = output.value("data", Json::object());
+      if (const auto form = data.find(doctest_exception_mime); form != data.end()) {
+        std::string text = form->value("exception", "");
+        while (!text.empty() && text.back() == '\n')
+          text.pop_back();
+        got.exception = std::move(text);
+        got.doctest_form = true;
+      }
+    } else if (type == "error" && !got.doctest_form) {
       const std::string name = output.value("ename", "");
       const std::string value = output.value("evalue", "");
       got.exception = value.empty() ? name : name + ": " + value;

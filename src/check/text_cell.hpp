@@ -31,6 +31,9 @@ struct DoctestGot {
   std::string stdout_text;              // stdout streams only
   std::optional<std::string> result;    // text/plain of the execute_result
   std::optional<std::string> exception; // "ValueError: bad", as Python prints its last line
+  // The exception came in doctest's own form (traceback.format_exception_only's last line,
+  // module-qualified), from docnb's doctest runner, rather than as the kernel's ename: evalue.
+  bool doctest_form = false;
 };
 
 [[nodiscard]] DoctestGot doctest_got(const Json& outputs);

@@ -257,11 +257,11 @@ std::optional<std::string> exception_want(std::string_view want) {
 }
 
 bool exception_matches(std::string_view raised, std::string_view want,
-                       const DoctestOptions& options) {
+                       const DoctestOptions& options, bool qualified) {
   const std::optional<std::string> expected = exception_want(want);
   if (!expected) return false;
   if (output_matches(raised, *expected, options) ||
-      output_matches(raised, without_module_path(*expected), options)) {
+      (!qualified && output_matches(raised, without_module_path(*expected), options))) {
     return true;
   }
   return options.ignore_exception_detail &&

@@ -34,8 +34,10 @@ struct Normalised {
 [[nodiscard]] std::optional<std::string> exception_want(std::string_view want);
 
 // Whether the raised exception, as Python prints its last line ("ValueError: bad"), satisfies
-// a traceback want; IGNORE_EXCEPTION_DETAIL compares only the exception's bare name.
+// a traceback want; IGNORE_EXCEPTION_DETAIL compares only the exception's bare name. A kernel's
+// ename has no module path, so a want's is then ignored; `qualified`: `raised` is doctest's own
+// form (module-qualified, as traceback.format_exception_only gives it), compared as it is.
 [[nodiscard]] bool exception_matches(std::string_view raised, std::string_view want,
-                                     const DoctestOptions& options);
+                                     const DoctestOptions& options, bool qualified = false);
 
 } // namespace docnb::check

@@ -1,6 +1,7 @@
 // run_source (engine/source_job.hpp): a prepared source executed or served, judged once,
 // written.
 #include "check/example_verdicts.hpp"
+#include "engine/doctest_call.hpp"
 #include "engine/execute_units.hpp"
 #include "engine/output_path.hpp"
 #include "engine/served_examples.hpp"
@@ -90,14 +91,15 @@ void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
       check::cell_execution_options(config.execute, config.check.mode, planned.plan, ended,
                                     prepared.path.string(), skip_warnings);
   options.stop = context.stop;
+  options.code_for = doctest_part_code;
+  options.prelude = doctest_runner_install();
   check::CellJudge judge(reference, config.check, planned.plan);
   check::JudgedRun judged = execute_units(
       reference, execution_units(reference, planned.source.kind, to_run.served),
       UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
                   (config.fresh_kernel_per_example && docstrings) || has_groups(reference)},
       options, judge, continue_after);
-  judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(),
-                             skip_warnings.end());
+  judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
   if (!to_run.served.empty()) {
     serve_examples(reference, to_run.served, to_run.stored, judged);
     result.examples_cached = to_run.served.size();
@@ -127,11 +129,14 @@ SourceResult run_source(const RunContext& context, PreparedSource& prepared) {
   if (auto* unreadable = std::get_if<Unreadable>(&prepared.next)) {
     result.input_error = std::move(unreadable->error);
   } else if (std::holds_alternative<NothingToRun>(prepared.next)) {
-    // A prose page is still published; a module without examples has nothing to show.
+    // A prose page is still published; a module without examples has nothing to show but
+    // its warnings (a docstring whose examples are not Python).
     const PlannedSource& planned = *prepared.planned;
     if (planned.source.kind != converters::SourceKind::docstring) {
       finish(context, planned, check::JudgedRun{{planned.source.notebook, {}, false, {}}, {}},
              result);
+    } else {
+      result.warnings = planned.plan.warnings;
     }
   } else if (auto* decided = std::get_if<Decided>(&prepared.next)) {
     result.cached = served_whole = decided->cached;

@@ -40,11 +40,11 @@ public:
     }
   }
 
-  CellRun run(std::size_t index) {
+  CellRun run(std::size_t index, const std::optional<std::string>& code) {
     CellRun result;
     result.index = index;
     const auto started = Clock::now();
-    Json content = {{"code", cell_["source"]},
+    Json content = {{"code", code ? Json(*code) : cell_["source"]},
                     {"silent", false},
                     {"store_history", true},
                     {"user_expressions", Json::object()},
@@ -247,9 +247,10 @@ private:
 } // namespace
 
 CellRun execute_cell(KernelConnection& kernel, const ExecuteOptions& options,
-                     OutputAssembler& assembler, Json& cell, std::size_t index, bool& kernel_lost) {
+                     OutputAssembler& assembler, Json& cell, std::size_t index, bool& kernel_lost,
+                     const std::optional<std::string>& code) {
   CellExecution execution(kernel, options, assembler, cell, index);
-  CellRun run = execution.run(index);
+  CellRun run = execution.run(index, code);
   kernel_lost = execution.kernel_lost();
   return run;
 }

@@ -9,9 +9,11 @@ namespace docnb {
 
 // Runs the code cell `cell` (at `index`) in `kernel`, its outputs going through `assembler`
 // (which must have started the cell). The cell's execution count and timing stamps are set.
+// `code`, when given, is sent in place of the cell's source (which the cell keeps).
 [[nodiscard]] CellRun execute_cell(KernelConnection& kernel, const ExecuteOptions& options,
                                    OutputAssembler& assembler, Json& cell, std::size_t index,
-                                   bool& kernel_lost);
+                                   bool& kernel_lost,
+                                   const std::optional<std::string>& code = std::nullopt);
 
 // A silent execute_request whose only work is one user expression; its reply carries the value
 // (text/plain), or the error it raised.

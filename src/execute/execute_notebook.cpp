@@ -38,6 +38,24 @@ void note_truncation(const ExecuteOptions& options, std::size_t dropped, const J
   }
 }
 
+// The code to send for `cell`, once the prelude it needs has run (a failed prelude is a
+// warning: the cell then fails for what it lacks, with the kernel's own error).
+std::optional<std::string> code_to_send(const ExecuteOptions& options, KernelConnection& kernel,
+                                        const Json& cell, bool& prelude_done,
+                                        std::vector<std::string>& warnings) {
+  if (!options.code_for) return std::nullopt;
+  std::optional<std::string> code = options.code_for(cell);
+  if (code && !prelude_done && !options.prelude.empty()) {
+    prelude_done = true;
+    if (Result<std::string> done =
+            evaluate_in_kernel(kernel, options.prelude, options.interrupt_grace);
+        !done) {
+      warnings.push_back("docnb's doctest runner did not install: " + done.error().describe());
+    }
+  }
+  return code;
+}
+
 } // namespace
 
 std::string_view to_string(CellStatus status) {
@@ -81,6 +99,7 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
   }
   Json& cells = notebook.cells();
   OutputAssembler assembler(cells, options.max_output_bytes);
+  bool prelude_done = false;
   for (const std::size_t index : indices) {
     Json& cell = cells.at(index);
     CellRun result;
@@ -102,8 +121,10 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
       cell["execution_count"] = nullptr;
       if (cell.contains("metadata") && cell["metadata"].is_object())
         cell["metadata"].erase("execution");
+      const std::optional<std::string> code =
+          code_to_send(options, kernel, cell, prelude_done, run.warnings);
       assembler.start_cell(index);
-      result = execute_cell(kernel, options, assembler, cell, index, run.kernel_lost);
+      result = execute_cell(kernel, options, assembler, cell, index, run.kernel_lost, code);
       if (const std::size_t dropped = assembler.finish_cell(); dropped > 0) {
         note_truncation(options, dropped, cells, result, run.warnings);
       }

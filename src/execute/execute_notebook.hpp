@@ -46,6 +46,11 @@ struct ExecuteOptions {
   // cell is interrupted (and killed if it does not stop within interrupt_grace), at abort its
   // kernel is killed; no further cell runs.
   const StopRequest* stop = nullptr;
+  // The code sent for a cell in place of its source, for a cell that has other code (a doctest
+  // part's call of docnb's doctest runner); the cell keeps its source. Before the first such
+  // cell of a run, `prelude` (an expression: what that code needs) is evaluated silently.
+  std::function<std::optional<std::string>(const Json& cell)> code_for;
+  std::string prelude;
 };
 
 // How a cell ran (not how it was judged: that is check/'s Verdict).
@@ -70,10 +75,10 @@ std::string_view to_string(CellStatus status);
 inline constexpr std::string_view empty_cell_reason = "empty cell";
 
 struct CellRun {
-  std::size_t index = 0; // into the notebook's cells array
+  std::size_t index = 0;              // into the notebook's cells array
   CellStatus status = CellStatus::ok; // how it ran (not how it was judged)
-  std::string reason;       // for anything but ok and skipped
-  bool reply_error = false; // the execute_reply said status "error"
+  std::string reason;                 // for anything but ok and skipped
+  bool reply_error = false;           // the execute_reply said status "error"
   double seconds = 0;
 };
 
@@ -100,7 +105,7 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> cells,
 [[nodiscard]] std::vector<std::size_t> code_cells_of(const Notebook& notebook);
 
 // Executes every code cell of `notebook`.
-NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel, const ExecuteOptions& options,
-                             const OnCell& on_cell = {});
+NotebookRun execute_notebook(Notebook notebook, KernelConnection& kernel,
+                             const ExecuteOptions& options, const OnCell& on_cell = {});
 
 } // namespace docnb

@@ -133,6 +133,7 @@ std::optional<SourceMap> source_map_of(const Json& cell) {
     map.part = part->get<std::size_t>();
   }
   map.compile_mode = docnb->value("compile_mode", "");
+  map.session = docnb->value("session", false);
   map.disabled = docnb->value("disabled", false);
   map.attached = docnb->value("attached", false);
   if (const auto literal = docnb->find("literal"); literal != docnb->end()) map.literal = *literal;
@@ -155,6 +156,7 @@ void set_source_map(Json& cell, const SourceMap& map) {
   if (const char* role = role_name(map.role)) docnb["role"] = role;
   if (map.part) docnb["part"] = *map.part;
   if (!map.compile_mode.empty()) docnb["compile_mode"] = map.compile_mode;
+  if (map.session) docnb["session"] = true;
   if (map.disabled) docnb["disabled"] = true;
   if (map.attached) docnb["attached"] = true;
   if (!map.literal.is_null()) docnb["literal"] = map.literal;

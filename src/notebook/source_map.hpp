@@ -27,6 +27,8 @@
 //                             compile mode "exec" (their values are not shown)
 //   "part", "compile_mode"    a docstring example's part: its number and xdoctest's compile
 //                             mode ("exec", "eval" or "single")
+//   "session"                 a `>>>` example of a page (pycon, rst doctest, MyST {doctest}):
+//                             run as the Python REPL runs it (check/doctest_call.hpp)
 //   "disabled", "attached", "literal"   a docstring example's namespace cell: disabled by a
 //                             legacy first-line comment; docstring attached by a call; the
 //                             string literal the docstring is written in (for --update)
@@ -100,6 +102,7 @@ struct SourceMap {
   CellRole role = CellRole::part;
   std::optional<std::size_t> part;
   std::string compile_mode; // empty: not a docstring part
+  bool session = false;
   bool disabled = false;
   bool attached = false;
   Json literal; // null unless a docstring's namespace cell

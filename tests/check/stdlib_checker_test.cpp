@@ -108,6 +108,12 @@ TEST_CASE("stdlib exceptions compare as doctest compares them", "[check][rules]"
       stdlib_exception_matches("ValueError: other", *message, rule_set_defaults(RuleSet::sphinx)));
   // The kernel names the class without its module: a module-qualified want still matches.
   CHECK(stdlib_exception_matches("JSONDecodeError: x", "json.decoder.JSONDecodeError: x\n", plain));
+  // In doctest's own form the module is part of the name, as doctest compares it.
+  CHECK(stdlib_exception_matches("json.decoder.JSONDecodeError: x",
+                                 "json.decoder.JSONDecodeError: x\n", plain, true));
+  CHECK_FALSE(stdlib_exception_matches("bar.Error: x", "foo.Error: x\n", plain, true));
+  CHECK(stdlib_exception_matches("bar.Error: x", "foo.Error: y\n",
+                                 rule_set_defaults(RuleSet::sphinx), true));
   CHECK_FALSE(stdlib_exception_matches("KeyError: x", "ValueError: x\n",
                                        rule_set_defaults(RuleSet::sphinx)));
   // The reference: doctest's own exception regex finds the same message.

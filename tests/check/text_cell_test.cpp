@@ -2,11 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+using docnb::Outcome;
 using docnb::check::CellPolicy;
 using docnb::check::check_text_cell;
 using docnb::check::DoctestOptions;
 using docnb::check::Json;
-using docnb::Outcome;
 
 namespace {
 
@@ -82,4 +82,67 @@ TEST_CASE("a docstring want may match the tail of the output queued before it",
   CHECK(outcome_of(cell_with_want("b\nc", "exec"), Json::array({printed("c\n")}), queued) ==
         Outcome::passed);
   CHECK(outcome_of(cell_with_want("a", "exec"), Json::array(), queued) == Outcome::failed);
+}
+
+namespace {
+
+// What docnb's doctest runner (converters/python/doctest_part.py) publishes for an exception,
+// then the kernel's own error output (its ename unqualified).
+Json raised_in_doctest_form(const std::string& form, const std::string& ename,
+                            const std::string& evalue) {
+  return Json::array(
+      {Json{{"output_type", "display_data"},
+            {"data", {{"application/vnd.docnb.doctest+json", {{"exception", form + "\n"}}}}},
+            {"metadata", Json::object()}},
+       Json{{"output_type", "error"},
+            {"ename", ename},
+            {"evalue", evalue},
+            {"traceback", Json::array()}}});
+}
+
+} // namespace
+
+TEST_CASE("the runner's exception form is what an exception want is matched against",
+          "[check][text_cell]") {
+  const Json outputs = raised_in_doctest_form("json.decoder.JSONDecodeError: Expecting value",
+                                              "JSONDecodeError", "Expecting value");
+  const auto got = docnb::check::doctest_got(outputs);
+  CHECK(got.exception == "json.decoder.JSONDecodeError: Expecting value");
+  CHECK(got.doctest_form);
+  const std::string header = "Traceback (most recent call last):\n";
+  DoctestOptions options;
+  const auto verdict = [&](const std::string& want, const DoctestOptions& with) {
+    return check_text_cell(cell_with_want(header + want), outputs, true, with, CellPolicy{})
+        .outcome;
+  };
+  CHECK(verdict("json.decoder.JSONDecodeError: Expecting value\n", options) == Outcome::passed);
+  // Doctest's form is module-qualified: the bare name is another exception.
+  CHECK(verdict("JSONDecodeError: Expecting value\n", options) == Outcome::failed);
+  CHECK(verdict("ValueError: Expecting value\n", options) == Outcome::failed);
+  DoctestOptions relaxed;
+  relaxed.ignore_exception_detail = true;
+  CHECK(verdict("JSONDecodeError: something else\n", relaxed) == Outcome::passed);
+  CHECK(verdict("ValueError: something else\n", relaxed) == Outcome::failed);
+}
+
+TEST_CASE("a SyntaxError want is matched in doctest's form", "[check][text_cell]") {
+  const Json outputs = raised_in_doctest_form("SyntaxError: invalid syntax", "SyntaxError",
+                                              "invalid syntax (page.md, line 3)");
+  const std::string want = "Traceback (most recent call last):\n  File \"page.md\", line 3\n"
+                           "    x = = 1\n        ^\nSyntaxError: invalid syntax\n";
+  CHECK(check_text_cell(cell_with_want(want), outputs, true, DoctestOptions{}, CellPolicy{})
+            .outcome == Outcome::passed);
+}
+
+TEST_CASE("without the runner's form the kernel's unqualified ename still matches",
+          "[check][text_cell]") {
+  const Json outputs = Json::array({Json{{"output_type", "error"},
+                                         {"ename", "JSONDecodeError"},
+                                         {"evalue", "Expecting value"},
+                                         {"traceback", Json::array()}}});
+  const std::string want = "Traceback (most recent call last):\n"
+                           "json.decoder.JSONDecodeError: Expecting value\n";
+  CHECK_FALSE(docnb::check::doctest_got(outputs).doctest_form);
+  CHECK(check_text_cell(cell_with_want(want), outputs, true, DoctestOptions{}, CellPolicy{})
+            .outcome == Outcome::passed);
 }

@@ -237,3 +237,14 @@ TEST_CASE("a file nested too deeply for CPython's parser is an error naming it",
     CHECK(extracted.error().describe() == "deep.py: nested too deeply for Python's parser");
   }
 }
+
+TEST_CASE("a docstring whose examples are not Python is a warning at its first prompt",
+          "[docstring]") {
+  const std::string source = "def timed():\n    \"\"\"Times.\n\n    >>> %time 1\n    \"\"\"\n\n"
+                             "def fine():\n    \"\"\"\n    >>> 1\n    1\n    \"\"\"\n";
+  const auto module = read_docstring_examples("magic.py", source, {});
+  REQUIRE(module.ok());
+  REQUIRE(module->examples.size() == 1); // fine's; timed's is dropped, but not silently
+  REQUIRE(module->warnings.size() == 1);
+  CHECK(module->warnings[0].starts_with("magic.py:4: cannot parse the examples of timed: "));
+}

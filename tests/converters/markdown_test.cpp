@@ -143,6 +143,7 @@ TEST_CASE("markdown: a pycon session becomes one cell per part", "[converters][m
   CHECK(docnb_of(cells[0]) == Json{{"line", 2},
                                    {"last_line", 4},
                                    {"example", "page.md:2"},
+                                   {"session", true},
                                    {"want", "3\n"},
                                    {"want_line", 5},
                                    {"want_last_line", 5}});
@@ -163,7 +164,8 @@ TEST_CASE("markdown: a pycon statement without output passes on no error",
   const Converted page = read("```pycon\n>>> import os\n```\n");
   const std::vector<Json> cells = code_cells(page);
   REQUIRE(cells.size() == 1);
-  CHECK(docnb_of(cells[0]) == Json{{"line", 2}, {"last_line", 2}, {"example", "page.md:2"}});
+  CHECK(docnb_of(cells[0]) ==
+        Json{{"line", 2}, {"last_line", 2}, {"example", "page.md:2"}, {"session", true}});
 }
 
 TEST_CASE("markdown: MyST code-cell options give tags", "[converters][markdown]") {

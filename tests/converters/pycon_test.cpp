@@ -62,3 +62,41 @@ TEST_CASE("pycon: prompts need a space or nothing after them", "[converters][pyc
   CHECK(starts_with_prompt(">>>"));
   CHECK_FALSE(starts_with_prompt(">>>x"));
 }
+
+TEST_CASE("pycon: a bare `...` inside a triple-quoted string continues it", "[converters][pycon]") {
+  const PyconSession text =
+      split_pycon({">>> s = '''first", "...", "... last'''", ">>> len(s.splitlines())", "3"}, 1);
+  REQUIRE(text.parts.size() == 1);
+  CHECK(text.parts[0].source == "s = '''first\n\nlast'''\nlen(s.splitlines())");
+  CHECK(text.parts[0].want == "3\n");
+
+  // A quote character inside a comment or a closed string opens nothing.
+  const PyconSession closed = split_pycon({">>> s = '\"\"\"'  # '''", "..."}, 1);
+  REQUIRE(closed.parts.size() == 1);
+  CHECK(closed.parts[0].want == "...\n");
+}
+
+TEST_CASE("pycon: a statement with an inline directive is a part of its own",
+          "[converters][pycon]") {
+  const PyconSession session = split_pycon(
+      {">>> z = 5", ">>> z = 6  # doctest: +SKIP", ">>> y = 1", ">>> z", "5", ">>> # doctest: +X"},
+      1);
+  REQUIRE(session.parts.size() == 4);
+  CHECK(session.parts[0].source == "z = 5");
+  CHECK(session.parts[1].source == "z = 6  # doctest: +SKIP");
+  CHECK_FALSE(session.parts[1].want.has_value());
+  CHECK(session.parts[2].source == "y = 1\nz");
+  CHECK(session.parts[2].want == "5\n");
+  // A directive on a line of its own keeps its block scope: it joins the next statements.
+  CHECK(session.parts[3].source == "# doctest: +X");
+}
+
+TEST_CASE("pycon: session cells say they are sessions", "[converters][pycon]") {
+  CellList cells("page.md");
+  (void)add_session_cells({">>> 1", "1"}, 3, docnb::SourceMap{}, docnb::Json::object(), cells);
+  REQUIRE(cells.size() == 1);
+  const std::optional<docnb::SourceMap> map = docnb::source_map_of(cells.cell(0));
+  REQUIRE(map.has_value());
+  CHECK(map->session);
+  CHECK(map->compile_mode.empty());
+}

@@ -61,6 +61,7 @@ TEST_CASE("rst: a pycon code-block splits into parts", "[converters][rst]") {
   CHECK(docnb_of(cells[0]) == Json{{"line", 3},
                                    {"last_line", 4},
                                    {"example", "page.rst:3"},
+                                   {"session", true},
                                    {"want", "2\n"},
                                    {"want_line", 5},
                                    {"want_last_line", 5}});
@@ -82,6 +83,7 @@ TEST_CASE("rst: the doctest directive with options", "[converters][rst]") {
                                          {{"line", 6},
                                           {"last_line", 6},
                                           {"example", "page.rst:6"},
+                                          {"session", true},
                                           {"want", "1 2\n"},
                                           {"want_line", 7},
                                           {"want_last_line", 7},
@@ -198,6 +200,7 @@ TEST_CASE("rst: a doctest block (a paragraph of >>>) is an example", "[converter
   CHECK(docnb_of(cells[0]) == Json{{"line", 3},
                                    {"last_line", 3},
                                    {"example", "page.rst:3"},
+                                   {"session", true},
                                    {"want", "2\n"},
                                    {"want_line", 4},
                                    {"want_last_line", 4}});

@@ -121,6 +121,7 @@ TEST_CASE("set_source_map then source_map_of gives back every field", "[source_m
   map.role = CellRole::example_namespace;
   map.part = 2;
   map.compile_mode = "eval";
+  map.session = true;
   map.disabled = true;
   map.attached = true;
   map.literal = Json{{"quote", "\"\"\""}, {"prefix", "r"}};
@@ -145,6 +146,7 @@ TEST_CASE("set_source_map then source_map_of gives back every field", "[source_m
   CHECK(back->role == CellRole::example_namespace);
   CHECK(back->part == std::optional<std::size_t>{2});
   CHECK(back->compile_mode == "eval");
+  CHECK(back->session);
   CHECK(back->disabled);
   CHECK(back->attached);
   CHECK(back->literal == map.literal);
@@ -161,7 +163,7 @@ TEST_CASE("a minimal source map reads back with its absences", "[source_map]") {
   const Json& docnb = cell["metadata"]["docnb"];
   // Nothing optional is written when absent: converted notebooks stay small and stable.
   for (const char* absent : {"want", "want_line", "options", "skip", "skipif", "role", "part",
-                             "compile_mode", "disabled", "attached", "literal"}) {
+                             "compile_mode", "session", "disabled", "attached", "literal"}) {
     INFO(absent);
     CHECK_FALSE(docnb.contains(absent));
   }

@@ -1,0 +1,40 @@
+#include "engine/doctest_call.hpp"
+
+#include "converters/python_sources.hpp"
+#include "notebook/python_json.hpp"
+#include "notebook/source_map.hpp"
+
+namespace docnb {
+namespace {
+
+std::string py_literal(std::string_view text) {
+  std::string out;
+  append_python_string(out, text);
+  return out;
+}
+
+} // namespace
+
+std::optional<std::string> doctest_part_code(const nlohmann::json& cell) {
+  const std::optional<SourceMap> map = source_map_of(cell);
+  if (!map) return std::nullopt;
+  const std::string source = cell.value("source", "");
+  if (map->role == CellRole::example_namespace) return source;
+  if (map->role != CellRole::part || (!map->session && map->compile_mode.empty())) {
+    return std::nullopt;
+  }
+  // A page's example shares the kernel's namespace with the page's other cells (its setup,
+  // its code + output blocks); a docstring part runs in its example's own.
+  const bool page = map->compile_mode.empty();
+  return "__import__('__docnb_doctest').run(" + std::string(page ? "globals()" : "None") + ", " +
+         py_literal(source) + ", " + py_literal(page ? "single" : map->compile_mode) + ", " +
+         py_literal(map->example.file()) + ", " + std::to_string(map->line) + ")";
+}
+
+std::string doctest_runner_install() {
+  // Once per kernel: each example of a docstring module starts a run on the same kernel.
+  return "__import__('sys').modules.get('__docnb_doctest') or exec(" +
+         py_literal(python::doctest_part_source()) + ", {'__name__': '__docnb_doctest'})";
+}
+
+} // namespace docnb
