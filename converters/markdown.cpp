@@ -371,11 +371,7 @@ private:
 } // namespace
 
 Result<Converted> read_markdown(std::string_view bytes, const std::string& path) {
-  Result<SourceText> source = split_source(bytes, path);
-  if (!source) return source.error();
-  Converted converted = MarkdownReader(*source, path).read();
-  converted.original = std::string(bytes);
-  return converted;
+  return read_with<MarkdownReader>(bytes, path);
 }
 
 } // namespace docnb::converters

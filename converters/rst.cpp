@@ -313,12 +313,7 @@ private:
     int last = n;
     while (last + 1 <= line_count() && !is_blank(text(last + 1)))
       ++last;
-    consume(n, last);
-    open_testcode_.reset();
-    std::vector<std::string> lines;
-    for (int k = n; k <= last; ++k)
-      lines.push_back(text(k));
-    add_session(lines, n, skipped_base(), Json::object());
+    add_prompt_block(n, last);
     return last + 1;
   }
 
@@ -332,13 +327,19 @@ private:
     if (first > line_count() || indentation(text(first)) <= indent) return n + 1;
     const int last_line = skip_indented(n, indent);
     if (!starts_with_prompt(text(first))) return last_line + 1;
-    consume(first, last_line);
+    add_prompt_block(first, last_line);
+    return last_line + 1;
+  }
+
+  // Lines first to last, a `>>>` session outside any directive, as examples; a testoutput
+  // after it no longer belongs to a testcode before it.
+  void add_prompt_block(int first, int last) {
+    consume(first, last);
     open_testcode_.reset();
     std::vector<std::string> lines;
-    for (int k = first; k <= last_line; ++k)
+    for (int k = first; k <= last; ++k)
       lines.push_back(text(k));
     add_session(lines, first, skipped_base(), Json::object());
-    return last_line + 1;
   }
 
   const SourceText& source_;
@@ -355,11 +356,7 @@ private:
 } // namespace
 
 Result<Converted> read_rst(std::string_view bytes, const std::string& path) {
-  Result<SourceText> source = split_source(bytes, path);
-  if (!source) return source.error();
-  Converted converted = RstReader(*source, path).read();
-  converted.original = std::string(bytes);
-  return converted;
+  return read_with<RstReader>(bytes, path);
 }
 
 } // namespace docnb::converters
