@@ -1,5 +1,6 @@
 // notebook_to_text must be byte for byte what nbformat.write writes: checked against Debian's
 // nbformat on the shared corpus and on fixtures that stress the JSON writer.
+#include "../run_python.hpp"
 #include "notebook/disk_form.hpp"
 #include "notebook/python_json.hpp"
 #include "notebook/read.hpp"
@@ -9,15 +10,11 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <spawn.h>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
-
-extern char** environ; // NOLINT: POSIX declares it nowhere else
 
 namespace fs = std::filesystem;
 using namespace docnb;
@@ -66,27 +63,17 @@ std::vector<fs::path> notebooks_under(const fs::path& root) {
 // (starting Python per file would dominate the test's time); returns each OUT's text.
 std::vector<std::string> rewritten_by_nbformat(const std::vector<fs::path>& inputs,
                                                const fs::path& scratch) {
-  std::vector<std::string> args{DOCNB_PYTHON, "-c",
-                                "import nbformat, sys\n"
-                                "a = sys.argv[1:]\n"
-                                "for i, o in zip(a[::2], a[1::2]):\n"
-                                "    nbformat.write(nbformat.read(i, 4), o)\n"};
+  std::vector<std::string> args{"-c", "import nbformat, sys\n"
+                                      "a = sys.argv[1:]\n"
+                                      "for i, o in zip(a[::2], a[1::2]):\n"
+                                      "    nbformat.write(nbformat.read(i, 4), o)\n"};
   std::vector<fs::path> outputs;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     outputs.push_back(scratch / (std::to_string(i) + ".ipynb"));
     args.push_back(inputs[i].string());
     args.push_back(outputs.back().string());
   }
-  std::vector<char*> argv;
-  for (auto& arg : args)
-    argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  REQUIRE(::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
-  int status = 0;
-  REQUIRE(::waitpid(pid, &status, 0) == pid);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
+  REQUIRE(testing::run_python(std::move(args)) == 0);
   std::vector<std::string> texts;
   for (const auto& output : outputs)
     texts.push_back(file_text(output));
