@@ -1,6 +1,4 @@
 #include "converters/docstring_parse.hpp"
-#include "converters/google_sections.hpp"
-#include "support/python_str.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,22 +19,6 @@ std::vector<DocPart> parts_of(const std::string& text, std::size_t count) {
 }
 
 } // namespace
-
-TEST_CASE("google blocks: Example, Examples and Doctest with one or two colons", "[docstring]") {
-  const auto blocks = split_google_blocks("Summary.\n\n"
-                                          "Args:\n    x: a value\n\n"
-                                          "Examples::\n\n    >>> 1\n    1\n\n"
-                                          "Doctest:\n    >>> 2\n");
-  REQUIRE(blocks.size() == 4);
-  CHECK(blocks[0].key == "__DOC__");
-  CHECK(blocks[1].key == "Args");
-  CHECK(blocks[1].offset == 2);
-  CHECK(blocks[2].key == "Example");
-  CHECK(blocks[2].offset == 5);
-  CHECK(blocks[2].text == "\n>>> 1\n1\n");
-  CHECK(blocks[3].key == "Doctest");
-  CHECK(blocks[3].text == ">>> 2\n");
-}
 
 TEST_CASE("each google block is one example, numbered in order", "[docstring]") {
   const auto parsed =
@@ -147,11 +129,6 @@ TEST_CASE("a syntax error inside an example is a problem", "[docstring]") {
   const auto parsed = parse(">>> def f(:\n>>>     pass\n", DocStyle::freeform);
   CHECK(parsed.examples.empty());
   REQUIRE(parsed.problems.size() == 1);
-}
-
-TEST_CASE("textwrap.dedent: common margin removed, blank lines emptied", "[docstring]") {
-  CHECK(docnb::python_str::dedent("    a\n      b\n  \n    c") == "a\n  b\n\nc");
-  CHECK(docnb::python_str::dedent("a\n  b") == "a\n  b");
 }
 
 TEST_CASE("each `.. code-block:: python` holding prompts is an example (PaddlePaddle)",

@@ -100,16 +100,6 @@ TEST_CASE("the cache key changes with a cell, the kernel, the config, the depend
   }
 }
 
-TEST_CASE("globs match segment by segment, ** any number of folders", "[engine][cache]") {
-  CHECK(glob_matches("src/**/*.py", "src/a.py"));
-  CHECK(glob_matches("src/**/*.py", "src/pkg/sub/a.py"));
-  CHECK_FALSE(glob_matches("src/**/*.py", "docs/a.py"));
-  CHECK_FALSE(glob_matches("src/*.py", "src/pkg/a.py"));
-  CHECK(glob_matches("data/file?.csv", "data/file1.csv"));
-  CHECK(glob_matches("**", "anything/at/all.txt"));
-  CHECK_FALSE(glob_matches("src/*.py", "src/.hidden.py"));
-}
-
 TEST_CASE("the dependency digest follows contents, not timestamps", "[engine][cache]") {
   Result<TempDir> root = TempDir::create("docnb-test");
   REQUIRE(root.ok());

@@ -1,9 +1,11 @@
-// Verdicts as the reports receive them, for the tests of the report writers.
+// Verdicts and images as the reports receive them, for the tests of the report writers.
 #pragma once
 
 #include "check/verdict.hpp"
 #include "notebook/source_map.hpp"
+#include "report/image_codec.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace docnb::testing {
@@ -19,6 +21,17 @@ inline Verdict cell_verdict(const std::string& path, std::size_t cell, Outcome o
   v.line = cell;
   v.seconds = seconds;
   return v;
+}
+
+// A width x height image, opaque, every pixel of red `red` and full green and blue.
+inline Pixels filled(std::size_t width, std::size_t height, std::uint8_t red) {
+  Pixels pixels;
+  pixels.width = width;
+  pixels.height = height;
+  pixels.rgba.assign(width * height * 4, 255);
+  for (std::size_t i = 0; i < width * height; ++i)
+    pixels.rgba[i * 4] = red;
+  return pixels;
 }
 
 } // namespace docnb::testing
