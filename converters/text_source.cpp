@@ -168,6 +168,10 @@ Notebook make_notebook(const std::string& path, Json cells) {
     std::snprintf(id, sizeof id, "cell-%04d", index++);
     cell["id"] = id;
   }
+  return python_notebook(path, std::move(cells));
+}
+
+Notebook python_notebook(const std::string& path, Json cells) {
   Notebook notebook;
   notebook.path = path;
   notebook.document = {

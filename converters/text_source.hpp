@@ -76,8 +76,11 @@ private:
   Json cells_ = Json::array();
 };
 
-// An nbformat 4.5 notebook of `cells` for a Python kernel, with cell ids that follow the
-// cells' order (so converting the same source twice gives the same bytes).
+// An nbformat 4.5 notebook of `cells` (their ids as they are) for a Python kernel.
+[[nodiscard]] Notebook python_notebook(const std::string& path, Json cells);
+
+// python_notebook with cell ids that follow the cells' order (so converting the same source
+// twice gives the same bytes).
 [[nodiscard]] Notebook make_notebook(const std::string& path, Json cells);
 
 // A text source of `kind` converted: its notebook of `cells`, the bytes it was read from, and

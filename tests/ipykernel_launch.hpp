@@ -1,10 +1,13 @@
 // How the unit tests start Debian's ipykernel: the python3 kernelspec found as jupyter_client
-// finds it, run by DOCNB_PYTHON, with no history file shared between kernels.
+// finds it, run by DOCNB_PYTHON, with no history file shared between kernels; and one such
+// kernel for a test.
 #pragma once
 
 #include "client/kernel_launch.hpp"
+#include "client/kernel_start.hpp"
 #include "client/kernelspec.hpp"
 #include "client/process.hpp"
+#include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -23,5 +26,18 @@ inline KernelLaunch ipykernel_launch(const std::filesystem::path& runtime) {
   launch.extra_arguments.emplace_back("--HistoryManager.hist_file=:memory:");
   return launch;
 }
+
+// One ipykernel for a test, shut down with it.
+struct Ipykernel {
+  TempDir runtime = TempDir::create("docnb-test").value();
+  KernelHost host;
+  std::unique_ptr<KernelConnection> kernel;
+
+  Ipykernel() {
+    KernelStart started = start_kernel(ipykernel_launch(runtime.path()), host);
+    REQUIRE(started.ok());
+    kernel = std::move(started).value();
+  }
+};
 
 } // namespace docnb::testing
