@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <iostream>
+#include <sstream>
 #include <string>
 
 namespace docnb::testing {
@@ -43,6 +46,27 @@ template <typename Add> void parse_options(const Add& add, const std::string& li
   CLI::App app;
   add(app);
   app.parse(line, false);
+}
+
+// What a sub-command printed on stdout and the exit code it returned.
+struct CommandRun {
+  int code = -1;
+  std::string out;
+};
+
+// `docnb LINE`, where `add` registers the one sub-command LINE names.
+inline CommandRun run_command(const std::function<std::function<int()>(CLI::App&)>& add,
+                              const std::string& line) {
+  CLI::App app;
+  const std::function<int()> run = add(app);
+  app.parse(line, false);
+  std::ostringstream captured;
+  std::streambuf* const previous = std::cout.rdbuf(captured.rdbuf());
+  CommandRun result;
+  result.code = run();
+  std::cout.rdbuf(previous);
+  result.out = captured.str();
+  return result;
 }
 
 } // namespace docnb::testing
