@@ -7,6 +7,7 @@
 #include "client/kernel_start.hpp"
 #include "client/kernelspec.hpp"
 #include "client/process.hpp"
+#include "notebook/notebook.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -25,6 +26,19 @@ inline KernelLaunch ipykernel_launch(const std::filesystem::path& runtime) {
   launch.startup_timeout = std::chrono::seconds(60);
   launch.extra_arguments.emplace_back("--HistoryManager.hist_file=:memory:");
   return launch;
+}
+
+// The first cell run in a kernel, `print('hi')` and then an expression whose repr is `value`:
+// its two outputs, its execution count and the timing stamps nbclient records.
+inline void check_printed_hi_then(const Json& cell, const std::string& value) {
+  REQUIRE(cell["outputs"].size() == 2);
+  CHECK(cell["outputs"][0]["text"] == "hi\n");
+  CHECK(cell["outputs"][1]["data"]["text/plain"] == value);
+  CHECK(cell["execution_count"] == 1);
+  for (const char* key :
+       {"iopub.status.busy", "iopub.execute_input", "shell.execute_reply", "iopub.status.idle"}) {
+    CHECK(cell["metadata"]["execution"].contains(key));
+  }
 }
 
 // One ipykernel for a test, shut down with it.
