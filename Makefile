@@ -67,37 +67,29 @@ SOAK_ARGS ?=
 	bench-gateway
 bench: bench-speed bench-fork bench-kernel bench-flood bench-soak bench-html bench-gateway
 
-bench-speed: docnb
-	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
+# Each part but bench-kernel runs one script of bench/ against the docnb just built, with the
+# arguments of its variable: PART:SCRIPT:VARIABLE.
+#   speed     the four ratios of bench/speed.py (SPEED_ARGS)
+#   fork      ipykernel forked from docnb's zygote: 40 x 20 and `import torch` notebooks against
+#             nbclient, start to first cell against a plain start (FORK_ARGS)
+#   overhead  docnb's execution overhead against nbclient, notebook by notebook
+#   flood     peak memory of a 200 MB stdout flood, docnb against nbclient
+#   soak      the 40-notebook corpus run 20 times; a run that never exits is a hang (must be 0)
+#   html      the HTML report of 10, 100 and 1,000 notebooks: size per notebook, render and load
+#   gateway   kernels on a Jupyter Server (v1 and JSON framings) against local ZeroMQ kernels: the
+#             20-notebook set and the per-cell overhead
+BENCH_SCRIPTS := speed:speed:SPEED_ARGS fork:ipykernel_fork:FORK_ARGS \
+	overhead:execution_overhead:BENCH_ARGS flood:output_flood: soak:soak:SOAK_ARGS \
+	html:html_report:BENCH_ARGS gateway:gateway:BENCH_ARGS
+bench_field = $(word $(1),$(subst :, ,$(filter $(2):%,$(BENCH_SCRIPTS))))
 
-# ipykernel forked from docnb's zygote: 40 x 20 and `import torch` notebooks against nbclient,
-# start to first cell against a plain start.
-bench-fork: docnb
-	/usr/bin/python3 bench/ipykernel_fork.py --docnb $(BUILD_DIR)/docnb $(FORK_ARGS)
-
-bench-overhead: docnb
-	/usr/bin/python3 bench/execution_overhead.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
+bench-speed bench-fork bench-overhead bench-flood bench-soak bench-html bench-gateway: bench-%: docnb
+	/usr/bin/python3 bench/$(call bench_field,2,$*).py --docnb $(BUILD_DIR)/docnb \
+		$($(call bench_field,3,$*))
 
 # docnb-kernel against ipykernel: start-up and trivial-cell round trip.
 bench-kernel: docnb
 	/usr/bin/python3 bench/kernel_start.py --build $(BUILD_DIR) $(BENCH_ARGS)
-
-# Peak memory of a 200 MB stdout flood, docnb against nbclient.
-bench-flood: docnb
-	/usr/bin/python3 bench/output_flood.py --docnb $(BUILD_DIR)/docnb
-
-# The 40-notebook corpus run 20 times; a run that never exits is a hang (must be 0).
-bench-soak: docnb
-	/usr/bin/python3 bench/soak.py --docnb $(BUILD_DIR)/docnb $(SOAK_ARGS)
-
-# The HTML report of 10, 100 and 1,000 notebooks: size per notebook, render and load times.
-bench-html: docnb
-	/usr/bin/python3 bench/html_report.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
-
-# Kernels on a Jupyter Server (v1 and JSON framings) against local ZeroMQ kernels: the 20-notebook
-# set and the per-cell overhead.
-bench-gateway: docnb
-	/usr/bin/python3 bench/gateway.py --docnb $(BUILD_DIR)/docnb $(BENCH_ARGS)
 
 # docnb's verdicts on torch's docstring examples against xdoctest's (PyTorch's CI call), alone;
 # `make test` runs it too.

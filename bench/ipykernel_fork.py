@@ -34,6 +34,7 @@ import uuid
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from speed import (  # noqa: E402  (also sets the environment both tools' kernels inherit)
     REPO, DocnbFailure, compare, docnb_run, nbclient_sequential, read_executed, write_set)
+from output_check import report_problems, run_main  # noqa: E402
 
 import nbformat  # noqa: E402
 import zmq  # noqa: E402
@@ -357,10 +358,7 @@ def main():
               f"{med['docnb -j 2 --preload torch']:.2f} (without --preload "
               f"{med['docnb -j 2']:.2f})")
         print(ratio_line(torch, "nbclient sequential", "docnb -j 2 --preload torch", 10))
-    if problems:
-        print(f"output check: MISMATCH ({len(problems)} differences from nbclient)")
-        for p in problems[:10]:
-            print("  " + p)
+    if report_problems(problems):
         return 1
     if sets or torch:
         print("output check: OK (docnb's outputs equal nbclient's)")
@@ -368,8 +366,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except DocnbFailure as e:
-        print(f"output check: MISMATCH (docnb run failed)\n{e}")
-        sys.exit(1)
+    run_main(main)

@@ -42,6 +42,7 @@ import nbformat  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from execution_overhead import (  # noqa: E402
     KERNEL, SUMMARY, DocnbFailure, compare, make_notebook)
+from output_check import report_problems, run_main  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SET_NOTEBOOKS = 40
@@ -446,10 +447,7 @@ def main():
         print(f"verdict check: MISMATCH ({len(docstrings['unstable'])} torch verdicts changed "
               f"between the cold and the warm run)")
         return 1
-    if problems:
-        print(f"output check: MISMATCH ({len(problems)} differences from nbclient)")
-        for p in problems[:10]:
-            print("  " + p)
+    if report_problems(problems):
         return 1
     if "nbclient sequential" in med:
         print("output check: OK (docnb's cold and warm outputs equal nbclient's)")
@@ -457,8 +455,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except DocnbFailure as e:
-        print(f"output check: MISMATCH (docnb run failed)\n{e}")
-        sys.exit(1)
+    run_main(main)

@@ -1,6 +1,7 @@
 #include "converters/docstring_notebook.hpp"
 
 #include "converters/python_sources.hpp"
+#include "converters/text_source.hpp"
 #include "notebook/python_json.hpp"
 #include "notebook/source_map.hpp"
 
@@ -95,15 +96,7 @@ Notebook docstring_notebook(const DocstringModule& module, const DocstringOption
       cells.push_back(code_cell(prefix + "-part-" + std::to_string(p), part.source, map));
     }
   }
-  Notebook notebook;
-  notebook.path = module.path;
-  notebook.document = Json{
-      {"cells", std::move(cells)},
-      {"metadata",
-       {{"kernelspec", {{"name", "python3"}, {"display_name", "Python 3"}, {"language", "python"}}},
-        {"language_info", {{"name", "python"}}}}},
-      {"nbformat", 4},
-      {"nbformat_minor", 5}};
+  Notebook notebook = python_notebook(module.path.string(), std::move(cells));
   set_notebook_source(notebook, {"docstring", module.module_name, module.encoding, ""});
   return notebook;
 }

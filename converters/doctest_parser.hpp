@@ -14,7 +14,8 @@ namespace docnb::converters {
 // One item of DoctestParser.parse: text lines, or a part.
 using ParsedItem = std::variant<std::vector<std::string>, DocPart>;
 
-// DoctestParser.parse; `first_line` is the docstring line of the text's first line.
+// DoctestParser.parse; `first_line` is the docstring line of the text's first line. It
+// tokenizes with CPython: call it with the GIL held (python::with_python).
 [[nodiscard]] Result<std::vector<ParsedItem>> parse_doctest(const std::string& text,
                                                             int first_line);
 

@@ -70,15 +70,11 @@ std::optional<Docstring> module_docstring(const std::vector<std::string>& lines)
   return docstring;
 }
 
-} // namespace
-
-Result<Converted> read_gallery(std::string_view bytes, const std::string& path) {
-  Result<SourceText> source = split_source(bytes, path);
-  if (!source) return source.error();
-  const std::vector<std::string>& lines = source->lines;
+// A docstring at the top becomes a Markdown cell; each separator line starts a Markdown
+// cell of the comment lines after it, and the code up to the next separator follows it.
+void gallery_cells(const std::vector<std::string>& lines, CellList& cells,
+                   std::vector<std::string>& /*warnings*/) {
   const int count = static_cast<int>(lines.size());
-  std::vector<std::string> warnings;
-  CellList cells(path);
   int n = 1;
   if (const auto docstring = module_docstring(lines)) {
     if (!docstring->text.empty()) cells.add_markdown(docstring->text);
@@ -86,16 +82,7 @@ Result<Converted> read_gallery(std::string_view bytes, const std::string& path) 
   }
   int code_first = n;
   const auto add_code = [&](int first, int last) {
-    while (first <= last && is_blank(lines[static_cast<std::size_t>(first - 1)]))
-      ++first;
-    while (last >= first && is_blank(lines[static_cast<std::size_t>(last - 1)]))
-      --last;
-    if (first > last) return;
-    SourceMap map;
-    map.line = first;
-    map.last_line = last;
-    std::string code = join_lines(lines, first, last);
-    cells.add_code(std::move(code), map);
+    if (const auto range = non_blank_range(lines, first, last)) cells.add_code_lines(lines, *range);
   };
   while (n <= count) {
     if (!is_separator(lines[static_cast<std::size_t>(n - 1)])) {
@@ -118,7 +105,12 @@ Result<Converted> read_gallery(std::string_view bytes, const std::string& path) 
     code_first = n;
   }
   add_code(code_first, count);
-  return converted_text(SourceKind::gallery, path, cells.take(), bytes, std::move(warnings));
+}
+
+} // namespace
+
+Result<Converted> read_gallery(std::string_view bytes, const std::string& path) {
+  return read_script(SourceKind::gallery, bytes, path, gallery_cells);
 }
 
 } // namespace docnb::converters

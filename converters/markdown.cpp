@@ -376,11 +376,7 @@ private:
 
 Result<Converted> read_markdown(std::string_view bytes, const std::string& path,
                                 const MarkdownRules& rules) {
-  Result<SourceText> source = split_source(bytes, path);
-  if (!source) return source.error();
-  Converted converted = MarkdownReader(*source, path, rules).read();
-  converted.original = std::string(bytes);
-  return converted;
+  return read_with<MarkdownReader>(bytes, path, rules);
 }
 
 } // namespace docnb::converters

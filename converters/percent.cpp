@@ -119,13 +119,12 @@ bool is_percent_script(std::string_view text) {
   return false;
 }
 
-Result<Converted> read_percent(std::string_view bytes, const std::string& path) {
-  Result<SourceText> source = split_source(bytes, path);
-  if (!source) return source.error();
-  const std::vector<std::string>& lines = source->lines;
+namespace {
+
+// A cell starts at each `# %%` marker; what comes before the first one is a code cell.
+void percent_cells(const std::vector<std::string>& lines, CellList& cells,
+                   std::vector<std::string>& warnings) {
   const int count = static_cast<int>(lines.size());
-  std::vector<std::string> warnings;
-  CellList cells(path);
   int n = 1;
   // jupytext's header: `# ---` ... `# ---` on the first lines.
   if (count >= 1 && trim(lines[0]) == "# ---") {
@@ -139,27 +138,19 @@ Result<Converted> read_percent(std::string_view bytes, const std::string& path) 
   Marker marker;
   int first = n;
   const auto finish = [&](int last) {
-    int top = first;
-    int bottom = last;
-    while (top <= bottom && is_blank(lines[static_cast<std::size_t>(top - 1)]))
-      ++top;
-    while (bottom >= top && is_blank(lines[static_cast<std::size_t>(bottom - 1)]))
-      --bottom;
-    if (top > bottom) return;
+    const std::optional<LineRange> range = non_blank_range(lines, first, last);
+    if (!range) return;
     // jupytext keeps a cell's title and key=value options as its metadata, whatever its type.
     Json metadata = marker.metadata;
     if (!marker.title.empty()) metadata["title"] = marker.title;
     if (marker.type == CellType::code) {
-      SourceMap map;
-      map.line = top;
-      map.last_line = bottom;
-      std::string code = join_lines(lines, top, bottom);
-      cells.add_code(std::move(code), map, std::move(metadata));
+      cells.add_code_lines(lines, *range, std::move(metadata));
       return;
     }
     std::string text;
-    for (int k = top; k <= bottom; ++k) {
-      text += (k != top ? "\n" : "") + uncomment(lines[static_cast<std::size_t>(k - 1)]);
+    for (int k = range->first; k <= range->last; ++k) {
+      if (k != range->first) text += '\n';
+      text += uncomment(lines[static_cast<std::size_t>(k - 1)]);
     }
     if (marker.type == CellType::markdown) {
       cells.add_markdown(std::move(text), std::move(metadata));
@@ -171,11 +162,16 @@ Result<Converted> read_percent(std::string_view bytes, const std::string& path) 
     const auto rest = marker_rest(lines[static_cast<std::size_t>(k - 1)]);
     if (!rest) continue;
     finish(k - 1);
-    marker = parse_marker(*rest, k, path, warnings);
+    marker = parse_marker(*rest, k, cells.path(), warnings);
     first = k + 1;
   }
   finish(count);
-  return converted_text(SourceKind::percent, path, cells.take(), bytes, std::move(warnings));
+}
+
+} // namespace
+
+Result<Converted> read_percent(std::string_view bytes, const std::string& path) {
+  return read_script(SourceKind::percent, bytes, path, percent_cells);
 }
 
 } // namespace docnb::converters

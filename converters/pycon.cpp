@@ -102,8 +102,7 @@ PyconSession split_pycon(const std::vector<std::string>& lines, int first_line,
       if (indent < 0) indent = indentation(raw);
       const bool own_part = has_inline_directive(*statement);
       const bool new_part = session.parts.empty() || state != State::source ||
-                            session.parts.back().want || own_part || directed ||
-                            one_statement_each;
+                            session.parts.back().want || own_part || directed || one_statement_each;
       directed = own_part;
       if (state == State::want) finish_want();
       if (new_part) {
@@ -120,8 +119,7 @@ PyconSession split_pycon(const std::vector<std::string>& lines, int first_line,
       if (const auto continued = after_prompt(text, "...")) {
         // stdlib doctest's parser reads every `...` line as a continuation.
         const std::string& source = session.parts.back().source;
-        const bool ellipsis_want = !one_statement_each && text == "..." &&
-                                   statement_lines == 1 &&
+        const bool ellipsis_want = !one_statement_each && text == "..." && statement_lines == 1 &&
                                    !opens_a_block(source.substr(source.rfind('\n') + 1)) &&
                                    !in_triple_quoted_string(source);
         if (!ellipsis_want) {

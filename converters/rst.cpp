@@ -337,12 +337,7 @@ private:
     int last = n;
     while (last + 1 <= line_count() && !is_blank(text(last + 1)))
       ++last;
-    consume(n, last);
-    open_testcode_.reset();
-    std::vector<std::string> lines;
-    for (int k = n; k <= last; ++k)
-      lines.push_back(text(k));
-    add_session(lines, n, skipped_base(), Json::object());
+    add_prompt_block(n, last);
     return last + 1;
   }
 
@@ -360,13 +355,19 @@ private:
       ++not_run_;
       return last_line + 1;
     }
-    consume(first, last_line);
+    add_prompt_block(first, last_line);
+    return last_line + 1;
+  }
+
+  // Lines first to last, a `>>>` session outside any directive, as examples; a testoutput
+  // after it no longer belongs to a testcode before it.
+  void add_prompt_block(int first, int last) {
+    consume(first, last);
     open_testcode_.reset();
     std::vector<std::string> lines;
-    for (int k = first; k <= last_line; ++k)
+    for (int k = first; k <= last; ++k)
       lines.push_back(text(k));
     add_session(lines, first, skipped_base(), Json::object());
-    return last_line + 1;
   }
 
   const SourceText& source_;
@@ -386,11 +387,7 @@ private:
 
 Result<Converted> read_rst(std::string_view bytes, const std::string& path,
                            std::optional<PageRules> rules) {
-  Result<SourceText> source = split_source(bytes, path);
-  if (!source) return source.error();
-  Converted converted = RstReader(*source, path, std::move(rules)).read();
-  converted.original = std::string(bytes);
-  return converted;
+  return read_with<RstReader>(bytes, path, std::move(rules));
 }
 
 } // namespace docnb::converters

@@ -80,7 +80,7 @@ std::string join_lines(const std::vector<std::string>& lines, int first, int las
   return joined;
 }
 
-std::optional<std::string> trimmed_block(const std::vector<std::string>& lines, int first,
+std::optional<LineRange> non_blank_range(const std::vector<std::string>& lines, int first,
                                          int last) {
   const auto blank = [&](int n) { return is_blank(lines[static_cast<std::size_t>(n - 1)]); };
   if (first < 1) first = 1;
@@ -90,7 +90,14 @@ std::optional<std::string> trimmed_block(const std::vector<std::string>& lines, 
   while (last >= first && blank(last))
     --last;
   if (first > last) return std::nullopt;
-  return join_lines(lines, first, last);
+  return LineRange{first, last};
+}
+
+std::optional<std::string> trimmed_block(const std::vector<std::string>& lines, int first,
+                                         int last) {
+  const std::optional<LineRange> range = non_blank_range(lines, first, last);
+  if (!range) return std::nullopt;
+  return join_lines(lines, range->first, range->last);
 }
 
 int indentation(std::string_view line) {
@@ -146,6 +153,14 @@ void CellList::add_code(std::string source, SourceMap map, Json metadata) {
   cells_.push_back(std::move(cell));
 }
 
+void CellList::add_code_lines(const std::vector<std::string>& lines, LineRange range,
+                              Json metadata) {
+  SourceMap map;
+  map.line = range.first;
+  map.last_line = range.last;
+  add_code(join_lines(lines, range.first, range.last), map, std::move(metadata));
+}
+
 Notebook make_notebook(const std::string& path, Json cells) {
   int index = 0;
   for (Json& cell : cells) {
@@ -153,6 +168,10 @@ Notebook make_notebook(const std::string& path, Json cells) {
     std::snprintf(id, sizeof id, "cell-%04d", index++);
     cell["id"] = id;
   }
+  return python_notebook(path, std::move(cells));
+}
+
+Notebook python_notebook(const std::string& path, Json cells) {
   Notebook notebook;
   notebook.path = path;
   notebook.document = {
@@ -173,6 +192,16 @@ Converted converted_text(SourceKind kind, const std::string& path, Json cells,
   converted.original = std::string(bytes);
   converted.warnings = std::move(warnings);
   return converted;
+}
+
+Result<Converted> read_script(SourceKind kind, std::string_view bytes, const std::string& path,
+                              const ScriptCells& read) {
+  Result<SourceText> source = split_source(bytes, path);
+  if (!source) return source.error();
+  CellList cells(path);
+  std::vector<std::string> warnings;
+  read(source->lines, cells, warnings);
+  return converted_text(kind, path, cells.take(), bytes, std::move(warnings));
 }
 
 } // namespace docnb::converters

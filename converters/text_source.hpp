@@ -8,9 +8,11 @@
 #include "support/result.hpp"
 #include "support/text.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace docnb::converters {
@@ -28,6 +30,17 @@ struct SourceText {
 
 // Lines [first, last] (1-based, inclusive) joined with "\n", without a trailing newline.
 [[nodiscard]] std::string join_lines(const std::vector<std::string>& lines, int first, int last);
+
+// Lines first to last of a source, 1-based and inclusive.
+struct LineRange {
+  int first = 1;
+  int last = 0;
+};
+
+// Lines [first, last], clamped to the source, without the blank lines at either end; nullopt
+// when nothing is left.
+[[nodiscard]] std::optional<LineRange> non_blank_range(const std::vector<std::string>& lines,
+                                                       int first, int last);
 
 // Leading and trailing blank lines dropped; nullopt when nothing is left.
 [[nodiscard]] std::optional<std::string> trimmed_block(const std::vector<std::string>& lines,
@@ -50,6 +63,9 @@ public:
   // `metadata` is merged into the cell's metadata (tags, nbsphinx, title). A map without an
   // example id names the block by its first line.
   void add_code(std::string source, SourceMap map, Json metadata = Json::object());
+  // Lines `range` of the source as a code cell that maps back to them.
+  void add_code_lines(const std::vector<std::string>& lines, LineRange range,
+                      Json metadata = Json::object());
 
   [[nodiscard]] Json take() { return std::move(cells_); }
   [[nodiscard]] std::size_t size() const { return cells_.size(); }
@@ -61,13 +77,37 @@ private:
   Json cells_ = Json::array();
 };
 
-// An nbformat 4.5 notebook of `cells` for a Python kernel, with cell ids that follow the
-// cells' order (so converting the same source twice gives the same bytes).
+// An nbformat 4.5 notebook of `cells` (their ids as they are) for a Python kernel.
+[[nodiscard]] Notebook python_notebook(const std::string& path, Json cells);
+
+// python_notebook with cell ids that follow the cells' order (so converting the same source
+// twice gives the same bytes).
 [[nodiscard]] Notebook make_notebook(const std::string& path, Json cells);
 
 // A text source of `kind` converted: its notebook of `cells`, the bytes it was read from, and
 // what its reader warned of.
 [[nodiscard]] Converted converted_text(SourceKind kind, const std::string& path, Json cells,
                                        std::string_view bytes, std::vector<std::string> warnings);
+
+// What a line-by-line reader of a script does: adds the cells it finds in `lines` to `cells`,
+// and what it warns of to `warnings`.
+using ScriptCells = std::function<void(const std::vector<std::string>& lines, CellList& cells,
+                                       std::vector<std::string>& warnings)>;
+
+// A script source of `kind` split into lines and read into cells by `read`.
+[[nodiscard]] Result<Converted> read_script(SourceKind kind, std::string_view bytes,
+                                            const std::string& path, const ScriptCells& read);
+
+// A source read by a `Reader` class: constructed from the split source, its path and any
+// reader-specific arguments, its read() gives the converted source.
+template <typename Reader, typename... ReaderArguments>
+[[nodiscard]] Result<Converted> read_with(std::string_view bytes, const std::string& path,
+                                          ReaderArguments&&... arguments) {
+  Result<SourceText> source = split_source(bytes, path);
+  if (!source) return source.error();
+  Converted converted = Reader(*source, path, std::forward<ReaderArguments>(arguments)...).read();
+  converted.original = std::string(bytes);
+  return converted;
+}
 
 } // namespace docnb::converters

@@ -213,6 +213,18 @@ Result<std::chrono::milliseconds> parse_seconds(const Directive& directive) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
 }
 
+// The directives that turn one option on or off, and the option each turns.
+constexpr std::array<std::pair<std::string_view, bool DoctestOptions::*>, 9> flag_directives{
+    {{"IGNORE_WANT", &DoctestOptions::ignore_want},
+     {"ELLIPSIS", &DoctestOptions::ellipsis},
+     {"NORMALIZE_WHITESPACE", &DoctestOptions::normalize_whitespace},
+     {"IGNORE_WHITESPACE", &DoctestOptions::ignore_whitespace},
+     {"NORMALIZE_REPR", &DoctestOptions::normalize_repr},
+     {"IGNORE_EXCEPTION_DETAIL", &DoctestOptions::ignore_exception_detail},
+     {"DONT_ACCEPT_BLANKLINE", &DoctestOptions::dont_accept_blankline},
+     {"DONT_ACCEPT_TRUE_FOR_1", &DoctestOptions::dont_accept_true_for_1},
+     {"FLOAT_CMP", &DoctestOptions::float_cmp}}};
+
 } // namespace
 
 std::optional<std::string> unknown_directive(const Directive& directive) {
@@ -255,27 +267,15 @@ CodeDirectives find_directives(std::string_view code) {
 Status apply_directive(const Directive& directive, DoctestOptions& options) {
   const bool on = directive.enabled;
   const std::string& name = directive.name;
+  for (const auto& [flag, option] : flag_directives) {
+    if (name == flag) {
+      options.*option = on;
+      return Done{};
+    }
+  }
   if (name == "SKIP") {
     options.skip = on;
     options.skip_reason = directive.arguments.empty() ? "SKIP" : directive.arguments.front();
-  } else if (name == "IGNORE_WANT") {
-    options.ignore_want = on;
-  } else if (name == "ELLIPSIS") {
-    options.ellipsis = on;
-  } else if (name == "NORMALIZE_WHITESPACE") {
-    options.normalize_whitespace = on;
-  } else if (name == "IGNORE_WHITESPACE") {
-    options.ignore_whitespace = on;
-  } else if (name == "NORMALIZE_REPR") {
-    options.normalize_repr = on;
-  } else if (name == "IGNORE_EXCEPTION_DETAIL") {
-    options.ignore_exception_detail = on;
-  } else if (name == "DONT_ACCEPT_BLANKLINE") {
-    options.dont_accept_blankline = on;
-  } else if (name == "DONT_ACCEPT_TRUE_FOR_1") {
-    options.dont_accept_true_for_1 = on;
-  } else if (name == "FLOAT_CMP") {
-    options.float_cmp = on;
   } else if (name == "TIMEOUT") {
     if (!on) {
       options.timeout.reset();

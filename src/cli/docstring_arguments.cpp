@@ -1,6 +1,7 @@
 #include "cli/docstring_arguments.hpp"
 
 #include "check/directives.hpp"
+#include "cli/choice_option.hpp"
 #include "converters/docstring.hpp"
 
 #include <algorithm>
@@ -28,17 +29,15 @@ void add_docstring_options(CLI::App& command, DocstringArguments& args) {
                   "A module or package by its dotted name, found on the interpreter's path "
                   "without importing it (repeatable)")
       ->allow_extra_args(false);
-  command
-      .add_option("--style", args.style,
-                  "Docstring example style: google, freeform or auto (default auto)")
-      ->check(CLI::IsMember({"google", "freeform", "auto"}));
+  add_choice(command, "--style", args.style,
+             "Docstring example style: google, freeform or auto (default auto)",
+             {"google", "freeform", "auto"});
   command.add_option("--attach-calls", args.attach_calls,
                      "Calls that attach a docstring to a target, comma-separated ('' for none)");
-  command
-      .add_option("--analysis", args.analysis,
-                  "static or auto (default): both read sources statically; auto also imports "
-                  "a package's compiled modules to read their docstrings")
-      ->check(CLI::IsMember({"static", "auto"}));
+  add_choice(command, "--analysis", args.analysis,
+             "static or auto (default): both read sources statically; auto also imports a "
+             "package's compiled modules to read their docstrings",
+             {"static", "auto"});
   command
       .add_option("--exclude", args.exclude,
                   "Module names (fnmatch globs) left out of --module packages (repeatable)")

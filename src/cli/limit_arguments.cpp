@@ -1,15 +1,15 @@
 #include "cli/limit_arguments.hpp"
 
+#include "cli/choice_option.hpp"
+
 namespace docnb::cli {
 
 void add_limit_options(CLI::App& command, LimitArguments& args) {
   command.add_option("--max-output-bytes", args.max_output_bytes,
                      "Bytes of output one cell may keep (0: no bound; default 64 MiB); past it "
                      "the output is truncated with a note of what was dropped");
-  command
-      .add_option("--max-output-action", args.max_output_action,
-                  "What a truncated output does to its cell: fail (default) or warn")
-      ->check(CLI::IsMember({"fail", "warn"}));
+  add_choice(command, "--max-output-action", args.max_output_action,
+             "What a truncated output does to its cell: fail (default) or warn", {"fail", "warn"});
   command
       .add_option("--shutdown-grace", args.shutdown_grace,
                   "Seconds a kernel has to shut down (shutdown_request, then SIGTERM) before it "

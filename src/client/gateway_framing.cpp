@@ -9,7 +9,7 @@ namespace {
 
 // The channels a websocket carries: every one but the heartbeat, which the server keeps.
 constexpr std::array<Channel, 4> websocket_channels = {Channel::shell, Channel::iopub,
-                                                      Channel::stdin_, Channel::control};
+                                                       Channel::stdin_, Channel::control};
 
 void put_u64_le(std::string& out, std::uint64_t value) {
   for (int byte = 0; byte < 8; ++byte)
@@ -59,20 +59,32 @@ Result<Json> json_object(std::string_view text, const char* what) {
   return parsed;
 }
 
-// The message fields of a JSON-framed message, which the server sends as a whole object.
-Result<ChannelMessage> from_json_object(const Json& object) {
-  const std::string name = object.value("channel", "");
+// The four JSON parts of a message, in the order both framings carry them.
+constexpr std::array<const char*, 4> part_names = {"header", "parent_header", "metadata",
+                                                   "content"};
+
+std::array<Json*, 4> parts_of(Message& message) {
+  return {&message.header, &message.parent_header, &message.metadata, &message.content};
+}
+
+// An empty message on the channel called `name`.
+Result<ChannelMessage> message_on(std::string_view name) {
   const std::optional<Channel> channel = channel_named(name);
-  if (!channel) return Error{"unknown channel '" + name + "'", ""};
+  if (!channel) return Error{"unknown channel '" + std::string(name) + "'", ""};
   ChannelMessage result;
   result.channel = *channel;
-  Json* targets[] = {&result.message.header, &result.message.parent_header,
-                     &result.message.metadata, &result.message.content};
-  const char* keys[] = {"header", "parent_header", "metadata", "content"};
-  for (std::size_t i = 0; i < 4; ++i) {
-    const auto found = object.find(keys[i]);
+  return result;
+}
+
+// The message fields of a JSON-framed message, which the server sends as a whole object.
+Result<ChannelMessage> from_json_object(const Json& object) {
+  Result<ChannelMessage> result = message_on(object.value("channel", ""));
+  if (!result) return result.error();
+  const std::array<Json*, 4> targets = parts_of(result->message);
+  for (std::size_t i = 0; i < part_names.size(); ++i) {
+    const auto found = object.find(part_names[i]);
     if (found == object.end()) continue; // the server leaves out empty parts
-    if (!found->is_object()) return Error{std::string(keys[i]) + " is not a JSON object", ""};
+    if (!found->is_object()) return Error{std::string(part_names[i]) + " is not a JSON object", ""};
     *targets[i] = *found;
   }
   return result;
@@ -111,20 +123,16 @@ Result<ChannelMessage> decode_v1(std::string_view frame) {
   Result<std::vector<std::string_view>> parts = split_by_offsets(frame, 8, /*little=*/true);
   if (!parts) return parts.error();
   if (parts->size() < 5) return Error{"v1 frame has fewer than five parts", ""};
-  const std::optional<Channel> channel = channel_named((*parts)[0]);
-  if (!channel) return Error{"unknown channel '" + std::string((*parts)[0]) + "'", ""};
-  ChannelMessage result;
-  result.channel = *channel;
-  Json* targets[] = {&result.message.header, &result.message.parent_header,
-                     &result.message.metadata, &result.message.content};
-  const char* names[] = {"header", "parent_header", "metadata", "content"};
-  for (std::size_t i = 0; i < 4; ++i) {
-    Result<Json> part = json_object((*parts)[i + 1], names[i]);
+  Result<ChannelMessage> result = message_on((*parts)[0]);
+  if (!result) return result.error();
+  const std::array<Json*, 4> targets = parts_of(result->message);
+  for (std::size_t i = 0; i < part_names.size(); ++i) {
+    Result<Json> part = json_object((*parts)[i + 1], part_names[i]);
     if (!part) return part.error();
     *targets[i] = std::move(part).value();
   }
   for (std::size_t i = 5; i < parts->size(); ++i)
-    result.message.buffers.emplace_back((*parts)[i]);
+    result->message.buffers.emplace_back((*parts)[i]);
   return result;
 }
 

@@ -31,11 +31,7 @@ public:
   // Closes the websocket and deletes the kernel on the server, unless that was done already.
   ~GatewayKernel() override;
 
-  std::string send_request(Channel channel, std::string_view msg_type, Json content) override;
-  void send_reply(Channel channel, std::string_view msg_type, Json content,
-                  const Json& parent) override;
-  KernelEvent next_event(Clock::time_point deadline, int wake_fd = -1) override;
-
+  // The kernel's life goes through the server's REST API, not through signals.
   // POST /api/kernels/{id}/interrupt: the server interrupts as the kernelspec says.
   void interrupt() override;
   // kernel_info_request on control, answered by the same kernel session.
@@ -43,6 +39,12 @@ public:
   // DELETE /api/kernels/{id}: the server asks the kernel to shut down, then kills it.
   void shutdown(std::chrono::milliseconds grace) override;
   void kill() override;
+
+  // Messages travel over the one channels websocket.
+  std::string send_request(Channel channel, std::string_view msg_type, Json content) override;
+  void send_reply(Channel channel, std::string_view msg_type, Json content,
+                  const Json& parent) override;
+  KernelEvent next_event(Clock::time_point deadline, int wake_fd = -1) override;
 
   [[nodiscard]] const Json& kernel_info() const override { return kernel_info_; }
   [[nodiscard]] std::string kernel_id() const override { return id_; }

@@ -212,15 +212,6 @@ std::optional<std::vector<CellRun>> cell_runs_from_json(const std::string& text)
   return runs;
 }
 
-std::vector<std::size_t> code_cell_indices(const Notebook& notebook) {
-  std::vector<std::size_t> indices;
-  const Json& cells = notebook.cells();
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (cells[i].value("cell_type", "") == "code") indices.push_back(i);
-  }
-  return indices;
-}
-
 } // namespace
 
 bool kernel_behaved(const NotebookRun& run) {
@@ -232,8 +223,8 @@ bool kernel_behaved(const NotebookRun& run) {
 }
 
 std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cached) {
-  const std::vector<std::size_t> now = code_cell_indices(current);
-  const std::vector<std::size_t> then = code_cell_indices(cached.notebook);
+  const std::vector<std::size_t> now = code_cells_of(current);
+  const std::vector<std::size_t> then = code_cells_of(cached.notebook);
   if (now.size() != then.size() || cached.cells.size() != then.size()) return std::nullopt;
   NotebookRun run;
   run.notebook = current;

@@ -78,17 +78,21 @@ void for_each_attachment(Json& cell, void (*apply)(Json&)) {
   }
 }
 
+// `apply` on every object in `array`; nbformat leaves other elements as they are.
+void for_each_object(Json& array, void (*apply)(Json&)) {
+  for (auto& element : array) {
+    if (element.is_object()) {
+      apply(element);
+    }
+  }
+}
+
 // Outputs of code cells only: nbformat never looks at outputs of other cell types.
 void for_each_code_output(Json& cell, void (*apply)(Json&)) {
   const auto type = cell.find("cell_type");
   const auto outputs = cell.find("outputs");
-  if (type == cell.end() || *type != "code" || outputs == cell.end() || !outputs->is_array()) {
-    return;
-  }
-  for (auto& output : *outputs) {
-    if (output.is_object()) {
-      apply(output);
-    }
+  if (type != cell.end() && *type == "code" && outputs != cell.end() && outputs->is_array()) {
+    for_each_object(*outputs, apply);
   }
 }
 
@@ -110,9 +114,23 @@ void rejoin_output(Json& output) {
   }
 }
 
-Json* cells_of(Json& document) {
+void for_each_cell(Json& document, void (*apply)(Json&)) {
   const auto cells = document.find("cells");
-  return cells != document.end() && cells->is_array() ? &*cells : nullptr;
+  if (cells != document.end() && cells->is_array()) {
+    for_each_object(*cells, apply);
+  }
+}
+
+void rejoin_cell(Json& cell) {
+  join_member(cell, "source");
+  for_each_attachment(cell, rejoin_mimebundle);
+  for_each_code_output(cell, rejoin_output);
+}
+
+void strip_cell_transient(Json& cell) {
+  if (auto metadata = cell.find("metadata"); metadata != cell.end() && metadata->is_object()) {
+    metadata->erase("trusted");
+  }
 }
 
 } // namespace
@@ -146,18 +164,7 @@ bool is_split_on_disk(std::string_view mime) {
 }
 
 void rejoin_lines(Json& document) {
-  Json* cells = cells_of(document);
-  if (cells == nullptr) {
-    return;
-  }
-  for (auto& cell : *cells) {
-    if (!cell.is_object()) {
-      continue;
-    }
-    join_member(cell, "source");
-    for_each_attachment(cell, rejoin_mimebundle);
-    for_each_code_output(cell, rejoin_output);
-  }
+  for_each_cell(document, rejoin_cell);
 }
 
 void strip_transient(Json& document) {
@@ -167,18 +174,7 @@ void strip_transient(Json& document) {
       metadata->erase(key);
     }
   }
-  Json* cells = cells_of(document);
-  if (cells == nullptr) {
-    return;
-  }
-  for (auto& cell : *cells) {
-    if (!cell.is_object()) {
-      continue;
-    }
-    if (auto metadata = cell.find("metadata"); metadata != cell.end() && metadata->is_object()) {
-      metadata->erase("trusted");
-    }
-  }
+  for_each_cell(document, strip_cell_transient);
 }
 
 } // namespace docnb

@@ -23,6 +23,22 @@ Json executed(Json cell, Json outputs) {
   return cell;
 }
 
+// A CellJudge of `reference` with the default options. CellJudge keeps references to its
+// notebook, options and plan: they live here with it.
+class DefaultJudge {
+public:
+  explicit DefaultJudge(const Notebook& reference)
+      : plan_(plan_of(reference)), judge_(reference, defaults_, plan_) {}
+  Verdict judge(const CellRun& run, const Json& executed_cell) {
+    return judge_.judge(run, executed_cell);
+  }
+
+private:
+  DoctestPlan plan_;
+  CheckOptions defaults_;
+  CellJudge judge_;
+};
+
 } // namespace
 
 TEST_CASE("an execution failure fails a cell whatever its stored outputs say", "[judge]") {
@@ -52,10 +68,7 @@ TEST_CASE("an execution failure fails a cell whatever its stored outputs say", "
 TEST_CASE("a cell skipped at the engine's request is skipped with its reason", "[judge]") {
   const Json cell = code_cell("1/0", Json::array({stream("stdout", "stored\n")}));
   const Notebook reference = notebook_of("nb.ipynb", Json::array({cell}));
-  const DoctestPlan plan = plan_of(reference);
-  // CellJudge keeps a reference to its options: they must outlive it.
-  const CheckOptions defaults;
-  CellJudge judge(reference, defaults, plan);
+  DefaultJudge judge(reference);
   const Verdict verdict = judge.judge(ran(0, CellStatus::skipped, "NBVAL_SKIP"), cell);
   CHECK(verdict.outcome == Outcome::skipped);
   CHECK(verdict.reason == "NBVAL_SKIP");
@@ -68,8 +81,7 @@ TEST_CASE("a skipped cell whose directive cannot be honoured fails", "[judge]") 
   const DoctestPlan plan = plan_of(reference);
   REQUIRE(plan.cells[0]);
   REQUIRE(plan.cells[0]->invalid);
-  const CheckOptions defaults;
-  CellJudge judge(reference, defaults, plan);
+  DefaultJudge judge(reference);
   const Verdict verdict =
       judge.judge(ran(0, CellStatus::skipped, "bad directive"), reference.cells()[0]);
   CHECK(verdict.outcome == Outcome::failed);
@@ -81,9 +93,7 @@ TEST_CASE("a blank cell skipped as empty is still checked", "[judge]") {
   // engine did not send it: the empty-cell skip is not a request to skip judging.
   const Json cell = code_cell("", Json::array({stream("stdout", "stale\n")}));
   const Notebook reference = notebook_of("nb.ipynb", Json::array({cell}));
-  const DoctestPlan plan = plan_of(reference);
-  const CheckOptions defaults;
-  CellJudge judge(reference, defaults, plan);
+  DefaultJudge judge(reference);
   const Verdict verdict = judge.judge(ran(0, CellStatus::skipped, std::string(empty_cell_reason)),
                                       executed(cell, Json::array()));
   CHECK(verdict.outcome == Outcome::failed);
@@ -97,9 +107,7 @@ TEST_CASE("what want-less parts print is matched by the next part's want", "[jud
                                          // A new example starts with nothing deferred.
                                          docstring_part("print('c')", "g:0", 0, std::nullopt, 9),
                                          docstring_part("y = 2", "h:0", 0, "c\n", 12)}));
-  const DoctestPlan plan = plan_of(reference);
-  const CheckOptions defaults;
-  CellJudge judge(reference, defaults, plan);
+  DefaultJudge judge(reference);
   const auto cells = reference.cells();
   CHECK(judge.judge(ran(0), executed(cells[0], Json::array({stream("stdout", "a\n")}))).outcome ==
         Outcome::passed);
@@ -125,9 +133,7 @@ TEST_CASE("a want consumes what was deferred; a want-less part's value is not de
                                          docstring_part("x = 1", "f:0", 2, "a\n", 5),
                                          docstring_part("7", "f:0", 3, std::nullopt, 6),
                                          docstring_part("x = 1", "f:0", 4, "7\n", 7)}));
-  const DoctestPlan plan = plan_of(reference);
-  const CheckOptions defaults;
-  CellJudge judge(reference, defaults, plan);
+  DefaultJudge judge(reference);
   const auto cells = reference.cells();
   const Json printed_a = Json::array({stream("stdout", "a\n")});
   CHECK(judge.judge(ran(0), executed(cells[0], printed_a)).outcome == Outcome::passed);
@@ -169,9 +175,7 @@ TEST_CASE("a failed reply without an error output names its error in the reason"
   const std::string reply = "UsageError: Line magic function `%bad` not found.";
   const Json cell = code_cell("%bad", Json::array(), 1);
   const Notebook reference = notebook_of("nb.ipynb", Json::array({cell}));
-  const DoctestPlan plan = plan_of(reference);
-  const CheckOptions defaults;
-  CellJudge judge(reference, defaults, plan);
+  DefaultJudge judge(reference);
   const Verdict verdict =
       judge.judge(ran(0, CellStatus::error, reply, true), executed(cell, Json::array()));
   CHECK(verdict.outcome == Outcome::failed);
@@ -200,9 +204,7 @@ TEST_CASE("a namespace cell's failure blames the module; hidden cells are marked
   const Notebook reference = notebook_of(
       "mod.py",
       Json::array({namespace_cell, docstring_part("f()", "f:0", 0, std::nullopt, 4), setup_cell}));
-  const DoctestPlan plan = plan_of(reference);
-  const CheckOptions defaults;
-  CellJudge judge(reference, defaults, plan);
+  DefaultJudge judge(reference);
 
   const Verdict failed = judge.judge(
       ran(0, CellStatus::error),

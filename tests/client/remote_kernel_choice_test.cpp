@@ -7,26 +7,21 @@ using namespace docnb;
 namespace {
 
 KernelSpec spec(std::string name, std::string language) {
-  KernelSpec result;
-  result.name = std::move(name);
-  result.language = std::move(language);
-  return result;
+  return {.name = std::move(name), .language = std::move(language)};
 }
 
 KernelRequest notebook(std::string kernel, std::string language) {
-  KernelRequest request;
-  request.notebook_kernel = std::move(kernel);
-  request.notebook_language = std::move(language);
-  return request;
+  return {.notebook_kernel = std::move(kernel), .notebook_language = std::move(language)};
 }
+
+// What a Markdown page, an rst page or a docstring asks for.
+const KernelRequest text_source{.text_source = true};
 
 } // namespace
 
 TEST_CASE("a gateway's Python kernel stands in for docnb-python", "[engine][gateway]") {
   const std::vector<KernelSpec> specs = {spec("ir", "R"), spec("python3", "python")};
-  KernelRequest text;
-  text.text_source = true;
-  CHECK(*choose_remote_kernel(text, specs, "python3") == "python3");
+  CHECK(*choose_remote_kernel(text_source, specs, "python3") == "python3");
   CHECK(*choose_remote_kernel(notebook("python3", "python"), specs, "python3") == "python3");
   CHECK(*choose_remote_kernel(notebook("conda-env-x", "python"), specs, "ir") == "python3");
   CHECK(*choose_remote_kernel(notebook("ir", "R"), specs, "python3") == "ir");
@@ -34,9 +29,7 @@ TEST_CASE("a gateway's Python kernel stands in for docnb-python", "[engine][gate
 
 TEST_CASE("docnb-python on the gateway runs text sources", "[engine][gateway]") {
   const std::vector<KernelSpec> specs = {spec("python3", "python"), spec("docnb-python", "python")};
-  KernelRequest text;
-  text.text_source = true;
-  CHECK(*choose_remote_kernel(text, specs, "python3") == "docnb-python");
+  CHECK(*choose_remote_kernel(text_source, specs, "python3") == "docnb-python");
   CHECK(*choose_remote_kernel(notebook("python3", "python"), specs, "python3") == "python3");
 }
 
@@ -51,7 +44,5 @@ TEST_CASE("a kernel the gateway lacks is an error listing what it has", "[engine
   CHECK(*choose_remote_kernel(forced, specs, "python3") == "docnb-python");
   // Without a Python kernel to stand in, a text source asks for docnb-python by name, and the
   // gateway's kernelspec lookup says it has none.
-  KernelRequest text;
-  text.text_source = true;
-  CHECK(*choose_remote_kernel(text, {spec("ir", "R")}, "ir") == "docnb-python");
+  CHECK(*choose_remote_kernel(text_source, {spec("ir", "R")}, "ir") == "docnb-python");
 }

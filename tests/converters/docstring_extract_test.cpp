@@ -122,11 +122,13 @@ TEST_CASE("a latin-1 file with a coding cookie is read", "[docstring]") {
 }
 
 TEST_CASE("a syntax error or undecodable bytes are an error at file:line", "[docstring]") {
-  const auto broken = read_docstring_examples(fixtures / "syntax_error.py", bytes_of(fixtures / "syntax_error.py"), {});
+  const auto broken = read_docstring_examples(fixtures / "syntax_error.py",
+                                              bytes_of(fixtures / "syntax_error.py"), {});
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.error().where == (fixtures / "syntax_error.py").string() + ":8");
   CHECK_THAT(broken.error().message, Catch::StartsWith("syntax error"));
-  const auto undecodable = read_docstring_examples(fixtures / "undecodable.py", bytes_of(fixtures / "undecodable.py"), {});
+  const auto undecodable = read_docstring_examples(fixtures / "undecodable.py",
+                                                   bytes_of(fixtures / "undecodable.py"), {});
   REQUIRE_FALSE(undecodable.ok());
   CHECK(undecodable.error().where == (fixtures / "undecodable.py").string() + ":3");
   CHECK_THAT(undecodable.error().message, Catch::StartsWith("cannot decode"));
@@ -158,7 +160,8 @@ TEST_CASE("extraction works from many threads at once", "[docstring]") {
   for (size_t i = 0; i < counts.size(); ++i) {
     threads.emplace_back([&counts, i] {
       for (int k = 0; k < 5; ++k) {
-        auto module = read_docstring_examples(fixtures / "kinds.py", bytes_of(fixtures / "kinds.py"), {});
+        auto module =
+            read_docstring_examples(fixtures / "kinds.py", bytes_of(fixtures / "kinds.py"), {});
         counts[i] += module ? module->examples.size() : 0;
       }
     });
@@ -166,24 +169,6 @@ TEST_CASE("extraction works from many threads at once", "[docstring]") {
   for (auto& thread : threads)
     thread.join();
   CHECK(counts == std::vector<size_t>(4, 40));
-}
-
-TEST_CASE("python_files_of walks packages as xdoctest does", "[docstring]") {
-  const auto root = fixtures / "pkg";
-  std::vector<std::string> names;
-  for (const auto& file : python_files_of(root, {}, DocstringOptions::Analysis::automatic)) {
-    names.push_back(std::filesystem::relative(file, fixtures).string());
-  }
-  CHECK(names == std::vector<std::string>{"pkg/__init__.py", "pkg/a.py", "pkg/sub/__init__.py",
-                                          "pkg/sub/b.py"});
-  names.clear();
-  for (const auto& file :
-       python_files_of(root, {"pkg.sub*"}, DocstringOptions::Analysis::automatic)) {
-    names.push_back(std::filesystem::relative(file, fixtures).string());
-  }
-  CHECK(names == std::vector<std::string>{"pkg/__init__.py", "pkg/a.py"});
-  CHECK(module_name_of(root / "sub" / "b.py") == "pkg.sub.b");
-  CHECK(module_name_of(root / "__init__.py") == "pkg");
 }
 
 TEST_CASE("a later definition without a docstring replaces the documented one", "[docstring]") {

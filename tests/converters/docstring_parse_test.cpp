@@ -1,6 +1,4 @@
 #include "converters/docstring_parse.hpp"
-#include "converters/google_sections.hpp"
-#include "support/python_str.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,23 +10,15 @@ ParsedDocstring parse(const std::string& text, DocStyle style = DocStyle::autode
   return parse_docstring(text, style);
 }
 
-} // namespace
-
-TEST_CASE("google blocks: Example, Examples and Doctest with one or two colons", "[docstring]") {
-  const auto blocks = split_google_blocks("Summary.\n\n"
-                                          "Args:\n    x: a value\n\n"
-                                          "Examples::\n\n    >>> 1\n    1\n\n"
-                                          "Doctest:\n    >>> 2\n");
-  REQUIRE(blocks.size() == 4);
-  CHECK(blocks[0].key == "__DOC__");
-  CHECK(blocks[1].key == "Args");
-  CHECK(blocks[1].offset == 2);
-  CHECK(blocks[2].key == "Example");
-  CHECK(blocks[2].offset == 5);
-  CHECK(blocks[2].text == "\n>>> 1\n1\n");
-  CHECK(blocks[3].key == "Doctest");
-  CHECK(blocks[3].text == ">>> 2\n");
+// The parts of a freeform docstring that is one example of `count` parts.
+std::vector<DocPart> parts_of(const std::string& text, std::size_t count) {
+  const ParsedDocstring parsed = parse(text, DocStyle::freeform);
+  REQUIRE(parsed.examples.size() == 1);
+  REQUIRE(parsed.examples[0].parts.size() == count);
+  return parsed.examples[0].parts;
 }
+
+} // namespace
 
 TEST_CASE("each google block is one example, numbered in order", "[docstring]") {
   const auto parsed =
@@ -57,17 +47,10 @@ TEST_CASE("google style ignores prompts outside example blocks, and auto falls b
 
 TEST_CASE("parts: source without a want joins the next part, and a want closes a part",
           "[docstring]") {
-  const auto parsed = parse(">>> total = 0\n"
-                            ">>> for i in range(3):\n"
-                            ">>>     total += i\n"
-                            ">>> print(total)\n"
-                            "3\n"
-                            ">>> total\n"
-                            "3\n",
-                            DocStyle::freeform);
-  REQUIRE(parsed.examples.size() == 1);
-  const auto& parts = parsed.examples[0].parts;
-  REQUIRE(parts.size() == 3);
+  const auto parts = parts_of(">>> total = 0\n>>> for i in range(3):\n>>>     total += i\n"
+                              ">>> print(total)\n3\n"
+                              ">>> total\n3\n",
+                              3);
   // xdoctest splits the last expression off a part with a want, so that its value is the
   // result to compare.
   CHECK(parts[0].exec_lines ==
@@ -84,40 +67,24 @@ TEST_CASE("parts: source without a want joins the next part, and a want closes a
 
 TEST_CASE("continuations: `...` lines, unprefixed lines in brackets and triple quotes",
           "[docstring]") {
-  const auto parsed = parse(">>> x = [1,\n"
-                            "...      2]\n"
-                            ">>> data = {'a': 1,\n"
-                            "    'b': 2}\n"
-                            ">>> text = '''\n"
-                            "first\n"
-                            "'''\n",
-                            DocStyle::freeform);
-  REQUIRE(parsed.examples.size() == 1);
-  const auto& parts = parsed.examples[0].parts;
-  REQUIRE(parts.size() == 1);
+  const auto parts = parts_of(">>> x = [1,\n...      2]\n"
+                              ">>> data = {'a': 1,\n    'b': 2}\n"
+                              ">>> text = '''\nfirst\n'''\n",
+                              1);
   CHECK(parts[0].exec_lines == std::vector<std::string>{"x = [1,", "     2]", "data = {'a': 1,",
                                                         "'b': 2}", "text = '''", "first", "'''"});
   CHECK(parts[0].orig_lines.size() == 7);
 }
 
 TEST_CASE("a lone `...` after source is an ellipsis want", "[docstring]") {
-  const auto parsed = parse(">>> print(list(range(100)))\n...\n", DocStyle::freeform);
-  REQUIRE(parsed.examples.size() == 1);
-  REQUIRE(parsed.examples[0].parts.size() == 1);
-  CHECK(parsed.examples[0].parts[0].want == "...");
+  const auto parts = parts_of(">>> print(list(range(100)))\n...\n", 1);
+  CHECK(parts[0].want == "...");
 }
 
 TEST_CASE("a statement with a directive is a part of its own", "[docstring]") {
-  const auto parsed = parse(">>> a = 1\n"
-                            ">>> b = 2  # xdoctest: +SKIP\n"
-                            ">>> c = 3\n"
-                            ">>> # xdoctest: +REQUIRES(module:numpy)\n"
-                            ">>> d = 4\n"
-                            ">>> e = 5\n",
-                            DocStyle::freeform);
-  REQUIRE(parsed.examples.size() == 1);
-  const auto& parts = parsed.examples[0].parts;
-  REQUIRE(parts.size() == 4);
+  const auto parts = parts_of(">>> a = 1\n>>> b = 2  # xdoctest: +SKIP\n>>> c = 3\n"
+                              ">>> # xdoctest: +REQUIRES(module:numpy)\n>>> d = 4\n>>> e = 5\n",
+                              4);
   CHECK(parts[0].exec_lines == std::vector<std::string>{"a = 1"});
   CHECK(parts[1].exec_lines == std::vector<std::string>{"b = 2  # xdoctest: +SKIP"});
   CHECK(parts[2].exec_lines == std::vector<std::string>{"c = 3"});
@@ -164,11 +131,6 @@ TEST_CASE("a syntax error inside an example is a problem", "[docstring]") {
   REQUIRE(parsed.problems.size() == 1);
 }
 
-TEST_CASE("textwrap.dedent: common margin removed, blank lines emptied", "[docstring]") {
-  CHECK(docnb::python_str::dedent("    a\n      b\n  \n    c") == "a\n  b\n\nc");
-  CHECK(docnb::python_str::dedent("a\n  b") == "a\n  b");
-}
-
 TEST_CASE("each `.. code-block:: python` holding prompts is an example (PaddlePaddle)",
           "[docstring]") {
   const auto parsed = parse("Summary.\n\n"
@@ -206,15 +168,8 @@ TEST_CASE("each `.. code-block:: python` holding prompts is an example (PaddlePa
 TEST_CASE("a code block outside the google examples is one more example, numbered after them",
           "[docstring]") {
   const auto parsed = parse("Summary.\n\n"
-                            "Example:\n"
-                            "    >>> 1 + 1\n"
-                            "    2\n"
-                            "\n"
-                            "Note:\n"
-                            "    .. code-block:: python\n"
-                            "\n"
-                            "        >>> 2 + 2\n"
-                            "        4\n");
+                            "Example:\n    >>> 1 + 1\n    2\n\n"
+                            "Note:\n    .. code-block:: python\n\n        >>> 2 + 2\n        4\n");
   REQUIRE(parsed.examples.size() == 2);
   CHECK(parsed.examples[0].num == 0);
   CHECK(parsed.examples[0].line == 3);

@@ -5,33 +5,39 @@ using namespace docnb;
 using namespace docnb::converters;
 using namespace docnb::converters::testing;
 
+namespace {
+
+// A sphinx-gallery script: its docstring, a `# %%` block and a `####` block, lines numbered.
+const std::string script_text = "#!/usr/bin/env python\n" // 1
+                                "r\"\"\"\n"               // 2
+                                "Title\n"                 // 3
+                                "=====\n"                 // 4
+                                "\n"                      // 5
+                                "Intro.\n"                // 6
+                                "\"\"\"\n"                // 7
+                                "import math\n"           // 8
+                                "\n"                      // 9
+                                "x = 2\n"                 // 10
+                                "\n"                      // 11
+                                "# %%\n"                  // 12
+                                "# Section\n"             // 13
+                                "# -------\n"             // 14
+                                "#\n"                     // 15
+                                "# Text.\n"               // 16
+                                "\n"                      // 17
+                                "print(x)\n"              // 18
+                                "#" +
+                                std::string(40, '#') +
+                                "\n"                   // 19
+                                "# More text.\n"       // 20
+                                "y = 3  # a comment\n" // 21
+                                "# %%\n"               // 22
+                                "z = 4\n";             // 23
+
+} // namespace
+
 TEST_CASE("gallery: docstring, text blocks and code cells", "[converters][gallery]") {
-  const std::string text = "#!/usr/bin/env python\n" // 1
-                           "r\"\"\"\n"               // 2
-                           "Title\n"                 // 3
-                           "=====\n"                 // 4
-                           "\n"                      // 5
-                           "Intro.\n"                // 6
-                           "\"\"\"\n"                // 7
-                           "import math\n"           // 8
-                           "\n"                      // 9
-                           "x = 2\n"                 // 10
-                           "\n"                      // 11
-                           "# %%\n"                  // 12
-                           "# Section\n"             // 13
-                           "# -------\n"             // 14
-                           "#\n"                     // 15
-                           "# Text.\n"               // 16
-                           "\n"                      // 17
-                           "print(x)\n"              // 18
-                           "#" +
-                           std::string(40, '#') +
-                           "\n"                   // 19
-                           "# More text.\n"       // 20
-                           "y = 3  # a comment\n" // 21
-                           "# %%\n"               // 22
-                           "z = 4\n";             // 23
-  const Converted script = converted_or_fail(read_gallery(text, "plot_a.py"));
+  const Converted script = converted_or_fail(read_gallery(script_text, "plot_a.py"));
   CHECK(script.kind == SourceKind::gallery);
   CHECK(cell_types(script) == std::vector<std::string>{"markdown", "code", "markdown", "code",
                                                        "markdown", "code", "code"});

@@ -8,7 +8,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 import harness
-from harness import check, run_docnb
+from harness import check, executed_notebook, run_docnb
 
 CASES = {}
 
@@ -16,18 +16,6 @@ CASES = {}
 def case(function):
     CASES[function.__name__] = function
     return function
-
-
-def executed_notebook(work, name, cells):
-    """A notebook whose stored outputs are what the kernel really produces."""
-    harness.write_notebook(work / name, cells)
-    code, out, _ = run_docnb("run", "--out", "build/fresh", name, cwd=work)
-    check(code == 0, f"could not execute {name}: {out}")
-    fresh = harness.read_notebook(work / "build/fresh" / name)
-    for cell in fresh.cells:
-        cell.metadata.pop("execution", None)
-    harness.nbformat.write(fresh, str(work / name))
-    return fresh
 
 
 def summary_counts(out):
@@ -53,9 +41,7 @@ def raises_exception_that_does_not_raise_fails(work):
 @case
 def bad_magic_fails_under_lax(work):
     # ipykernel answers %bad_magic with an error reply and no error output at all.
-    harness.write_notebook(work / "nb.ipynb", ["%bad_magic", "print('fine')"])
-    code, out, _ = run_docnb("run", "--lax", "nb.ipynb", cwd=work)
-    print(out)
+    code, out = harness.run_new_notebook(work, ["%bad_magic", "print('fine')"], "--lax")
     check(code == 1, f"exit code {code}, want 1 (nbval --nbval-lax passes it)")
     check(summary_counts(out) == (1, 1, 0), "the magic cell must fail, the other pass")
     check("UsageError" in out, "the reason does not name the kernel's error")

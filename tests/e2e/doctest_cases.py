@@ -49,21 +49,22 @@ def statuses(report):
 
 @case
 def wants_pass_and_fail_at_their_source_line():
-    code, out, _, report = run_cells([
-        text_cell("print('hello')", 3, "hello"),
-        text_cell("list(range(20))", 7, "[0, 1, ..., 19]"),
-        text_cell("print('a')\n'b'", 11, "a\n'b'"),
-        text_cell("x = 1", 15),
-        text_cell("print('got this')", 20, "wanted that"),
-        text_cell("1/0", 25, "Traceback (most recent call last):\n  ...\nZeroDivisionError: division by zero"),
-        text_cell("int('x')", 30, "Traceback (most recent call last):\nValueError: something else"),
-        text_cell("raise KeyError('k')", 35),
-    ])
+    # Each cell runs on its own: the passing ones first, then the failing ones.
+    passing = [text_cell("print('hello')", 3, "hello"),
+               text_cell("list(range(20))", 7, "[0, 1, ..., 19]"),
+               text_cell("print('a')\n'b'", 11, "a\n'b'"),
+               text_cell("x = 1", 15),
+               text_cell("1/0", 25, "Traceback (most recent call last):\n  ...\n"
+                                    "ZeroDivisionError: division by zero")]
+    failing = [text_cell("print('got this')", 20, "wanted that"),
+               text_cell("int('x')", 30, "Traceback (most recent call last):\nValueError: something else"),
+               text_cell("raise KeyError('k')", 35)]
+    code, out, _, report = run_cells(passing + failing)
     check(code == 1, f"exit code {code}: {out}")
-    check(statuses(report) == [
-        ("page.md:3", "passed"), ("page.md:7", "passed"), ("page.md:11", "passed"),
-        ("page.md:15", "passed"), ("page.md:20", "failed"), ("page.md:25", "passed"),
-        ("page.md:30", "failed"), ("page.md:35", "failed")], statuses(report))
+    check(statuses(report) == [("page.md:3", "passed"), ("page.md:7", "passed"),
+                               ("page.md:11", "passed"), ("page.md:15", "passed"),
+                               ("page.md:25", "passed"), ("page.md:20", "failed"),
+                               ("page.md:30", "failed"), ("page.md:35", "failed")], statuses(report))
     check("page.ipynb:20 `print('got this')`" in out and "-wanted that" in out and "+got this" in out,
           f"no diff for the failing want at its line:\n{out}")
     check("raised KeyError: 'k'" in out, f"no reason for the unexpected exception:\n{out}")

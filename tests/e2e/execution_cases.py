@@ -18,28 +18,30 @@ def case(function):
     return function
 
 
-def corpus_copy(work, *names):
-    for name in names:
-        nb = harness.strip_outputs(harness.read_notebook(harness.CORPUS / "nbclient" / name))
-        harness.nbformat.write(nb, str(work / name))
+def run_fails_saying(work, jobs, expected):
+    """Runs `docnb run -j JOBS .` in `work`, which must fail; `expected` maps each text its
+    output must hold to what the text's absence means."""
+    code, out, _ = run_docnb("run", "-j", jobs, ".", cwd=work)
+    print(out)
+    check(code == 1, f"exit code {code}, want 1")
+    for text, missing in expected.items():
+        check(text in out, missing)
 
 
 @case
 def autokill_fails_and_run_continues(work):
-    corpus_copy(work, "Autokill.ipynb", "HelloWorld.ipynb")
-    code, out, _ = run_docnb("run", "-j", "1", ".", cwd=work)
-    print(out)
-    check(code == 1, f"exit code {code}, want 1")
-    check("FAIL Autokill.ipynb" in out, "Autokill.ipynb not reported failed")
-    check("kernel died (signal 15" in out, "no kernel-died reason with the signal")
-    check("PASS HelloWorld.ipynb" in out, "the next notebook did not run and pass")
+    harness.nbclient_corpus_copy(work, "Autokill.ipynb", "HelloWorld.ipynb")
+    run_fails_saying(work, "1", {
+        "FAIL Autokill.ipynb": "Autokill.ipynb not reported failed",
+        "kernel died (signal 15": "no kernel-died reason with the signal",
+        "PASS HelloWorld.ipynb": "the next notebook did not run and pass"})
     hello = harness.read_notebook(harness.executed_path(work, "HelloWorld.ipynb"))
     check(hello.cells[0].outputs[0]["text"] == "Hello World\n", "HelloWorld output lost")
 
 
 @case
 def disable_stdin_gives_stdin_not_implemented(work):
-    corpus_copy(work, "Disable Stdin.ipynb")
+    harness.nbclient_corpus_copy(work, "Disable Stdin.ipynb")
     code, out, _ = run_docnb("run", "Disable Stdin.ipynb", cwd=work)
     print(out)
     check(code == 1, f"exit code {code}, want 1")
@@ -66,7 +68,7 @@ def stdin_option_answers_input(work):
 
 @case
 def sleep1s_timing_stamps(work):
-    corpus_copy(work, "Sleep1s.ipynb")
+    harness.nbclient_corpus_copy(work, "Sleep1s.ipynb")
     code, out, _ = run_docnb("run", "Sleep1s.ipynb", cwd=work)
     check(code == 0, f"exit code {code}: {out}")
     nb = harness.read_notebook(harness.executed_path(work, "Sleep1s.ipynb"))
@@ -109,12 +111,10 @@ def kernel_crashes_are_reported(work):
     harness.write_notebook(work / "a_exit.ipynb", ["import os\nos._exit(3)", "print(1)"])
     harness.write_notebook(work / "b_segv.ipynb", ["import ctypes\nctypes.string_at(0)"])
     harness.write_notebook(work / "c_fine.ipynb", ["print('fine')"])
-    code, out, _ = run_docnb("run", "-j", "2", ".", cwd=work)
-    print(out)
-    check(code == 1, f"exit code {code}")
-    check("kernel died (exit code 3)" in out, "os._exit not reported with its code")
-    check("kernel died (signal 11" in out, "segfault not reported with its signal")
-    check("PASS c_fine.ipynb" in out, "other notebook did not pass")
+    run_fails_saying(work, "2", {
+        "kernel died (exit code 3)": "os._exit not reported with its code",
+        "kernel died (signal 11": "segfault not reported with its signal",
+        "PASS c_fine.ipynb": "other notebook did not pass"})
 
 
 @case

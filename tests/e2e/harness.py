@@ -50,6 +50,36 @@ def read_notebook(path):
     return nbformat.read(str(path), 4)
 
 
+def executed_notebook(work, name, cells):
+    """A notebook whose stored outputs are what the kernel really produces."""
+    write_notebook(work / name, cells)
+    code, out, _ = run_docnb("run", "--out", "build/fresh", name, cwd=work)
+    check(code == 0, f"could not execute {name}: {out}")
+    fresh = read_notebook(work / "build/fresh" / name)
+    for cell in fresh.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(fresh, str(work / name))
+    return fresh
+
+
+def run_new_notebook(work, cells, *options):
+    """Writes `cells` as work/nb.ipynb and runs `docnb run OPTIONS nb.ipynb` on it; prints its
+    output and returns (exit code, stdout)."""
+    write_notebook(work / "nb.ipynb", cells)
+    code, out, _ = run_docnb("run", *options, "nb.ipynb", cwd=work)
+    print(out)
+    return code, out
+
+
+def nbclient_corpus_copy(work, *names):
+    """Copies nbclient corpus notebooks into `work` without their outputs, with the image one
+    of them shows; returns the first as stored, outputs and all."""
+    shutil.copy(CORPUS / "nbclient" / "python.png", work / "python.png")
+    for name in names:
+        nbformat.write(strip_outputs(read_notebook(CORPUS / "nbclient" / name)), str(work / name))
+    return read_notebook(CORPUS / "nbclient" / names[0])
+
+
 def executed_path(work, relative):
     return work / "build" / "docnb" / relative
 

@@ -4,7 +4,6 @@ differences listed in DIFFERENCES, each the kernel's own wording.
 
 Usage: kernel_nbclient_corpus.py NOTEBOOK [docnb options...]
 """
-import shutil
 import sys
 
 import harness
@@ -28,12 +27,8 @@ name = sys.argv[1]
 if name in UNREPRODUCIBLE:
     harness.skip(UNREPRODUCIBLE[name])
 options = sys.argv[2:]
-source = harness.CORPUS / "nbclient" / name
 work = harness.workdir()
-shutil.copy(harness.CORPUS / "nbclient" / "python.png", work / "python.png")
-expected = harness.read_notebook(source)
-stripped = harness.strip_outputs(harness.read_notebook(source))
-harness.nbformat.write(stripped, str(work / name))
+expected = harness.nbclient_corpus_copy(work, name)
 
 code, out, err = harness.run_docnb("run", "--kernel", "docnb-python", *options, name, cwd=work,
                                    env={"COLUMNS": "80", "LINES": "24"})

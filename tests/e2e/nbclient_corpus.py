@@ -2,7 +2,6 @@
 
 Usage: nbclient_corpus.py NOTEBOOK [docnb options...]
 """
-import shutil
 import sys
 
 import harness
@@ -38,12 +37,8 @@ def run_case(name, options, options_for_folder=lambda folder: []):
     options_for_folder: more docnb options, given the folder docnb runs in."""
     if name in REQUIREMENTS and not REQUIREMENTS[name][0]():
         harness.skip(REQUIREMENTS[name][1])
-    source = harness.CORPUS / "nbclient" / name
     work = harness.workdir()
-    shutil.copy(harness.CORPUS / "nbclient" / "python.png", work / "python.png")
-    expected = harness.read_notebook(source)
-    stripped = harness.strip_outputs(harness.read_notebook(source))
-    harness.nbformat.write(stripped, str(work / name))
+    expected = harness.nbclient_corpus_copy(work, name)
 
     code, out, err = harness.run_docnb("run", "--kernel", "python3", *options,
                                        *options_for_folder(work), name, cwd=work, env=KERNEL_ENV)

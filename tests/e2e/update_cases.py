@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import harness
-from harness import check, run_docnb
+from harness import check, executed_notebook, run_docnb
 
 CASES = {}
 
@@ -29,16 +29,13 @@ def case(function):
     return function
 
 
-def executed_notebook(work, name, cells):
-    """A notebook whose stored outputs are what the kernel really produces."""
-    harness.write_notebook(work / name, cells)
-    code, out, _ = run_docnb("run", "--out", "build/fresh", name, cwd=work)
-    check(code == 0, f"could not execute {name}: {out}")
-    fresh = harness.read_notebook(work / "build/fresh" / name)
-    for cell in fresh.cells:
-        cell.metadata.pop("execution", None)
-    harness.nbformat.write(fresh, str(work / name))
-    return fresh
+def edited_after_run(work):
+    """nb.ipynb run once, `print('old')` with its output, then edited to `print('new')`: the
+    bytes it has now."""
+    nb = executed_notebook(work, "nb.ipynb", ["print('old')"])
+    nb.cells[0].source = "print('new')"
+    harness.nbformat.write(nb, str(work / "nb.ipynb"))
+    return (work / "nb.ipynb").read_bytes()
 
 
 def squeeze(line):
@@ -101,9 +98,8 @@ def ipynb_update_rewrites_only_outputs(work):
 
 @case
 def cleared_notebook_is_filled_in(work):
-    harness.write_notebook(work / "nb.ipynb", ["print('filled')", "# NBVAL_SKIP\nprint('not run')"])
-    code, out, _ = run_docnb("run", "--update", "nb.ipynb", cwd=work)
-    print(out)
+    code, out = harness.run_new_notebook(
+        work, ["print('filled')", "# NBVAL_SKIP\nprint('not run')"], "--update")
     check(code == 0, f"never-run cells are not compared, so the run passes: {out}")
     nb = harness.read_notebook(work / "nb.ipynb")
     check(nb.cells[0].outputs[0]["text"] == "filled\n" and nb.cells[0].execution_count == 1,
@@ -129,10 +125,7 @@ def skipped_and_raising_cells_keep_stored_outputs(work):
 
 @case
 def diff_prints_without_writing(work):
-    nb = executed_notebook(work, "nb.ipynb", ["print('old')"])
-    nb.cells[0].source = "print('new')"
-    harness.nbformat.write(nb, str(work / "nb.ipynb"))
-    before = (work / "nb.ipynb").read_bytes()
+    before = edited_after_run(work)
     code, out, _ = run_docnb("run", "--diff", "nb.ipynb", cwd=work)
     print(out)
     check(code == 1, f"exit code {code}")
@@ -147,10 +140,7 @@ def diff_prints_without_writing(work):
 
 @case
 def check_and_ci_never_write(work):
-    nb = executed_notebook(work, "nb.ipynb", ["print('old')"])
-    nb.cells[0].source = "print('new')"
-    harness.nbformat.write(nb, str(work / "nb.ipynb"))
-    before = (work / "nb.ipynb").read_bytes()
+    before = edited_after_run(work)
     code, _, err = run_docnb("run", "--check", "--update", "nb.ipynb", cwd=work)
     check(code == 2 and "--check" in err, f"--check --update: exit {code}, {err}")
     code, _, err = run_docnb("run", "--update", "nb.ipynb", cwd=work, env={"CI": "true"})

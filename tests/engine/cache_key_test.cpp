@@ -31,6 +31,23 @@ std::string plan_of(const Notebook& notebook) {
   return plan_fingerprint(testing::plan_of(notebook), notebook);
 }
 
+// Named edits of a value a fingerprint is taken of.
+template <typename Value>
+using Changes = std::vector<std::pair<const char*, std::function<void(Value&)>>>;
+
+// Each of `changes`, made to a copy of `base`, changes its fingerprint.
+template <typename Value>
+void check_each_changes(const Value& base, const Changes<Value>& changes,
+                        std::string (*fingerprint)(const Value&)) {
+  const std::string unchanged = fingerprint(base);
+  for (const auto& [name, change] : changes) {
+    INFO(name);
+    Value changed = base;
+    change(changed);
+    CHECK(fingerprint(changed) != unchanged);
+  }
+}
+
 } // namespace
 
 TEST_CASE("code_cells_fingerprint ignores markdown and volatile metadata", "[cache_key]") {
@@ -135,7 +152,7 @@ TEST_CASE("execution_fingerprint changes with every execution setting", "[cache_
   const std::string fingerprint = execution_fingerprint(base);
   CHECK(execution_fingerprint(base) == fingerprint);
 
-  const std::vector<std::pair<const char*, std::function<void(RunConfig&)>>> changes = {
+  const Changes<RunConfig> changes = {
       {"timeout", [](RunConfig& c) { c.execute.cell_timeout = std::chrono::seconds(10); }},
       {"interrupt grace",
        [](RunConfig& c) { c.execute.interrupt_grace = std::chrono::seconds(1); }},
@@ -154,12 +171,7 @@ TEST_CASE("execution_fingerprint changes with every execution setting", "[cache_
          c.fork = true;
          c.preload = {"numpy"};
        }}};
-  for (const auto& [name, change] : changes) {
-    INFO(name);
-    RunConfig changed = base;
-    change(changed);
-    CHECK(execution_fingerprint(changed) != fingerprint);
-  }
+  check_each_changes(base, changes, execution_fingerprint);
   // An empty stdin answers input() with EOF: not the same as no stdin at all.
   RunConfig empty_stdin = base;
   empty_stdin.execute.stdin_text = "";
@@ -196,18 +208,13 @@ TEST_CASE("kernel_fingerprint changes with the resolved kernelspec", "[cache_key
   base.spec.env = {{"A", "1"}};
   const std::string fingerprint = kernel_fingerprint(base);
 
-  const std::vector<std::pair<const char*, std::function<void(KernelLaunch&)>>> changes = {
+  const Changes<KernelLaunch> changes = {
       {"name", [](KernelLaunch& l) { l.spec.name = "python3-other"; }},
       {"argv", [](KernelLaunch& l) { l.spec.argv.push_back("--matplotlib=inline"); }},
       {"env", [](KernelLaunch& l) { l.spec.env["A"] = "2"; }},
       {"interrupt mode", [](KernelLaunch& l) { l.spec.interrupt_mode = "message"; }},
       {"extra arguments", [](KernelLaunch& l) { l.extra_arguments = {"--debug"}; }}};
-  for (const auto& [name, change] : changes) {
-    INFO(name);
-    KernelLaunch changed = base;
-    change(changed);
-    CHECK(kernel_fingerprint(changed) != fingerprint);
-  }
+  check_each_changes(base, changes, kernel_fingerprint);
 
   // Where the kernelspec folder is, and the display name, change nothing the kernel runs.
   KernelLaunch moved = base;

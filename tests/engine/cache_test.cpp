@@ -1,3 +1,4 @@
+#include "../client/code_cells.hpp"
 #include "engine/cache.hpp"
 #include "engine/project_files.hpp"
 #include "support/temp_dir.hpp"
@@ -8,28 +9,13 @@
 
 using namespace docnb;
 namespace fs = std::filesystem;
+using testing::code_cell;
+using testing::notebook_of;
 
 namespace {
 
-Json code_cell(const std::string& source, Json metadata = Json::object()) {
-  return {{"cell_type", "code"},
-          {"source", source},
-          {"metadata", std::move(metadata)},
-          {"outputs", Json::array()},
-          {"execution_count", nullptr}};
-}
-
 Json markdown_cell(const std::string& source) {
   return {{"cell_type", "markdown"}, {"source", source}, {"metadata", Json::object()}};
-}
-
-Notebook notebook_of(Json cells) {
-  Notebook notebook;
-  notebook.document = {{"cells", std::move(cells)},
-                       {"metadata", Json::object()},
-                       {"nbformat", 4},
-                       {"nbformat_minor", 5}};
-  return notebook;
 }
 
 // A run of `notebook` as execute_notebook would return it: each code cell printed its index.
@@ -112,16 +98,6 @@ TEST_CASE("the cache key changes with a cell, the kernel, the config, the depend
     b.config = "bc";
     CHECK(cache_key(a) != cache_key(b));
   }
-}
-
-TEST_CASE("globs match segment by segment, ** any number of folders", "[engine][cache]") {
-  CHECK(glob_matches("src/**/*.py", "src/a.py"));
-  CHECK(glob_matches("src/**/*.py", "src/pkg/sub/a.py"));
-  CHECK_FALSE(glob_matches("src/**/*.py", "docs/a.py"));
-  CHECK_FALSE(glob_matches("src/*.py", "src/pkg/a.py"));
-  CHECK(glob_matches("data/file?.csv", "data/file1.csv"));
-  CHECK(glob_matches("**", "anything/at/all.txt"));
-  CHECK_FALSE(glob_matches("src/*.py", "src/.hidden.py"));
 }
 
 TEST_CASE("the dependency digest follows contents, not timestamps", "[engine][cache]") {
@@ -264,8 +240,8 @@ TEST_CASE("only runs the kernel got through may be stored", "[engine][cache]") {
   CHECK(kernel_behaved(run));
   run.cells[1].status = CellStatus::error; // the cell raised: the kernel behaved
   CHECK(kernel_behaved(run));
-  for (CellStatus bad : {CellStatus::timed_out, CellStatus::kernel_died, CellStatus::aborted,
-                          CellStatus::not_run}) {
+  for (CellStatus bad :
+       {CellStatus::timed_out, CellStatus::kernel_died, CellStatus::aborted, CellStatus::not_run}) {
     run.cells[1].status = bad;
     CHECK_FALSE(kernel_behaved(run));
   }

@@ -1,3 +1,4 @@
+#include "../client/code_cells.hpp"
 #include "../ipykernel_launch.hpp"
 #include "engine/kernel_pool.hpp"
 #include "execute/execute_notebook.hpp"
@@ -10,26 +11,14 @@
 
 using namespace docnb;
 namespace fs = std::filesystem;
+using testing::code_cells;
 using testing::ipykernel_launch;
 
 namespace {
 
-Notebook one_cell(const std::string& source) {
-  Notebook notebook;
-  notebook.document = {{"cells", Json::array({{{"cell_type", "code"},
-                                               {"source", source},
-                                               {"metadata", Json::object()},
-                                               {"outputs", Json::array()},
-                                               {"execution_count", nullptr}}})},
-                       {"metadata", Json::object()},
-                       {"nbformat", 4},
-                       {"nbformat_minor", 5}};
-  return notebook;
-}
-
 // The repr of the cell's value.
 std::string value_of(KernelConnection& kernel, const std::string& source) {
-  NotebookRun run = execute_notebook(one_cell(source), kernel, ExecuteOptions{});
+  NotebookRun run = execute_notebook(code_cells({source}), kernel, ExecuteOptions{});
   REQUIRE(run.cells.size() == 1);
   REQUIRE(run.cells[0].status == CellStatus::ok);
   return run.notebook.cells()[0]["outputs"][0]["data"]["text/plain"].get<std::string>();
@@ -62,6 +51,12 @@ struct Servers {
 
   explicit Servers(ForkPreload preload = {}) : servers(runtime.path(), true, std::move(preload)) {}
   [[nodiscard]] KernelLaunch launch() const { return ipykernel_launch(runtime.path()); }
+  // The plain ipykernel launch and the zygote its kernels fork from.
+  [[nodiscard]] std::pair<KernelLaunch, const ForkServer*> zygote() {
+    KernelLaunch plain = launch();
+    const ForkServer* server = servers.for_launch(plain, warnings);
+    return {std::move(plain), server};
+  }
 };
 
 // A kernel of `launch` forked from `server`.
@@ -130,8 +125,7 @@ TEST_CASE("ipykernel kernels fork from one zygote per kernelspec, interpreter an
           "[engine][pool][fork]") {
   Servers fork;
   auto& [runtime, host, servers, warnings] = fork;
-  const KernelLaunch launch = fork.launch();
-  const ForkServer* server = servers.for_launch(launch, warnings);
+  const auto [launch, server] = fork.zygote();
   CHECK(server != nullptr);
   CHECK(servers.for_launch(launch, warnings) == server);
   KernelLaunch elsewhere = launch;
@@ -184,8 +178,7 @@ TEST_CASE("a module the zygote cannot preload is a warning, and the others are p
           "[engine][pool][fork]") {
   Servers fork(ForkPreload{"", {"docnb_no_such_module", "colorsys"}});
   auto& [runtime, host, servers, warnings] = fork;
-  const KernelLaunch launch = fork.launch();
-  const ForkServer* server = servers.for_launch(launch, warnings);
+  const auto [launch, server] = fork.zygote();
   REQUIRE(warnings.size() == 1);
   CHECK_THAT(warnings[0], Catch::Contains("cannot preload docnb_no_such_module"));
   const auto kernel = forked(launch, server, host);
@@ -198,8 +191,7 @@ TEST_CASE("a zygote that died is a warning, and kernels start plainly after it",
           "[engine][pool][fork]") {
   Servers fork;
   auto& [runtime, host, servers, warnings] = fork;
-  const KernelLaunch launch = fork.launch();
-  const ForkServer* server = servers.for_launch(launch, warnings);
+  const auto [launch, server] = fork.zygote();
   auto kernel = forked(launch, server, host);
   const pid_t zygote = parent_of(kernel->pid());
   REQUIRE(::kill(zygote, SIGKILL) == 0);

@@ -11,6 +11,7 @@
 
 using namespace docnb;
 using testing::code;
+using testing::Ipykernel;
 
 namespace {
 
@@ -25,19 +26,6 @@ std::string stdout_of(const Json& cell) {
       text += output.value("text", "");
   return text;
 }
-
-// One ipykernel for a test, shut down with it.
-struct Ipykernel {
-  TempDir runtime = TempDir::create("docnb-test").value();
-  KernelHost host;
-  std::unique_ptr<KernelConnection> kernel;
-
-  Ipykernel() {
-    KernelStart started = start_kernel(testing::ipykernel_launch(runtime.path()), host);
-    REQUIRE(started.ok());
-    kernel = std::move(started).value();
-  }
-};
 
 } // namespace
 

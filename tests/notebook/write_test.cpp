@@ -1,7 +1,6 @@
 // notebook_to_text must be byte for byte what nbformat.write writes: checked against Debian's
 // nbformat on the shared corpus and on fixtures that stress the JSON writer.
-#include "notebook/disk_form.hpp"
-#include "notebook/python_json.hpp"
+#include "../run_python.hpp"
 #include "notebook/read.hpp"
 #include "notebook/write.hpp"
 #include "support/atomic_file.hpp"
@@ -9,15 +8,11 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
-#include <spawn.h>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
-
-extern char** environ; // NOLINT: POSIX declares it nowhere else
 
 namespace fs = std::filesystem;
 using namespace docnb;
@@ -66,27 +61,17 @@ std::vector<fs::path> notebooks_under(const fs::path& root) {
 // (starting Python per file would dominate the test's time); returns each OUT's text.
 std::vector<std::string> rewritten_by_nbformat(const std::vector<fs::path>& inputs,
                                                const fs::path& scratch) {
-  std::vector<std::string> args{DOCNB_PYTHON, "-c",
-                                "import nbformat, sys\n"
-                                "a = sys.argv[1:]\n"
-                                "for i, o in zip(a[::2], a[1::2]):\n"
-                                "    nbformat.write(nbformat.read(i, 4), o)\n"};
+  std::vector<std::string> args{"-c", "import nbformat, sys\n"
+                                      "a = sys.argv[1:]\n"
+                                      "for i, o in zip(a[::2], a[1::2]):\n"
+                                      "    nbformat.write(nbformat.read(i, 4), o)\n"};
   std::vector<fs::path> outputs;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     outputs.push_back(scratch / (std::to_string(i) + ".ipynb"));
     args.push_back(inputs[i].string());
     args.push_back(outputs.back().string());
   }
-  std::vector<char*> argv;
-  for (auto& arg : args)
-    argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  REQUIRE(::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
-  int status = 0;
-  REQUIRE(::waitpid(pid, &status, 0) == pid);
-  REQUIRE(WIFEXITED(status));
-  REQUIRE(WEXITSTATUS(status) == 0);
+  REQUIRE(testing::run_python(std::move(args)) == 0);
   std::vector<std::string> texts;
   for (const auto& output : outputs)
     texts.push_back(file_text(output));
@@ -142,41 +127,6 @@ TEST_CASE("writer stress fixtures are written as nbformat.write writes them", "[
   std::sort(notebooks.begin(), notebooks.end());
   REQUIRE(notebooks.size() >= 5);
   check_round_trips_like_nbformat(notebooks);
-}
-
-TEST_CASE("floats are written as Python's repr writes them", "[notebook]") {
-  CHECK(python_float_repr(1e-05) == "1e-05");
-  CHECK(python_float_repr(1e16) == "1e+16");
-  CHECK(python_float_repr(1e15) == "1000000000000000.0");
-  CHECK(python_float_repr(0.1) == "0.1");
-  CHECK(python_float_repr(100.0) == "100.0");
-  CHECK(python_float_repr(0.0001) == "0.0001");
-  CHECK(python_float_repr(-0.0) == "-0.0");
-  CHECK(python_float_repr(0.0) == "0.0");
-  CHECK(python_float_repr(1.5e300) == "1.5e+300");
-  CHECK(python_float_repr(5e-324) == "5e-324");
-  CHECK(python_float_repr(0.30000000000000004) == "0.30000000000000004");
-  CHECK(python_float_repr(123.456) == "123.456");
-}
-
-TEST_CASE("JSON text follows json.dumps(indent=1, sort_keys=True)", "[notebook]") {
-  const Json value = Json::parse(R"({"b": [], "a": {}, "Z": [1, 2.0, null, true],
-                                     "\u00e9": "\u0001\u2028\u007f\t\"\\"})");
-  CHECK(dump_like_python(value) == "{\n \"Z\": [\n  1,\n  2.0,\n  null,\n  true\n ],\n"
-                                   " \"a\": {},\n \"b\": [],\n"
-                                   " \"\u00e9\": \"\\u0001\u2028\u007f\\t\\\"\\\\\"\n}");
-}
-
-TEST_CASE("lines split as Python's str.splitlines(True) splits them", "[notebook]") {
-  using Lines = std::vector<std::string>;
-  CHECK(python_splitlines("") == Lines{});
-  CHECK(python_splitlines("a\nb") == Lines{"a\n", "b"});
-  CHECK(python_splitlines("a\r\nb\r\n") == Lines{"a\r\n", "b\r\n"});
-  CHECK(python_splitlines("a\rb\n\n") == Lines{"a\r", "b\n", "\n"});
-  CHECK(python_splitlines("a\vb\fc\x1c"
-                          "d") == Lines{"a\v", "b\f", "c\x1c", "d"});
-  CHECK(python_splitlines("a\u0085b\u2028c\u2029d") == Lines{"a\u0085", "b\u2028", "c\u2029", "d"});
-  CHECK(python_splitlines("\u00e9\u00e8") == Lines{"\u00e9\u00e8"});
 }
 
 TEST_CASE("multi-line strings are split only where nbformat splits them", "[notebook]") {

@@ -1,49 +1,13 @@
 // Image decoding, encoding and pixel differences, on images made here and encoded by libpng.
 #include "report/image_diff.hpp"
+#include "report_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
 
 using namespace docnb;
-
-namespace {
-
-Pixels filled(std::size_t width, std::size_t height, std::uint8_t red) {
-  Pixels pixels;
-  pixels.width = width;
-  pixels.height = height;
-  pixels.rgba.assign(width * height * 4, 255);
-  for (std::size_t i = 0; i < width * height; ++i)
-    pixels.rgba[i * 4] = red;
-  return pixels;
-}
-
-} // namespace
-
-TEST_CASE("a PNG encoded here decodes to the same pixels", "[report]") {
-  Pixels image = filled(7, 3, 10);
-  image.rgba[4 * 5 + 1] = 99;
-  const Result<std::string> png = encode_png(image);
-  REQUIRE(png);
-  CHECK(png->starts_with("\x89PNG"));
-  const Result<Pixels> back = decode_image("image/png", *png);
-  REQUIRE(back);
-  CHECK(back->width == 7);
-  CHECK(back->height == 3);
-  CHECK(back->rgba == image.rgba);
-}
-
-TEST_CASE("bytes that are no image are errors, not crashes", "[report]") {
-  CHECK_FALSE(decode_png("not a png"));
-  CHECK_FALSE(decode_png(""));
-  CHECK_FALSE(decode_jpeg("not a jpeg"));
-  CHECK_FALSE(decode_jpeg("\xff\xd8\xff\xe0 truncated"));
-  CHECK_FALSE(decode_image("image/gif", "GIF89a"));
-  const Result<std::string> png = encode_png(filled(4, 4, 0));
-  REQUIRE(png);
-  CHECK_FALSE(decode_png(png->substr(0, png->size() / 2)));
-}
+using docnb::testing::filled;
 
 TEST_CASE("identical images differ nowhere", "[report]") {
   const ImageDiff diff = diff_images(filled(4, 2, 5), filled(4, 2, 5));

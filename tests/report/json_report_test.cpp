@@ -1,5 +1,6 @@
 // The JSON report's shape and content; readers_test.cpp checks it against the schema.
 #include "report/json_report.hpp"
+#include "report_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 #include <csignal>
@@ -11,14 +12,7 @@ using Json = nlohmann::json;
 namespace {
 
 Verdict verdict(std::size_t cell, Outcome status, std::string reason = "") {
-  Verdict v;
-  v.cell = cell;
-  v.outcome = status;
-  v.reason = std::move(reason);
-  v.example = docnb::ExampleId::cell("docs/a.ipynb", cell);
-  v.line = cell;
-  v.seconds = 0.25;
-  return v;
+  return testing::cell_verdict("docs/a.ipynb", cell, status, std::move(reason), 0.25);
 }
 
 } // namespace
@@ -43,8 +37,7 @@ TEST_CASE("an example without an id is named by its cell", "[report]") {
 TEST_CASE("json report has one record per verdict and totals from the run", "[report]") {
   SourceResult notebook;
   notebook.source = "/repo/docs/a.ipynb";
-  notebook.verdicts = {verdict(1, Outcome::passed),
-                       verdict(2, Outcome::failed, "output differs"),
+  notebook.verdicts = {verdict(1, Outcome::passed), verdict(2, Outcome::failed, "output differs"),
                        verdict(3, Outcome::skipped, "NBVAL_SKIP")};
   notebook.verdicts[1].details = {"- 1\n+ 2"};
   SourceResult broken;

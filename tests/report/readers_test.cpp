@@ -1,22 +1,21 @@
 // The reports as their readers see them: JUnit XML parsed by Python's xml.etree (expat, as
 // strict about XML 1.0 as the CI servers' parsers), and the JSON report validated against
 // tests/report/report.schema.json with Python's jsonschema.
+#include "../run_python.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
+#include "report_fixtures.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <spawn.h>
 #include <sstream>
-#include <sys/wait.h>
-
-extern char** environ; // NOLINT: POSIX declares it nowhere else
 
 namespace fs = std::filesystem;
 using namespace docnb;
 using Json = nlohmann::json;
+using docnb::testing::run_python;
 
 namespace {
 
@@ -28,22 +27,6 @@ const std::string nasty = "<tag a=\"1\" b='2'> & &amp; \x01\x0b\x1b[31mred\x1b[0
 // replaced, \r and \t kept through character references.
 const std::string nasty_read_back = "<tag a=\"1\" b='2'> & &amp; red\ttab\r\n"
                                     "π ✓ 🎉 \xEF\xBF\xBD]]>";
-
-int run_python(std::vector<std::string> args) {
-  args.insert(args.begin(), DOCNB_PYTHON);
-  std::vector<char*> argv;
-  argv.reserve(args.size());
-  for (std::string& arg : args) {
-    argv.push_back(arg.data());
-  }
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  REQUIRE(::posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
-  int status = 0;
-  REQUIRE(::waitpid(pid, &status, 0) == pid);
-  REQUIRE(WIFEXITED(status));
-  return WEXITSTATUS(status);
-}
 
 void write_file(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
@@ -57,22 +40,14 @@ std::string read_file(const fs::path& path) {
 }
 
 Verdict verdict(std::size_t cell, Outcome status, std::string reason) {
-  Verdict v;
-  v.cell = cell;
-  v.outcome = status;
-  v.reason = std::move(reason);
-  v.example = docnb::ExampleId::cell("docs/nb.ipynb", cell);
-  v.line = cell;
-  v.seconds = 0.5;
-  return v;
+  return testing::cell_verdict("docs/nb.ipynb", cell, status, std::move(reason), 0.5);
 }
 
 std::vector<SourceResult> sample_run() {
   SourceResult notebook;
   notebook.source = "/repo/docs/nb.ipynb";
   notebook.seconds = 2;
-  notebook.verdicts = {verdict(0, Outcome::passed, ""),
-                       verdict(1, Outcome::failed, nasty),
+  notebook.verdicts = {verdict(0, Outcome::passed, ""), verdict(1, Outcome::failed, nasty),
                        verdict(2, Outcome::skipped, nasty),
                        verdict(3, Outcome::failed, "output differs")};
   notebook.verdicts[1].details = {nasty, "- a\n+ b"};
