@@ -64,11 +64,16 @@ SPEED_ARGS ?=
 FORK_ARGS ?=
 SOAK_ARGS ?=
 .PHONY: bench bench-speed bench-overhead bench-kernel bench-fork bench-flood bench-soak bench-html \
+	bench-gateway bench-example-cpu
+bench: bench-speed bench-example-cpu bench-fork bench-kernel bench-flood bench-soak bench-html \
 	bench-gateway
-bench: bench-speed bench-fork bench-kernel bench-flood bench-soak bench-html bench-gateway
 
 bench-speed: docnb
 	/usr/bin/python3 bench/speed.py --docnb $(BUILD_DIR)/docnb $(SPEED_ARGS)
+
+# Where the CPU of one docstring example goes, docnb against xdoctest (bench/README.md).
+bench-example-cpu: docnb
+	/usr/bin/python3 bench/example_cpu.py --docnb $(abspath $(BUILD_DIR))/docnb
 
 # ipykernel forked from docnb's zygote: 40 x 20 and `import torch` notebooks against nbclient,
 # start to first cell against a plain start.

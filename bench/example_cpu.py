@@ -91,7 +91,37 @@ def docnb_cpu(docnb, folder, module):
 
 
 def xdoctest_cpu(folder, module):
-    return run_cpu([sys.executable, "-m", "xdoctest", module, "all"], folder)
+    return run_cpu([sys.executable, "-m", "xdoctest", module, "all"], folder,
+                   {"DOCNB_BENCH_TIMES": os.path.join(folder, "xdoctest-times")})
+
+
+def write_package(folder, count):
+    """`count` modules of one example each, in a package."""
+    package = os.path.join(folder, f"pkg{count}")
+    os.makedirs(package)
+    open(os.path.join(package, "__init__.py"), "w").close()
+    for k in range(count):
+        with open(os.path.join(package, f"m{k:03d}.py"), "w") as f:
+            f.write(EXAMPLE.format(k=k))
+    return package
+
+
+def module_cost(docnb, folder, count):
+    """CPU per module beyond its example: `count` modules of one example against one module of
+    `count` examples, for docnb (everything it started included: fork server, kernels) and for
+    xdoctest (one process for every module)."""
+    one_module = os.path.join(folder, f"one{count}.py")
+    with open(one_module, "w") as f:
+        f.write("".join(EXAMPLE.format(k=k) for k in range(count)))
+    package = write_package(folder, count)
+    out = os.path.join(folder, "out-modules")
+    docnb_run = [docnb, "run", "-j", "1", "--no-cache", "--out", out]
+    d_modules = run_cpu([*docnb_run, package], folder)
+    d_examples = run_cpu([*docnb_run, one_module], folder)
+    x_modules = run_cpu([sys.executable, "-m", "xdoctest", package, "all"], folder)
+    x_examples = run_cpu([sys.executable, "-m", "xdoctest", one_module, "all"], folder)
+    return ((d_modules - d_examples) / (count - 1) * 1000,
+            (x_modules - x_examples) / (count - 1) * 1000)
 
 
 def per_example(many, one, count):
@@ -99,9 +129,9 @@ def per_example(many, one, count):
 
 
 def setup_code(docnb, folder, module):
-    out = os.path.join(folder, "converted")
+    out = os.path.join(folder, "converted.ipynb")
     subprocess.run([docnb, "convert", module, "--out", out], check=True, capture_output=True)
-    with open(os.path.join(out, os.path.basename(module)[:-3] + ".ipynb")) as f:
+    with open(out) as f:
         nb = json.load(f)
     for cell in nb["cells"]:
         if cell.get("metadata", {}).get("docnb", {}).get("role") == "namespace":
@@ -133,12 +163,7 @@ def in_process(code, folder, repeat):
         mode = "eval" if label == "expression" else "exec"
         run = (lambda: repr(eval(compile(part, "<doctest>", mode), namespace))) if mode == "eval" \
             else (lambda: exec(compile(part, "<doctest>", mode), namespace))
-        with open(os.devnull, "w") as null:
-            stdout, sys.stdout = sys.stdout, null
-            try:
-                rows.append((f"{label}: compile + exec", cpu_per_call(run, repeat)))
-            finally:
-                sys.stdout = stdout
+        rows.append((f"{label}: compile + exec", cpu_per_call(run, repeat)))
     return rows
 
 
@@ -157,8 +182,20 @@ def main():
     print(f"  xdoctest        {per_example(x_many, x_one, n):6.2f} ms")
     print(f"  docnb (kernel)  {per_example(k_many, k_one, n):6.2f} ms")
     print(f"  docnb (client)  {per_example(c_many, c_one, n):6.2f} ms")
+    docnb_module, xdoctest_module = module_cost(args.docnb, folder, 50)
+    print("CPU per module beyond its examples (50 modules of 1 example against 1 of 50):")
+    print(f"  xdoctest        {xdoctest_module:6.2f} ms")
+    print(f"  docnb           {docnb_module:6.2f} ms (a forked kernel, its start and shutdown, "
+          "the module read and its notebook written)")
     print("In-process, per call (IPython's InteractiveShell against compile + exec):")
-    for label, ms in in_process(setup_code(args.docnb, folder, one), folder, 300):
+    code = setup_code(args.docnb, folder, one)
+    with open(os.devnull, "w") as null:
+        stdout, sys.stdout = sys.stdout, null
+        try:
+            rows = in_process(code, folder, 300)
+        finally:
+            sys.stdout = stdout
+    for label, ms in rows:
         print(f"  {label:28s} {ms:6.3f} ms")
 
 
