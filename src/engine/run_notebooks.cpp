@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -157,8 +158,11 @@ PreparedSource prepare_guarded(const RunContext& context, std::size_t index, con
   }
 }
 
-SourceResult run_guarded(const RunContext& context, PreparedSource& prepared) {
+// `started` is called first: what it throws is the source's error too.
+SourceResult run_guarded(const RunContext& context, PreparedSource& prepared,
+                         const std::function<void()>& started) {
   try {
+    started();
     return run_source(context, prepared);
   } catch (const std::exception& error) {
     SourceResult result;
@@ -225,11 +229,11 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       ready.prepare(prepare_next);
       const std::size_t i = current->index;
       if (queue.stopping()) break;
-      if (hooks.on_started) {
+      results[i] = run_guarded(context, *current, [&] {
+        if (!hooks.on_started) return;
         const std::lock_guard lock(report_mutex);
         hooks.on_started(current->path);
-      }
-      results[i] = run_guarded(context, *current);
+      });
       current.reset(); // a warm kernel never taken is stopped now, not at the end
       {
         const std::lock_guard lock(report_mutex);
