@@ -20,9 +20,10 @@ namespace docnb {
 [[nodiscard]] std::string unit_duration_key(const std::string& source_id, const Notebook& reference,
                                             const ExecutionUnit& unit);
 
-// The seconds an example is expected to take when none is recorded, per cell: enough that a
-// module of many examples is worth helping with, as its examples' count is all that is known.
-inline constexpr double unrecorded_cell_seconds = 0.05;
+// The seconds an example is expected to take when none is recorded, per cell: with the default
+// --split-min, a module of about 25 cells left is worth helping with, and one of a few small
+// examples stays on its one kernel (a small example takes a few milliseconds).
+inline constexpr double unrecorded_cell_seconds = 0.02;
 
 struct UnitSchedule {
   std::vector<std::size_t> order; // indices into the units, in the order to start them
