@@ -64,8 +64,9 @@ SPEED_ARGS ?=
 FORK_ARGS ?=
 SOAK_ARGS ?=
 .PHONY: bench bench-speed bench-overhead bench-kernel bench-fork bench-flood bench-soak bench-html \
+	bench-gateway bench-example-cpu
+bench: bench-speed bench-example-cpu bench-fork bench-kernel bench-flood bench-soak bench-html \
 	bench-gateway
-bench: bench-speed bench-fork bench-kernel bench-flood bench-soak bench-html bench-gateway
 
 # Each part but bench-kernel runs one script of bench/ against the docnb just built, with the
 # arguments of its variable: PART:SCRIPT:VARIABLE.
@@ -86,6 +87,11 @@ bench_field = $(word $(1),$(subst :, ,$(filter $(2):%,$(BENCH_SCRIPTS))))
 bench-speed bench-fork bench-overhead bench-flood bench-soak bench-html bench-gateway: bench-%: docnb
 	/usr/bin/python3 bench/$(call bench_field,2,$*).py --docnb $(BUILD_DIR)/docnb \
 		$($(call bench_field,3,$*))
+
+# Where the CPU of one docstring example goes, docnb against xdoctest (bench/README.md); the
+# script changes folders, so it takes docnb's absolute path.
+bench-example-cpu: docnb
+	/usr/bin/python3 bench/example_cpu.py --docnb $(abspath $(BUILD_DIR))/docnb
 
 # docnb-kernel against ipykernel: start-up and trivial-cell round trip.
 bench-kernel: docnb

@@ -108,6 +108,17 @@ def nbclient_pool(paths, workers):
     return time.perf_counter() - t0, executed
 
 
+# The CPU (user + system) of each tool's run in (2), everything it waited for included (docnb's
+# fork server and kernels): torch's own kernels use every core, so wall ratios alone hide it.
+CPU_SECONDS = {}
+
+
+def children_cpu_seconds():
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def own_cpu_seconds(pid):
     """User + system CPU of the process itself (not its children), from /proc."""
     with open(f"/proc/{pid}/stat") as f:
@@ -266,10 +277,10 @@ def docnb_torch(docnb, project, args, log, label, sources=("--module", "torch"))
            # doctest_module ignores config["analysis"] and runs auto: docnb's default too.
            "+IGNORE_WHITESPACE", "--attach-calls", "", "-j", "2",
            "--json", report, "--out", os.path.join(project, "build", label), *args]
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), children_cpu_seconds()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                           cwd=project)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, children_cpu_seconds() - cpu0
     if proc.returncode not in (0, 1) or not os.path.exists(report):
         raise DocnbFailure(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout[-3000:]}")
     import json
@@ -283,8 +294,9 @@ def docnb_torch(docnb, project, args, log, label, sources=("--module", "torch"))
         paths.add(path)
         if example["status"] == "failed":
             failing.add(path)
-    log(f"(2) docnb {label}: {len(verdicts)} examples in {wall:.1f} s "
+    log(f"(2) docnb {label}: {len(verdicts)} examples in {wall:.1f} s, {cpu:.1f} s of CPU "
         f"({proc.stdout.count(', cached)')} modules from the cache)")
+    CPU_SECONDS[f"docnb {label}"] = cpu
     return wall, verdicts, proc.stdout, paths, failing
 
 
@@ -298,16 +310,18 @@ def torch_relative(path):
 def xdoctest_torch(project, log):
     import json
     out = os.path.join(project, "xdoctest.json")
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), children_cpu_seconds()
     proc = subprocess.run([sys.executable, XDOCTEST_VERDICTS, out, "torch"], cwd=project,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, children_cpu_seconds() - cpu0
+    CPU_SECONDS["xdoctest"] = cpu
     if proc.returncode != 0:
         raise DocnbFailure(f"xdoctest_verdicts.py exited {proc.returncode}:\n{proc.stdout[-3000:]}")
     with open(out) as f:
         verdicts = {f"{torch_relative(i.split('::')[0])}::{i.split('::', 1)[1]}": s
                     for i, s in json.load(f).items()}
-    log(f"(2) xdoctest.runner.doctest_module: {len(verdicts)} examples in {wall:.1f} s")
+    log(f"(2) xdoctest.runner.doctest_module: {len(verdicts)} examples in {wall:.1f} s, "
+        f"{cpu:.1f} s of CPU")
     return wall, verdicts
 
 
@@ -414,6 +428,11 @@ def main():
         print(f"(2) torch docstrings, PyTorch's configuration: xdoctest {d['xdoctest']:.1f} s, "
               f"docnb -j 2 {d['cold']:.1f} s: ratio docnb / xdoctest "
               f"{d['cold'] / d['xdoctest']:.2f} (target <= 0.5)")
+        if "xdoctest" in CPU_SECONDS and "docnb cold" in CPU_SECONDS:
+            print(f"    CPU: xdoctest {CPU_SECONDS['xdoctest']:.1f} s "
+                  f"({CPU_SECONDS['xdoctest'] / d['xdoctest']:.2f} cores busy on average), "
+                  f"docnb -j 2 {CPU_SECONDS['docnb cold']:.1f} s "
+                  f"({CPU_SECONDS['docnb cold'] / d['cold']:.2f} cores busy)")
         print(f"    {len(d['shared'])} examples both ran: xdoctest {counts(d['theirs'], d['shared'])}, "
               f"docnb {counts(d['mine'], d['shared'])}; {len(d['differ'])} verdicts differ"
               + (f" ({', '.join(d['differ'][:5])}{' ...' if len(d['differ']) > 5 else ''})"

@@ -107,6 +107,11 @@ void add_run_mode_options(CLI::App& app, const Args& args) {
                  "Run shard K of N (K/N), split by recorded durations, for CI matrices");
   app.add_flag("--fresh-kernel-per-example", args->fresh_kernel_per_example,
                "Docstring examples each get a fresh kernel instead of a namespace reset");
+  app.add_option("--split-min", args->split_min_seconds,
+                 "A worker with nothing else to do takes over a running docstring module's "
+                 "examples when those left are expected to take at least SECONDS (default 0.5; "
+                 "0: always; a negative value: never)")
+      ->allow_extra_args(false);
 }
 
 // How kernels start, and the reports.

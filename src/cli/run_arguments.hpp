@@ -59,6 +59,7 @@ struct RunArguments {
   std::vector<std::string> depends;
   std::string shard;
   bool fresh_kernel_per_example = false;
+  double split_min_seconds = default_split_min_seconds;
   bool no_fork = false;
   std::vector<std::string> preload;
   bool list_json = false;

@@ -150,6 +150,7 @@ Result<RunConfig> to_config(const RunArguments& args, bool colour) {
   config.depends = project->depends;
   config.depends.insert(config.depends.end(), args.depends.begin(), args.depends.end());
   config.fresh_kernel_per_example = args.fresh_kernel_per_example;
+  config.split_min_seconds = args.split_min_seconds;
   config.fork = !args.no_fork && project->fork.value_or(true);
   config.preload =
       !args.preload.empty() ? args.preload : project->preload.value_or(std::vector<std::string>{});

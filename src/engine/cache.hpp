@@ -44,7 +44,7 @@ std::optional<NotebookRun> replay(const Notebook& current, const CachedRun& cach
 struct CacheInfo {
   std::filesystem::path file;
   std::size_t entries = 0;     // stored runs
-  std::size_t durations = 0;   // sources with a recorded duration
+  std::size_t durations = 0;   // sources and docstring examples with a recorded duration
   std::size_t conversions = 0; // converted sources kept (docstring modules)
   std::uintmax_t bytes = 0;
 };

@@ -1,22 +1,12 @@
 #include "engine/execute_units.hpp"
 
+#include "engine/shared_units.hpp"
+
 #include <algorithm>
+#include <chrono>
 
 namespace docnb {
 namespace {
-
-// Every cell of `unit` not run, for `reason`, each judged.
-void not_run(const ExecutionUnit& unit, const std::string& reason, const Notebook& notebook,
-             check::CellJudge& judge, check::JudgedRun& judged) {
-  for (const std::size_t index : unit) {
-    CellRun cell_run;
-    cell_run.index = index;
-    cell_run.status = CellStatus::not_run;
-    cell_run.reason = reason;
-    judged.verdicts.push_back(judge.judge(cell_run, notebook.cells().at(index)));
-    judged.run.cells.push_back(std::move(cell_run));
-  }
-}
 
 std::optional<std::string> group_of(const Json& cell) {
   const std::optional<SourceMap> map = source_map_of(cell);
@@ -47,6 +37,122 @@ std::vector<ExecutionUnit> group_units(const Notebook& reference,
     }
   }
   return units;
+}
+
+// What every kernel running units of one source shares.
+struct UnitSetting {
+  const Notebook& reference;
+  const KernelLaunch& launch;
+  KernelHost& host;
+  KernelReaper& reaper;
+  bool fresh_for_each;
+  const ExecuteOptions& options;
+  const ContinueAfterVerdict& continue_after;
+};
+
+// Every cell of `unit` not run, for `reason`, each judged.
+UnitRun not_run(const ExecutionUnit& unit, const std::string& reason, const Notebook& notebook,
+                check::CellJudge& judge) {
+  UnitRun run;
+  for (const std::size_t index : unit) {
+    CellRun cell_run;
+    cell_run.index = index;
+    cell_run.status = CellStatus::not_run;
+    cell_run.reason = reason;
+    run.verdicts.push_back(judge.judge(cell_run, notebook.cells().at(index)));
+    run.executed.push_back(notebook.cells().at(index));
+    run.cells.push_back(std::move(cell_run));
+  }
+  return run;
+}
+
+// Runs `unit` on `kernel`, in `working` (the kernel's copy of the notebook). A cell is judged
+// as it finishes, so that -x and an example's first failing part stop what follows; its
+// verdict is given once the unit ends, when a later cell can no longer update what it
+// displayed (update_display_data). The callbacks run under `shared`'s lock: the units of a
+// module may run on several kernels at once.
+UnitRun run_unit(const UnitSetting& setting, SharedUnits& shared, const ExecutionUnit& unit,
+                 KernelConnection& kernel, Notebook& working, check::CellJudge& judge) {
+  const auto started = std::chrono::steady_clock::now();
+  check::CellJudge live = judge;
+  const OnCell on_cell = [&](const Json& cell, const CellRun& cell_run) {
+    const std::lock_guard lock(shared.callbacks());
+    return !setting.continue_after || setting.continue_after(cell, live.judge(cell_run, cell));
+  };
+  ExecuteOptions options = setting.options;
+  if (options.skip_cell) {
+    options.skip_cell = [&](std::size_t index, const Json& cell, const EvaluateInKernel& evaluate) {
+      const std::lock_guard lock(shared.callbacks());
+      return setting.options.skip_cell(index, cell, evaluate);
+    };
+  }
+  NotebookRun part = execute_cells(std::move(working), unit, kernel, options, on_cell);
+  working = std::move(part.notebook);
+  UnitRun run;
+  for (const CellRun& cell_run : part.cells) {
+    run.verdicts.push_back(judge.judge(cell_run, working.cells().at(cell_run.index)));
+    run.executed.push_back(working.cells().at(cell_run.index));
+  }
+  run.cells = std::move(part.cells);
+  run.warnings = std::move(part.warnings);
+  run.kernel_lost = part.kernel_lost;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return run;
+}
+
+// Runs `first` (when claimed already) and the units `shared` hands out, from `kernel` on,
+// until none is left. A unit that loses its kernel leaves the next one a fresh kernel; a
+// kernel that does not start leaves its unit's cells not run, with the reason.
+void run_claimed(const UnitSetting& setting, SharedUnits& shared, KernelStart kernel,
+                 Notebook& working, check::CellJudge& judge,
+                 std::optional<std::size_t> first = std::nullopt) {
+  const ExecuteOptions& options = setting.options;
+  for (std::optional<std::size_t> k = first ? first : shared.claim(); k; k = shared.claim()) {
+    const ExecutionUnit& unit = shared.units()[*k];
+    if (options.stop != nullptr && options.stop->requested()) {
+      // No kernel starts for what will not run.
+      shared.done(*k, not_run(unit, "not run: the run was " + options.stop->describe(),
+                              setting.reference, judge));
+      continue;
+    }
+    std::optional<WarmKernel> next;
+    if (setting.fresh_for_each && shared.pending()) next.emplace(setting.launch, setting.host);
+    if (!kernel) {
+      UnitRun run = not_run(unit, "kernel did not start: " + kernel.error().describe(),
+                            setting.reference, judge);
+      run.kernel_lost = true;
+      shared.done(*k, std::move(run));
+    } else {
+      UnitRun run = run_unit(setting, shared, unit, **kernel, working, judge);
+      if (run.kernel_lost || setting.fresh_for_each) {
+        setting.reaper.retire(std::move(kernel).value());
+        kernel = Error{"the kernel was retired", ""};
+        if (!next && shared.pending()) next.emplace(setting.launch, setting.host);
+      }
+      shared.done(*k, std::move(run));
+    }
+    if (next) kernel = next->take();
+  }
+  if (kernel) setting.reaper.retire(std::move(kernel).value());
+}
+
+// The source's run from its units' runs, in the notebook's order: each executed cell put back
+// where it belongs in `notebook`.
+check::JudgedRun assemble(Notebook notebook, std::vector<std::optional<UnitRun>> runs) {
+  check::JudgedRun judged;
+  for (std::optional<UnitRun>& run : runs) {
+    if (!run) continue;
+    for (std::size_t c = 0; c < run->cells.size(); ++c) {
+      notebook.cells().at(run->cells[c].index) = std::move(run->executed[c]);
+      judged.run.cells.push_back(std::move(run->cells[c]));
+      judged.verdicts.push_back(std::move(run->verdicts[c]));
+    }
+    judged.run.warnings.insert(judged.run.warnings.end(), run->warnings.begin(),
+                               run->warnings.end());
+    judged.run.kernel_lost = judged.run.kernel_lost || run->kernel_lost;
+  }
+  judged.run.notebook = std::move(notebook);
+  return judged;
 }
 
 } // namespace
@@ -82,51 +188,42 @@ check::JudgedRun execute_units(const Notebook& reference, const std::vector<Exec
                                UnitKernels kernels, const ExecuteOptions& options,
                                check::CellJudge& judge,
                                const ContinueAfterVerdict& continue_after) {
-  check::JudgedRun judged;
-  judged.run.notebook = reference;
-  KernelStart kernel = std::move(kernels.first);
-  for (std::size_t k = 0; k < units.size(); ++k) {
-    if (options.stop != nullptr && options.stop->requested()) {
-      // No kernel starts for what will not run.
-      not_run(units[k], "not run: the run was " + options.stop->describe(), reference, judge,
-              judged);
-      continue;
-    }
-    std::optional<WarmKernel> next;
-    if (kernels.fresh_for_each && k + 1 < units.size()) next.emplace(kernels.launch, kernels.host);
-    if (!kernel) {
-      not_run(units[k], "kernel did not start: " + kernel.error().describe(), reference, judge,
-              judged);
-      judged.run.kernel_lost = true;
-    } else {
-      // A cell is judged as it finishes, so that -x and an example's first failing part stop
-      // what follows; its verdict is given once the unit ends, when a later cell can no longer
-      // update what it displayed (update_display_data).
-      check::CellJudge live = judge;
-      const OnCell on_cell = [&](const Json& cell, const CellRun& cell_run) {
-        return !continue_after || continue_after(cell, live.judge(cell_run, cell));
-      };
-      NotebookRun part =
-          execute_cells(std::move(judged.run.notebook), units[k], **kernel, options, on_cell);
-      judged.run.notebook = std::move(part.notebook);
-      for (const CellRun& cell_run : part.cells) {
-        judged.verdicts.push_back(
-            judge.judge(cell_run, judged.run.notebook.cells().at(cell_run.index)));
-      }
-      judged.run.cells.insert(judged.run.cells.end(), part.cells.begin(), part.cells.end());
-      judged.run.warnings.insert(judged.run.warnings.end(), part.warnings.begin(),
-                                 part.warnings.end());
-      judged.run.kernel_lost = judged.run.kernel_lost || part.kernel_lost;
-      if (part.kernel_lost || kernels.fresh_for_each || k + 1 == units.size()) {
-        kernels.reaper.retire(std::move(kernel).value());
-        kernel = Error{"the kernel was retired", ""};
-        if (!next && k + 1 < units.size()) next.emplace(kernels.launch, kernels.host);
-      }
-    }
-    if (next) kernel = next->take();
+  std::vector<std::size_t> order(units.size());
+  for (std::size_t k = 0; k < units.size(); ++k)
+    order[k] = k;
+  SharedUnits shared(units, std::move(order), std::vector<double>(units.size(), 0.0));
+  return execute_shared_units(reference, shared, std::move(kernels), options, judge, continue_after,
+                              nullptr);
+}
+
+check::JudgedRun execute_shared_units(const Notebook& reference, SharedUnits& shared,
+                                      UnitKernels kernels, const ExecuteOptions& options,
+                                      check::CellJudge& judge,
+                                      const ContinueAfterVerdict& continue_after,
+                                      UnitBoard* board) {
+  const UnitSetting setting{reference,      kernels.launch,         kernels.host,
+                            kernels.reaper, kernels.fresh_for_each, options,
+                            continue_after};
+  Notebook working = reference;
+  if (board != nullptr) {
+    // A helper judges with a copy of the judge as it was before any unit ran.
+    const check::CellJudge pristine = judge;
+    board->post(shared, [&setting, &pristine](SharedUnits& units) {
+      // Claimed before its kernel starts: the unit is this worker's whoever is quicker.
+      const std::optional<std::size_t> first = units.claim();
+      if (!first) return;
+      WarmKernel warm(setting.launch, setting.host);
+      Notebook copy = setting.reference;
+      check::CellJudge own = pristine;
+      run_claimed(setting, units, warm.take(), copy, own, first);
+    });
+    run_claimed(setting, shared, std::move(kernels.first), working, judge);
+    board->withdraw(shared);
+    shared.wait_for_helpers();
+  } else {
+    run_claimed(setting, shared, std::move(kernels.first), working, judge);
   }
-  if (kernel) kernels.reaper.retire(std::move(kernel).value());
-  return judged;
+  return assemble(std::move(working), shared.take_runs());
 }
 
 } // namespace docnb

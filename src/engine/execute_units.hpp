@@ -18,6 +18,9 @@
 
 namespace docnb {
 
+class SharedUnits;
+class UnitBoard;
+
 // Code cell indices, in order.
 using ExecutionUnit = std::vector<std::size_t>;
 
@@ -53,5 +56,13 @@ using ContinueAfterVerdict = std::function<bool(const Json& cell, const Verdict&
                                              UnitKernels kernels, const ExecuteOptions& options,
                                              check::CellJudge& judge,
                                              const ContinueAfterVerdict& continue_after);
+
+// As execute_units, the units handed out by `shared` in its start order; with a `board`, a
+// worker with nothing else to do may run some of them on a kernel of its own meanwhile
+// (engine/shared_units.hpp). The run is in the notebook's order whoever ran what.
+[[nodiscard]] check::JudgedRun
+execute_shared_units(const Notebook& reference, SharedUnits& shared, UnitKernels kernels,
+                     const ExecuteOptions& options, check::CellJudge& judge,
+                     const ContinueAfterVerdict& continue_after, UnitBoard* board);
 
 } // namespace docnb

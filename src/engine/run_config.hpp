@@ -23,6 +23,10 @@ namespace docnb {
   return std::filesystem::weakly_canonical(std::filesystem::absolute(path), ignored);
 }
 
+// Below it, a kernel of its own (a fork, the module's import in each example's namespace
+// cell) costs a helping worker about as much as it saves.
+inline constexpr double default_split_min_seconds = 0.5;
+
 struct RunConfig {
   std::vector<std::filesystem::path> paths;
   std::filesystem::path out_dir = "build/docnb";
@@ -54,6 +58,10 @@ struct RunConfig {
   // Off under --shard: shard jobs sharing one checkout must all split by the same durations.
   bool record_durations = true;
   bool fresh_kernel_per_example = false; // docstring examples: a kernel each, not a reset
+  // --split-min: a worker with nothing else to do helps with a running docstring module's
+  // examples (engine/shared_units.hpp) when those left are expected to take at least this
+  // long; negative: never.
+  double split_min_seconds = default_split_min_seconds;
   // Python kernels (ipykernel, docnb-kernel) fork from a server that imported them once
   // (client/fork_server.hpp); --no-fork and `fork = false` start each plainly.
   bool fork = true;

@@ -5,12 +5,14 @@
 #include "engine/module_probe.hpp"
 #include "engine/project_files.hpp"
 #include "engine/schedule.hpp"
+#include "engine/shared_units.hpp"
 #include "engine/source_job.hpp"
 #include "support/temp_dir.hpp"
 
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -126,14 +128,12 @@ std::vector<SourceResult> unrunnable(const std::vector<fs::path>& sources, const
 // The order sources start in: longest first, by the durations the cache recorded.
 std::vector<std::size_t> start_order(const RunContext& context,
                                      const std::vector<fs::path>& sources) {
-  std::map<std::string, double> durations;
   std::vector<std::string> ids(sources.size());
   if (context.cache != nullptr) {
-    durations = context.cache->durations();
     for (std::size_t i = 0; i < sources.size(); ++i)
       ids[i] = source_id(sources[i], context.config.project_root);
   }
-  return longest_first(ids, durations);
+  return longest_first(ids, *context.durations);
 }
 
 // What every source's cache key shares, computed once per run; nothing without a cache.
@@ -143,6 +143,33 @@ void share_cache_digests(RunContext& context) {
   context.config_digest = execution_fingerprint(config);
   context.depends_digest =
       depends_digest(config.project_root, expand_globs(config.project_root, config.depends));
+}
+
+PreparedSource prepare_guarded(const RunContext& context, std::size_t index, const fs::path& path,
+                               std::optional<converters::Converted> converted) {
+  try {
+    return prepare_source(context, index, path, std::move(converted));
+  } catch (const std::exception& error) {
+    PreparedSource failed;
+    failed.index = index;
+    failed.path = path;
+    failed.next = Unreadable{internal_error(path, error)};
+    return failed;
+  }
+}
+
+// `started` is called first: what it throws is the source's error too.
+SourceResult run_guarded(const RunContext& context, PreparedSource& prepared,
+                         const std::function<void()>& started) {
+  try {
+    started();
+    return run_source(context, prepared);
+  } catch (const std::exception& error) {
+    SourceResult result;
+    result.source = prepared.path;
+    result.input_error = internal_error(prepared.path, error);
+    return result;
+  }
 }
 
 } // namespace
@@ -170,6 +197,13 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   RunContext context{config, host, runtime->path(), fork_servers, reaper,       hooks.cache,
                      {},     {},   requirements,    hooks.stop,   hooks.gateway};
   share_cache_digests(context);
+  const std::map<std::string, double> durations =
+      hooks.cache != nullptr ? hooks.cache->durations() : std::map<std::string, double>{};
+  context.durations = &durations;
+  // With one worker, or --split-min negative, no worker is ever idle to help with a module.
+  std::optional<UnitBoard> board;
+  if (config.jobs > 1 && config.split_min_seconds >= 0) board.emplace(config.split_min_seconds);
+  context.board = board ? &*board : nullptr;
   SourceQueue queue(sources, start_order(context, sources), std::move(already_read), hooks.stop);
   std::vector<SourceResult> results(sources.size());
   ReadyQueue ready;
@@ -177,16 +211,8 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
   const auto prepare_next = [&]() -> std::optional<PreparedSource> {
     auto next = queue.next();
     if (!next) return std::nullopt;
-    const std::size_t index = next->first;
-    try {
-      return prepare_source(context, index, sources[index], std::move(next->second));
-    } catch (const std::exception& error) {
-      PreparedSource failed;
-      failed.index = index;
-      failed.path = sources[index];
-      failed.next = Unreadable{internal_error(sources[index], error)};
-      return failed;
-    }
+    if (board) board->source_taken();
+    return prepare_guarded(context, next->first, sources[next->first], std::move(next->second));
   };
   const auto worker = [&] {
     for (;;) {
@@ -194,28 +220,31 @@ std::vector<SourceResult> run_notebooks(const RunConfig& config,
       std::optional<PreparedSource> current = ready.pop();
       if (!current) current = prepare_next();
       if (!current) current = ready.pop_when_prepared();
-      if (!current) break;
+      if (!current) {
+        // No source left to start: this worker takes over examples of a module still running.
+        if (board && board->help_when_worth_it(hooks.stop)) continue;
+        break;
+      }
       // The next kernel starts while this source runs.
       ready.prepare(prepare_next);
       const std::size_t i = current->index;
       if (queue.stopping()) break;
-      try {
-        if (hooks.on_started) {
-          const std::lock_guard lock(report_mutex);
-          hooks.on_started(current->path);
-        }
-        results[i] = run_source(context, *current);
-      } catch (const std::exception& error) {
-        results[i] = SourceResult{};
-        results[i].source = current->path;
-        results[i].input_error = internal_error(current->path, error);
-      }
+      results[i] = run_guarded(context, *current, [&] {
+        if (!hooks.on_started) return;
+        const std::lock_guard lock(report_mutex);
+        hooks.on_started(current->path);
+      });
       current.reset(); // a warm kernel never taken is stopped now, not at the end
-      const std::lock_guard lock(report_mutex);
-      on_finished(results[i]);
+      {
+        const std::lock_guard lock(report_mutex);
+        on_finished(results[i]);
+      }
+      if (board) board->source_done();
     }
   };
-  const unsigned workers = std::max(1U, std::min<unsigned>(config.jobs, sources.size()));
+  // A worker more than there are sources may still help with a module's examples.
+  const unsigned workers =
+      board ? config.jobs : std::max(1U, std::min<unsigned>(config.jobs, sources.size()));
   std::vector<std::jthread> threads;
   for (unsigned i = 1; i < workers; ++i)
     threads.emplace_back(worker);

@@ -5,7 +5,9 @@
 #include "engine/execute_units.hpp"
 #include "engine/output_path.hpp"
 #include "engine/served_examples.hpp"
+#include "engine/shared_units.hpp"
 #include "engine/source_job.hpp"
+#include "engine/unit_durations.hpp"
 #include "notebook/write.hpp"
 
 #include <algorithm>
@@ -40,6 +42,16 @@ void finish(const RunContext& context, const PlannedSource& planned, check::Judg
   } else {
     result.write_error = Error{"cannot write the executed notebook: " + written.error().message,
                                written.error().where};
+  }
+}
+
+// Each example's duration, for the order of the next run's examples.
+void record_unit_durations(const RunContext& context, SharedUnits& shared,
+                           const std::vector<std::string>& keys) {
+  if (context.cache == nullptr || !context.config.record_durations) return;
+  const std::vector<std::optional<double>> seconds = shared.seconds();
+  for (std::size_t k = 0; k < seconds.size(); ++k) {
+    if (seconds[k] && !keys[k].empty()) (void)context.cache->record_duration(keys[k], *seconds[k]);
   }
 }
 
@@ -94,11 +106,22 @@ void execute(const RunContext& context, PreparedSource& prepared, ToRun& to_run,
   options.code_for = doctest_part_code;
   options.prelude = doctest_runner_install();
   check::CellJudge judge(reference, config.check, planned.plan);
-  check::JudgedRun judged = execute_units(
-      reference, execution_units(reference, planned.source.kind, to_run.served),
+  std::vector<ExecutionUnit> units = execution_units(reference, planned.source.kind, to_run.served);
+  std::vector<std::string> keys;
+  for (const ExecutionUnit& unit : units)
+    keys.push_back(docstrings ? unit_duration_key(prepared.cache_id, reference, unit) : "");
+  const std::map<std::string, double> none;
+  UnitSchedule schedule =
+      schedule_units(units, keys, context.durations != nullptr ? *context.durations : none);
+  SharedUnits shared(std::move(units), std::move(schedule.order), std::move(schedule.estimates));
+  // A module's examples are isolated: other workers may take some (a page's cells share state).
+  UnitBoard* board = docstrings && shared.units().size() > 1 ? context.board : nullptr;
+  check::JudgedRun judged = execute_shared_units(
+      reference, shared,
       UnitKernels{to_run.kernel.take(), launch, context.host, context.reaper,
                   (config.fresh_kernel_per_example && docstrings) || has_groups(reference)},
-      options, judge, continue_after);
+      options, judge, continue_after, board);
+  if (docstrings) record_unit_durations(context, shared, keys);
   judged.run.warnings.insert(judged.run.warnings.end(), skip_warnings.begin(), skip_warnings.end());
   if (!to_run.served.empty()) {
     serve_examples(reference, to_run.served, to_run.stored, judged);

@@ -12,6 +12,7 @@
 #include "support/stop_request.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -19,6 +20,7 @@
 namespace docnb {
 
 class GatewayClient;
+class UnitBoard;
 
 // What a prepared source needs next.
 struct Unreadable {
@@ -53,12 +55,16 @@ struct RunContext {
   const std::filesystem::path& runtime_dir;
   ForkServers& fork_servers;
   KernelReaper& reaper;
-  Cache* cache = nullptr;        // null: nothing served or stored
-  std::string config_digest;     // execution_fingerprint(config)
-  std::string depends_digest;    // of the declared dependencies
+  Cache* cache = nullptr;     // null: nothing served or stored
+  std::string config_digest;  // execution_fingerprint(config)
+  std::string depends_digest; // of the declared dependencies
   const check::RequirementContext& requirements;
-  const StopRequest* stop = nullptr; // the run's request to stop, when it can be stopped
+  const StopRequest* stop = nullptr;      // the run's request to stop, when it can be stopped
   const GatewayClient* gateway = nullptr; // kernels start there when set
+  // Where a module's examples are offered to idle workers (-j above 1), and the recorded
+  // durations that order them (engine/shared_units.hpp, engine/unit_durations.hpp).
+  UnitBoard* board = nullptr;
+  const std::map<std::string, double>* durations = nullptr;
 };
 
 // Prepares source `index` at `path`; `converted`, when given, is the source already read (for

@@ -76,6 +76,7 @@ JUDGED = {
 NO_EFFECT = {
     "--out": ["--out", "elsewhere"],
     "-j,--jobs": ["-j", "2"],
+    "--split-min": ["--split-min", "0"],
     "--startup-timeout": ["--startup-timeout", "90"],
     "--shutdown-grace": ["--shutdown-grace", "9"],
     "--strict-kernel": ["--strict-kernel"],

@@ -335,7 +335,11 @@ def shards_cover_every_source_once(work):
     # slow as the sleeping one); the split is judged on durations pinned after the fact.
     with sqlite3.connect(work / ".docnb" / "cache.sqlite") as db:
         recorded = dict(db.execute("SELECT source, seconds FROM durations"))
-        check(set(recorded) == notebooks | {"docs/mod.py"}, f"durations recorded: {recorded}")
+        sources = {key for key in recorded if "::" not in key}
+        check(sources == notebooks | {"docs/mod.py"}, f"durations recorded: {recorded}")
+        # Beside the module's, each of its examples' (engine/unit_durations.hpp).
+        per_example = {key.split("@")[0] for key in recorded if "::" in key}
+        check(per_example == examples, f"example durations recorded: {recorded}")
         db.execute("UPDATE durations SET seconds = CASE source WHEN 'docs/slow.ipynb' THEN 30 "
                    "ELSE 1 END")
     for count in (2, 3):
