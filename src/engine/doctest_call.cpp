@@ -23,11 +23,13 @@ std::optional<std::string> doctest_part_code(const nlohmann::json& cell) {
   if (map->role != CellRole::part || (!map->session && map->compile_mode.empty())) {
     return std::nullopt;
   }
-  // A page's example shares the kernel's namespace with the page's other cells (its setup,
-  // its code + output blocks); a docstring part runs in its example's own.
-  const bool page = map->compile_mode.empty();
-  return "__import__('__docnb_doctest').run(" + std::string(page ? "globals()" : "None") + ", " +
-         py_literal(source) + ", " + py_literal(page ? "single" : map->compile_mode) + ", " +
+  // A page's example (a `>>>` session, a Sphinx testcode) shares the kernel's namespace with
+  // the page's other cells (its setup, its code + output blocks); a docstring part runs in its
+  // example's own.
+  const bool docstring = map->example.kind() == ExampleId::Kind::named;
+  const std::string mode = map->session ? "single" : map->compile_mode;
+  return "__import__('__docnb_doctest').run(" + std::string(docstring ? "None" : "globals()") +
+         ", " + py_literal(source) + ", " + py_literal(mode) + ", " +
          py_literal(map->example.file()) + ", " + std::to_string(map->line) + ")";
 }
 

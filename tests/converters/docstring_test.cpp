@@ -44,7 +44,8 @@ TEST_CASE("module names, import roots and exclusions", "[docstring]") {
   CHECK_FALSE(is_compiled_module("a.py"));
 }
 
-TEST_CASE("--module finds a module on the interpreter's path without importing it", "[docstring]") {
+TEST_CASE("a module named by --module is found on the interpreter's path without importing it",
+          "[docstring]") {
   const docnb::Result<std::filesystem::path> json = resolve_module("json");
   REQUIRE(json.ok());
   CHECK(json->filename() == "json");

@@ -14,6 +14,7 @@ import harness
 from harness import check, run_docnb
 
 PAGE = '# A page\n\n```pycon\n>>> print("x")\nx\n```\n'
+RST_PAGE = 'A page\n======\n\n.. doctest::\n\n   >>> print("w")\n   w\n'
 MODULE = '''def f():
     """
     >>> print("y")
@@ -62,6 +63,9 @@ KEYED = {
     "--style": ["--style", "google"],
     "--options": ["--options", "+NORMALIZE_WHITESPACE"],
     "--attach-calls": ["--attach-calls", "f"],
+    "--rules": ["--rules", "xdoctest"],
+    # Sphinx's doctest_global_setup becomes the rst page's setup cell.
+    "--sphinx-conf": ["--sphinx-conf", "conf.py"],
 }
 # Served from the cache and judged again with the new value: README names each.
 JUDGED = {
@@ -104,7 +108,8 @@ def help_options():
 def cached(work, *args):
     """{source name: served from the cache} of one run."""
     report = work / "report.json"
-    code, out, err = run_docnb("run", "--json", str(report), *args, "page.md", "m.py", cwd=work)
+    code, out, err = run_docnb("run", "--json", str(report), *args, "page.md", "m.py", "page.rst",
+                             cwd=work)
     check(code in (0, 1), f"docnb run {' '.join(args)}: exit {code}\n{out}\n{err}")
     return {s["file"]: s["cached"] for s in json.loads(report.read_text())["sources"]}
 
@@ -112,6 +117,8 @@ def cached(work, *args):
 def prepared():
     work = harness.workdir()
     (work / "page.md").write_text(PAGE)
+    (work / "page.rst").write_text(RST_PAGE)
+    (work / "conf.py").write_text("doctest_global_setup = 'import os'\n")
     (work / "m.py").write_text(MODULE)
     (work / "data.txt").write_text("1\n")
     (work / "rules.cfg").write_text("[x]\nregex: q\nreplace: Q\n")
@@ -127,7 +134,8 @@ def prepared():
     (work / "KERNELS" / "docnb-python").mkdir(parents=True)
     (work / "KERNELS" / "docnb-python" / "kernel.json").write_text(json.dumps(spec))
     baseline = cached(work)
-    check(baseline == {"page.md": False, "m.py": False}, f"first run: {baseline}")
+    check(baseline == {"page.md": False, "m.py": False, "page.rst": False},
+          f"first run: {baseline}")
     return work
 
 

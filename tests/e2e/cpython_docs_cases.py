@@ -20,12 +20,7 @@ PAGES = ["fractions", "statistics", "itertools", "re", "decimal"]
 
 # Differences whose cause is outside the rule sets, each printed with its cause on every run. An
 # entry that no longer differs is printed too, so that it is removed.
-PRETTY = ("IPython's pretty printer wraps a value's repr at 79 columns where doctest prints "
-          "repr() on one line (a part run by a plain Python runner would not)")
-KNOWN = {
-    ("itertools", "list(triplewise('ABCDEFG'))"): PRETTY,
-    ("itertools", "list(sliding_window('ABCDEFG', 4))"): PRETTY,
-}
+KNOWN = {}
 
 
 def case(function):

@@ -413,7 +413,7 @@ def every_notebook_gets_its_own_kernel(work):
     fence = "`" * 3
     (work / "docs" / "page.md").write_text(f"{fence}python\n{record}\n{fence}\n")
     (work / "docs" / "page.rst").write_text(
-        ".. code-block:: python\n\n" + "".join(f"   {line}\n" for line in record.split("\n")))
+        ".. testcode::\n\n" + "".join(f"   {line}\n" for line in record.split("\n")))
     run_ok(work, "--no-cache", "-j", "2", "docs")
     pids = (work / "pids.log").read_text().split()
     check(len(pids) == 7, f"want 7 runs, got {pids}")

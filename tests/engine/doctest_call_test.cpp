@@ -48,6 +48,18 @@ TEST_CASE("a docstring part keeps xdoctest's mode and runs in its example's name
   CHECK(doctest_part_code(cell_of("setup()", map)) == "setup()");
 }
 
+TEST_CASE("a page's Sphinx testcode runs in the page's namespace in its own mode",
+          "[engine][doctest_call]") {
+  // The sphinx rule set gives a testcode block "exec": it is a page's cell, not a docstring's.
+  SourceMap map;
+  map.example = ExampleId::line("docs/page.rst", 4);
+  map.line = 6;
+  map.compile_mode = "exec";
+  CHECK(
+      doctest_part_code(cell_of("print(1)", map)) ==
+      "__import__('__docnb_doctest').run(globals(), \"print(1)\", \"exec\", \"docs/page.rst\", 6)");
+}
+
 TEST_CASE("other cells are sent as they are", "[engine][doctest_call]") {
   CHECK_FALSE(doctest_part_code(Json{{"cell_type", "code"}, {"source", "1"}}));
   SourceMap output_block; // a Markdown code + output block: a want, no session
