@@ -70,9 +70,11 @@ UnitRun not_run(const ExecutionUnit& unit, const std::string& reason, const Note
 // as it finishes, so that -x and an example's first failing part stop what follows; its
 // verdict is given once the unit ends, when a later cell can no longer update what it
 // displayed (update_display_data). The callbacks run under `shared`'s lock: the units of a
-// module may run on several kernels at once.
+// module may run on several kernels at once. `prelude_ran`: whether the options' prelude has
+// run in this kernel already (it is evaluated once per kernel, not once per unit).
 UnitRun run_unit(const UnitSetting& setting, SharedUnits& shared, const ExecutionUnit& unit,
-                 KernelConnection& kernel, Notebook& working, check::CellJudge& judge) {
+                 KernelConnection& kernel, Notebook& working, check::CellJudge& judge,
+                 bool& prelude_ran) {
   const auto started = std::chrono::steady_clock::now();
   check::CellJudge live = judge;
   const OnCell on_cell = [&](const Json& cell, const CellRun& cell_run) {
@@ -80,6 +82,7 @@ UnitRun run_unit(const UnitSetting& setting, SharedUnits& shared, const Executio
     return !setting.continue_after || setting.continue_after(cell, live.judge(cell_run, cell));
   };
   ExecuteOptions options = setting.options;
+  if (prelude_ran) options.prelude.clear();
   if (options.skip_cell) {
     options.skip_cell = [&](std::size_t index, const Json& cell, const EvaluateInKernel& evaluate) {
       const std::lock_guard lock(shared.callbacks());
@@ -88,6 +91,7 @@ UnitRun run_unit(const UnitSetting& setting, SharedUnits& shared, const Executio
   }
   NotebookRun part = execute_cells(std::move(working), unit, kernel, options, on_cell);
   working = std::move(part.notebook);
+  prelude_ran = prelude_ran || part.prelude_ran;
   UnitRun run;
   for (const CellRun& cell_run : part.cells) {
     run.verdicts.push_back(judge.judge(cell_run, working.cells().at(cell_run.index)));
@@ -107,6 +111,7 @@ void run_claimed(const UnitSetting& setting, SharedUnits& shared, KernelStart ke
                  Notebook& working, check::CellJudge& judge,
                  std::optional<std::size_t> first = std::nullopt) {
   const ExecuteOptions& options = setting.options;
+  bool prelude_ran = false; // in `kernel`
   for (std::optional<std::size_t> k = first ? first : shared.claim(); k; k = shared.claim()) {
     const ExecutionUnit& unit = shared.units()[*k];
     if (options.stop != nullptr && options.stop->requested()) {
@@ -123,7 +128,7 @@ void run_claimed(const UnitSetting& setting, SharedUnits& shared, KernelStart ke
       run.kernel_lost = true;
       shared.done(*k, std::move(run));
     } else {
-      UnitRun run = run_unit(setting, shared, unit, **kernel, working, judge);
+      UnitRun run = run_unit(setting, shared, unit, **kernel, working, judge, prelude_ran);
       if (run.kernel_lost || setting.fresh_for_each) {
         setting.reaper.retire(std::move(kernel).value());
         kernel = Error{"the kernel was retired", ""};
@@ -131,7 +136,10 @@ void run_claimed(const UnitSetting& setting, SharedUnits& shared, KernelStart ke
       }
       shared.done(*k, std::move(run));
     }
-    if (next) kernel = next->take();
+    if (next) {
+      kernel = next->take();
+      prelude_ran = false;
+    }
   }
   if (kernel) setting.reaper.retire(std::move(kernel).value());
 }

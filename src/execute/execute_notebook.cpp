@@ -135,6 +135,7 @@ NotebookRun execute_cells(Notebook notebook, std::span<const std::size_t> indice
     if (on_cell) (void)on_cell(cell, result);
     run.cells.push_back(std::move(result));
   }
+  run.prelude_ran = prelude_done;
   for (const std::string& reason : kernel.dropped()) {
     run.warnings.push_back("dropped a message from the kernel: " + reason);
   }

@@ -91,6 +91,7 @@ struct NotebookRun {
   Notebook notebook;          // with fresh outputs, execution counts and timings
   std::vector<CellRun> cells; // code cells only, in order
   bool kernel_lost = false;   // the kernel died or was killed: do not reuse it
+  bool prelude_ran = false;   // options.prelude was evaluated in the kernel
   std::vector<std::string> warnings;
 };
 

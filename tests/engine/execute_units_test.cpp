@@ -75,7 +75,8 @@ Notebook notebook_of(Json cells) {
 
 // Runs a docstring module's examples as units on ipykernel, the first on `first` (a warm
 // ipykernel when not given).
-check::JudgedRun run_units(const Notebook& module, std::optional<KernelStart> first = {}) {
+check::JudgedRun run_units(const Notebook& module, std::optional<KernelStart> first = {},
+                           const ExecuteOptions& options = {}) {
   const check::DoctestPlan plan = plan_of(module);
   const auto units = execution_units(module, converters::SourceKind::docstring, {});
   TempDir runtime = TempDir::create("docnb-test").value();
@@ -86,7 +87,7 @@ check::JudgedRun run_units(const Notebook& module, std::optional<KernelStart> fi
   check::CellJudge judge(module, check_options, plan);
   UnitKernels kernels{first ? std::move(*first) : WarmKernel(launch, host).take(), launch, host,
                       reaper};
-  return execute_units(module, units, std::move(kernels), ExecuteOptions{}, judge, {});
+  return execute_units(module, units, std::move(kernels), options, judge, {});
 }
 
 } // namespace
@@ -149,4 +150,22 @@ TEST_CASE("a kernel that did not start leaves its unit not run, with the reason"
   CHECK_THAT(judged.verdicts[0].reason, Catch::StartsWith("kernel did not start: "));
   CHECK_THAT(judged.verdicts[0].reason, Catch::Contains("no such kernel"));
   CHECK(judged.run.kernel_lost);
+}
+
+TEST_CASE("the options' prelude runs once per kernel, not once per example",
+          "[execute_units][kernel]") {
+  const std::string count = "__import__('builtins').__dict__";
+  ExecuteOptions options;
+  options.prelude = count + ".__setitem__('preludes', " + count + ".get('preludes', 0) + 1)";
+  options.code_for = [](const Json& cell) { return cell.value("source", ""); };
+  const Notebook module =
+      notebook_of(Json::array({docstring_part("a = 1", "f:0", 0, std::nullopt, 3),
+                               docstring_part("b = 2", "g:0", 0, std::nullopt, 6),
+                               docstring_part("print(preludes)", "h:0", 0, "1", 9)}));
+  REQUIRE(execution_units(module, converters::SourceKind::docstring, {}).size() == 3);
+  const check::JudgedRun judged = run_units(module, std::nullopt, options);
+  REQUIRE(judged.verdicts.size() == 3);
+  // Three examples on one kernel: the prelude was evaluated before the first alone.
+  CHECK(judged.run.notebook.cells()[2]["outputs"][0].value("text", "") == "1\n");
+  CHECK(judged.verdicts[2].outcome == Outcome::passed);
 }
