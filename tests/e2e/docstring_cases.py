@@ -113,10 +113,7 @@ def unreadable_files_are_errors_and_others_are_listed(work):
 def executed_parts(folder, notebook):
     """Executes a notebook written by `docnb convert` with nbclient; yields
     (metadata docnb, outputs) of each code cell."""
-    import nbclient
-    nb = harness.read_notebook(folder / notebook)
-    nbclient.NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(folder)}}).execute()
+    nb = harness.nbclient_execute(harness.read_notebook(folder / notebook), path=folder)
     for cell in nb.cells:
         if cell.cell_type == "code":
             yield cell.metadata["docnb"], cell.outputs

@@ -50,6 +50,23 @@ def read_notebook(path):
     return nbformat.read(str(path), 4)
 
 
+def nbclient_execute(nb, timeout=60, path=None):
+    """Executes nb in place with nbclient on a python3 kernel, as a user of nbclient would, but
+    over IPC sockets: with TCP, jupyter_client picks free ports and lets go of them before the
+    kernel binds them, and under parallel tests another process may take one first (the kernel
+    then dies with 'Address already in use', which is no verdict on what the test compares)."""
+    import nbclient
+    from traitlets.config import Config
+    with tempfile.TemporaryDirectory(prefix="docnb-nbclient-") as runtime:
+        config = Config()
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.connection_file = str(Path(runtime) / "kernel.json")
+        resources = {"metadata": {"path": str(path)}} if path else {}
+        nbclient.NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
+                                resources=resources, config=config).execute()
+    return nb
+
+
 def executed_notebook(work, name, cells):
     """A notebook whose stored outputs are what the kernel really produces."""
     write_notebook(work / name, cells)

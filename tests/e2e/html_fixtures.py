@@ -4,7 +4,6 @@ outputs differ the way real documentation drifts: a plot, an HTML table, a trace
 import shutil
 from pathlib import Path
 
-import nbclient
 import nbformat
 
 import harness
@@ -62,8 +61,7 @@ def stored_notebook(path, cells, timeout=60):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "python3",
                                  "language": "python"}
     nb.cells = [nbformat.v4.new_code_cell(stored) for stored, _ in cells]
-    nbclient.NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            allow_errors=True).execute()
+    harness.nbclient_execute(nb, timeout=timeout)
     for cell, (_, now) in zip(nb.cells, cells):
         cell.source = now
     path.parent.mkdir(parents=True, exist_ok=True)
