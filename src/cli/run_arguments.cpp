@@ -109,8 +109,9 @@ void add_run_mode_options(CLI::App& app, const Args& args) {
                "Docstring examples each get a fresh kernel instead of a namespace reset");
   app.add_option("--split-min", args->split_min_seconds,
                  "A worker with nothing else to do takes over a running docstring module's "
-                 "examples when those left are expected to take at least SECONDS (default 0.5; "
-                 "0: always; a negative value: never)")
+                 "examples when those left are expected to take at least SECONDS, or have "
+                 "waited that long behind a running one (default 0.5; 0: always; a negative "
+                 "value: never)")
       ->allow_extra_args(false);
 }
 

@@ -12,6 +12,7 @@ SharedUnits::SharedUnits(std::vector<ExecutionUnit> units, std::vector<std::size
 std::optional<std::size_t> SharedUnits::claim() {
   const std::lock_guard lock(mutex_);
   if (next_ >= start_order_.size()) return std::nullopt;
+  last_claim_ = std::chrono::steady_clock::now();
   return start_order_[next_++];
 }
 
@@ -26,6 +27,13 @@ double SharedUnits::pending_seconds() {
   for (std::size_t k = next_; k < start_order_.size(); ++k)
     seconds += estimates_.at(start_order_[k]);
   return seconds;
+}
+
+double SharedUnits::expected_seconds(std::chrono::steady_clock::time_point now) {
+  const double estimated = pending_seconds();
+  const std::lock_guard lock(mutex_);
+  if (!last_claim_ || next_ >= start_order_.size()) return estimated;
+  return std::max(estimated, std::chrono::duration<double>(now - *last_claim_).count());
 }
 
 void SharedUnits::done(std::size_t unit, UnitRun run) {
@@ -100,8 +108,9 @@ void UnitBoard::source_done() {
 SharedUnits* UnitBoard::worth_helping() {
   SharedUnits* chosen = nullptr;
   double most = 0;
+  const auto now = std::chrono::steady_clock::now();
   for (const Posted& posted : posted_) {
-    const double seconds = posted.units->pending_seconds();
+    const double seconds = posted.units->expected_seconds(now);
     if (seconds >= min_seconds_ && seconds >= most && posted.units->pending()) {
       most = seconds;
       chosen = posted.units;

@@ -11,6 +11,7 @@
 #include "engine/execute_units.hpp"
 #include "support/stop_request.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -45,6 +46,12 @@ public:
   [[nodiscard]] bool pending();
   // The expected seconds of the units not handed out yet.
   [[nodiscard]] double pending_seconds();
+  // What a helper starting at `now` can expect to take over: at least the units' estimates and,
+  // once a unit was handed out, the time since the last one was. Units wait only while every
+  // kernel of the module is inside a unit, and a unit that has run that long is likely to run
+  // about as long again, so a never-timed example that proves slow is helped with although its
+  // neighbours' estimates are small.
+  [[nodiscard]] double expected_seconds(std::chrono::steady_clock::time_point now);
   void done(std::size_t unit, UnitRun run);
 
   // A worker other than the module's own begins or ends helping: the module's run is not put
@@ -68,6 +75,7 @@ private:
   std::vector<std::size_t> start_order_;
   std::vector<double> estimates_;
   std::size_t next_ = 0;
+  std::optional<std::chrono::steady_clock::time_point> last_claim_;
   std::size_t helpers_ = 0;
   std::vector<std::optional<UnitRun>> runs_;
   std::vector<std::optional<double>> seconds_;

@@ -22,7 +22,8 @@ namespace docnb {
 
 // The seconds an example is expected to take when none is recorded, per cell: with the default
 // --split-min, a module of about 25 cells left is worth helping with, and one of a few small
-// examples stays on its one kernel (a small example takes a few milliseconds).
+// examples stays on its one kernel (a small example takes a few milliseconds) unless they wait
+// behind a slow one (SharedUnits::expected_seconds).
 inline constexpr double unrecorded_cell_seconds = 0.02;
 
 struct UnitSchedule {

@@ -145,6 +145,45 @@ def split_module_matches_one_worker(work):
           "the executed notebooks differ")
 
 
+# A slow example first, then small ones; none has a recorded duration.
+SLOW_FIRST = '''def f():
+    """
+    Example:
+        >>> import os, time
+        >>> open(os.path.join(os.environ["DOCNB_TEST_PIDS"], "f-%d" % os.getpid()), "w").close()
+        >>> time.sleep(6)
+    """
+
+
+def g():
+    """
+    Example:
+        >>> import os
+        >>> open(os.path.join(os.environ["DOCNB_TEST_PIDS"], "g-%d" % os.getpid()), "w").close()
+    """
+
+
+def h():
+    """
+    Example:
+        >>> import os
+        >>> open(os.path.join(os.environ["DOCNB_TEST_PIDS"], "h-%d" % os.getpid()), "w").close()
+    """
+'''
+
+
+@case
+def a_slow_example_never_timed_is_helped_with_by_default(work):
+    # Nothing recorded: each example is estimated at 0.02 s a cell, under the default
+    # --split-min of 0.5 s. The examples waiting behind f:0 are taken over once they have
+    # waited 0.5 s, long before f:0 ends.
+    (work / "mod.py").write_text(SLOW_FIRST)
+    _, _, _, default = run_module(work, "default", "-j", "2")
+    check(default["g"] == default["h"] != default["f"], f"g:0 and h:0 waited for f:0: {default}")
+    _, _, _, never = run_module(work, "never", "-j", "2", "--split-min", "-1")
+    check(len(set(never.values())) == 1, f"--split-min -1 split the module: {never}")
+
+
 def setup_counts(path):
     """Each example's namespace cell's execution count, by example name."""
     counts = {}

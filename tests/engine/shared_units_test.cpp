@@ -63,6 +63,42 @@ TEST_CASE("a worker helps only with a module worth it, and not once no source ru
   large.wait_for_helpers(); // every helper has left
 }
 
+TEST_CASE("units waiting behind a unit that has run long are expected to take as long",
+          "[engine][shared_units]") {
+  using namespace std::chrono_literals;
+  SharedUnits shared({{0}, {1}, {2}}, {0, 1, 2}, {0.01, 0.01, 0.01});
+  // Before any unit is handed out, the estimates alone: the module's own kernel starts soon.
+  CHECK(shared.expected_seconds(std::chrono::steady_clock::now() + 10s) == Approx(0.03));
+  const auto before = std::chrono::steady_clock::now();
+  REQUIRE(shared.claim());
+  const auto after = std::chrono::steady_clock::now();
+  CHECK(shared.expected_seconds(before) == Approx(0.02)); // just handed out: the estimates
+  CHECK(shared.expected_seconds(after + 5s) >= 5.0);
+  CHECK(shared.expected_seconds(before + 5s) <= 5.0);
+  REQUIRE(shared.claim());
+  REQUIRE(shared.claim());
+  CHECK(shared.expected_seconds(after + 5s) == 0.0); // nothing left to take over
+}
+
+TEST_CASE("a worker helps with small units once they have waited longer than the minimum",
+          "[engine][shared_units]") {
+  UnitBoard board(0.05);
+  SharedUnits never_timed({{0}, {1}, {2}}, {0, 1, 2}, {0.001, 0.001, 0.001});
+  std::vector<std::size_t> helped;
+  const UnitBoard::Help help = [&](SharedUnits& units) {
+    while (const auto unit = units.claim())
+      helped.push_back(*unit);
+  };
+  board.source_taken();
+  board.post(never_timed, help);
+  REQUIRE(never_timed.claim() == std::optional<std::size_t>(0)); // the module's own kernel
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(board.help_when_worth_it(nullptr));
+  CHECK(helped == std::vector<std::size_t>{1, 2});
+  never_timed.wait_for_helpers();
+  board.source_done();
+}
+
 TEST_CASE("a module's examples split over two kernels are put back in example order",
           "[engine][shared_units][kernel]") {
   const Notebook module = testing::notebook_of(
