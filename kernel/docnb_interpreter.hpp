@@ -27,6 +27,7 @@ private:
                                 bool store_history, nl::json user_expressions,
                                 bool allow_stdin) override;
   nl::json kernel_info_request_impl() override;
+  void shutdown_request_impl() override;
   void configure_impl() override;
   void instanciate_ipython_shell() override;
   nl::json error_reply(const PythonError& error, bool silent);

@@ -9,9 +9,11 @@ Tests of jupyter_kernel_test that docnb-kernel cannot pass: none known. (test_hi
 """
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import unittest
 from pathlib import Path
@@ -207,6 +209,36 @@ class KernelStderrTests(unittest.TestCase):
         log.unlink()
         self.assertNotIn("Unrecognized", text)
         self.assertNotIn("Traceback", text)
+
+
+class KernelShutdownTests(unittest.TestCase):
+    """How the kernel ends when asked to: a reply, exit status 0, and no teardown of the
+    libraries it loaded (their static destructors write to pages a forked kernel shares with
+    its server, torch's for about 60 ms of CPU, and nothing outside the process sees them)."""
+
+    def test_shutdown_replies_and_skips_the_libraries_exit_handlers(self):
+        marker = Path(tempfile.mkdtemp(prefix="docnb-kernel-exit-")) / "exit-handler-ran"
+        km, kc = start_new_kernel(kernel_name="docnb-python")
+        try:
+            # A C-level exit handler registered from a cell: it stands for the destructors of a
+            # library the kernel loaded, registered the same way (__cxa_atexit).
+            code = ("import ctypes\n"
+                    f"def handler(_): open({str(marker)!r}, 'w').close()\n"
+                    "handler_c = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(handler)\n"
+                    "assert ctypes.CDLL(None).__cxa_atexit(handler_c, None, None) == 0\n")
+            reply = kc.execute_interactive(code, timeout=REPLY_TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+            request = kc.shutdown()
+            reply = kc.get_control_msg(timeout=REPLY_TIMEOUT)
+            self.assertEqual(reply["parent_header"]["msg_id"], request)
+            self.assertEqual(reply["msg_type"], "shutdown_reply")
+            self.assertEqual(km.provisioner.process.wait(timeout=REPLY_TIMEOUT), 0)
+            self.assertFalse(marker.exists(), "the exit handler ran")
+        finally:
+            kc.stop_channels()
+            if km.is_alive():
+                km.shutdown_kernel(now=True)
+            shutil.rmtree(marker.parent)
 
 
 if __name__ == "__main__":
