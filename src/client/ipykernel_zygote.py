@@ -54,6 +54,7 @@ IPYKERNEL_MODULES = (
 PR_SET_PDEATHSIG = 1
 REQUEST_TIMEOUT = 5.0  # the client writes its request as soon as it connects
 PARENT_CHECK = 1.0  # seconds between checks that docnb is still there
+CONTROL_THREAD_STOP = 5.0  # seconds for ipykernel's control thread to finish its last message
 
 
 def warn(text):
@@ -274,6 +275,7 @@ def become_kernel(request, zygote, imported):
     except BaseException:  # noqa: B036 (reported as the interpreter would, then exit 1)
         traceback.print_exc()
         code = 1
+    stop_control_thread()
     end_kernel(code)
 
 
@@ -283,6 +285,23 @@ def exit_code(exit):
         return exit.code or 0
     print(exit.code, file=sys.stderr)
     return 1
+
+
+def stop_control_thread():
+    """Stops ipykernel's control thread while its iopub thread still runs. Done with a
+    shutdown_request, the control thread flushes stdout and stderr through the iopub thread; at
+    exit, IPKernelApp.close() (an atexit function) stops the iopub thread first and then joins
+    the control thread, which, when its flush came too late, waits for it until its 10 s
+    timeout: docnb SIGTERMs the kernel first, and the atexit functions after close() never run.
+    Stopped first, the control thread finishes its flush and ends, and close() finds nothing to
+    wait for."""
+    kernelapp = sys.modules.get("ipykernel.kernelapp")
+    if kernelapp is None or not kernelapp.IPKernelApp.initialized():
+        return
+    thread = getattr(kernelapp.IPKernelApp.instance(), "control_thread", None)
+    if thread is not None and thread.is_alive():
+        thread.stop()
+        thread.join(CONTROL_THREAD_STOP)
 
 
 def end_kernel(code):
