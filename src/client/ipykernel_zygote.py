@@ -70,6 +70,10 @@ def preload(code, modules):
     before = dict(os.environ)
     for name in IPYKERNEL_MODULES:
         importlib.import_module(name)
+    # What a kernel finds out about the machine once and keeps, found out here once for all of
+    # them: jupyter_client runs `ip` (or `ifconfig`) for the local addresses the first time a
+    # kernel asks for localhost, a subprocess forked from every kernel otherwise.
+    importlib.import_module("jupyter_client.localinterfaces").localhost()
     # As the kernel itself sets it before any cell runs (ipykernel's init_gui_pylab), so that
     # a preloaded matplotlib picks the inline backend as it would in the kernel.
     inline = not os.environ.get("MPLBACKEND")

@@ -131,6 +131,25 @@ def kernels_end_as_plain_ones_do():
                           f"{options}: {path} missing or not {text!r}")
 
 
+def forked_kernels_start_no_process_of_their_own():
+    """What every kernel would find out the same way (jupyter_client runs `ip` for the local
+    addresses) is found out once in the zygote: a forked kernel has waited for no child
+    process by its first cell, where a plain start has (the control half of this test)."""
+    cell = "import resource\nprint(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    work = harness.workdir()
+    for name in ("a.ipynb", "b.ipynb"):
+        harness.write_notebook(work / name, [cell])
+    run(work, "-j", "2")
+    for name in ("a.ipynb", "b.ipynb"):
+        harness.check(printed(work, name).strip() == "0",
+                      f"{name}: a forked kernel waited for a child: {printed(work, name)!r}")
+    plain = harness.workdir()
+    harness.write_notebook(plain / "a.ipynb", [cell])
+    run(plain, "--no-fork")
+    harness.check(printed(plain, "a.ipynb").strip() != "0",
+                  "a plain ipykernel started no process: this test no longer tells anything")
+
+
 def preloaded_numpy_draws_differ_per_kernel():
     try:
         import numpy  # noqa: F401
@@ -215,7 +234,7 @@ def killing_the_zygote_fails_only_what_was_running():
 
 CASES = {f.__name__: f for f in (
     forked_kernels_behave_as_plain_ones, kernels_end_as_plain_ones_do,
-    preloaded_numpy_draws_differ_per_kernel,
+    forked_kernels_start_no_process_of_their_own, preloaded_numpy_draws_differ_per_kernel,
     unrecognised_kernelspec_starts_plainly_with_one_warning,
     fork_false_in_the_project_starts_plainly,
     failing_preload_is_a_warning_and_the_rest_is_preloaded,
