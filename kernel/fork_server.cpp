@@ -1,5 +1,7 @@
 #include "fork_server.hpp"
 
+#include "interrupt_window.hpp"
+
 #include <Python.h>
 #include <cerrno>
 #include <csignal>
@@ -72,10 +74,12 @@ void take_environment(const std::map<std::string, std::string>& env) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != server) _exit(1); // the server died before the line above: so does this
 
+  // The mask a kernel's main starts with (interrupt_window.hpp): SIGINT and the signals a
+  // cell may handle reach cells only.
   sigset_t mask;
   sigemptyset(&mask);
-  sigaddset(&mask, SIGINT); // the kernel's main blocks it too: SIGINT reaches cells only
   sigprocmask(SIG_SETMASK, &mask, nullptr);
+  block_interrupts();
   const std::string log = request.value("log", "/dev/null");
   const int out = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   const int in = open("/dev/null", O_RDONLY | O_CLOEXEC);

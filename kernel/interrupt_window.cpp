@@ -14,6 +14,14 @@ sigset_t interrupt_set() {
   return set;
 }
 
+// SIGINT and the signals a cell's code may handle: blocked outside the window.
+sigset_t window_set() {
+  sigset_t set = interrupt_set();
+  for (const int signal : {SIGCHLD, SIGALRM, SIGUSR1, SIGUSR2, SIGWINCH, SIGVTALRM, SIGPROF, SIGIO})
+    sigaddset(&set, signal);
+  return set;
+}
+
 // Consumes SIGINTs pending on the thread or the process without running a handler.
 void drop_pending_interrupts() {
   const sigset_t set = interrupt_set();
@@ -25,7 +33,7 @@ void drop_pending_interrupts() {
 } // namespace
 
 void block_interrupts() {
-  const sigset_t set = interrupt_set();
+  const sigset_t set = window_set();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
@@ -36,7 +44,7 @@ InterruptWindow::InterruptWindow(const pybind11::module_& shell_module)
   // previous window closed): that one belongs to the past too.
   if (PyErr_CheckSignals() != 0) PyErr_Clear();
   shell_module_.attr("arm_interrupts")();
-  const sigset_t set = interrupt_set();
+  const sigset_t set = window_set();
   pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 

@@ -7,15 +7,18 @@ the docnb binary's folder ($DOCNB), put first on JUPYTER_PATH.
 Tests of jupyter_kernel_test that docnb-kernel cannot pass: none known. (test_history runs the
 "tail" and "range" operations, which xeus' in-memory history answers; "search" too.)
 """
+import json
 import os
 import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 import unittest
+import uuid
 from pathlib import Path
 
 BUILD = Path(os.environ["DOCNB"]).resolve().parent
@@ -24,6 +27,8 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
         os.pathsep) if p])
 
 import jupyter_kernel_test  # noqa: E402  (needs JUPYTER_PATH first)
+from jupyter_client import BlockingKernelClient  # noqa: E402
+from jupyter_client.connect import write_connection_file  # noqa: E402
 from jupyter_client.manager import start_new_kernel  # noqa: E402
 
 REPLY_TIMEOUT = 30  # seconds to wait for a message; a wait, never a timing assertion
@@ -209,6 +214,66 @@ class KernelStderrTests(unittest.TestCase):
         log.unlink()
         self.assertNotIn("Unrecognized", text)
         self.assertNotIn("Traceback", text)
+
+
+class KernelSignalTests(unittest.TestCase):
+    """A signal a cell's code handles, landing between cells, leaves the kernel running, started
+    plainly or forked from docnb-kernel's fork server: in xeus' threads, and in the shell's
+    between requests, it would interrupt a ZeroMQ call, whose EINTR nothing catches (a torch
+    DataLoader's worker processes end with SIGCHLD, which torch handles)."""
+
+    START_CHILDREN = ("import signal, subprocess\n"
+                      "ended = []\n"
+                      "signal.signal(signal.SIGCHLD, lambda *_: ended.append(1))\n"
+                      "children = [subprocess.Popen(['sleep', '0.%02d' % k]) for k in range(1, 30)]")
+
+    def check_children_ending_between_cells(self, kc, alive):
+        for _ in range(3):
+            reply = kc.execute_interactive(self.START_CHILDREN, timeout=REPLY_TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+            time.sleep(0.5)  # the children end while the kernel waits for its next request
+            reply = kc.execute_interactive("[child.wait() for child in children] and None",
+                                           timeout=REPLY_TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+            self.assertTrue(alive())
+
+    def test_plain_kernel(self):
+        km, kc = start_new_kernel(kernel_name="docnb-python")
+        try:
+            self.check_children_ending_between_cells(kc, km.is_alive)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_forked_kernel(self):
+        folder = Path(tempfile.mkdtemp(prefix="docnb-kernel-fork-"))
+        server = subprocess.Popen([str(BUILD / "docnb-kernel"), "--fork-server",
+                                   str(folder / "fork.sock")], stdout=subprocess.PIPE, text=True)
+        try:
+            self.assertIn("ready", server.stdout.readline())
+            connection_file, _ = write_connection_file(str(folder / "kernel.json"),
+                                                       key=uuid.uuid4().hex.encode())
+            request = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            request.connect(str(folder / "fork.sock"))
+            request.sendall((json.dumps({"argv": ["-f", connection_file], "cwd": str(folder),
+                                         "env": dict(os.environ)}) + "\n").encode())
+            lines = request.makefile()
+            pid = json.loads(lines.readline())["pid"]
+            kc = BlockingKernelClient(connection_file=connection_file)
+            kc.load_connection_file()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=REPLY_TIMEOUT)
+                self.check_children_ending_between_cells(
+                    kc, lambda: Path(f"/proc/{pid}").exists() and "Z" not in
+                    Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0])
+            finally:
+                kc.stop_channels()
+                request.close()  # the server kills the kernel of a request that went away
+        finally:
+            server.kill()
+            server.wait()
+            shutil.rmtree(folder)
 
 
 class KernelShutdownTests(unittest.TestCase):
