@@ -27,9 +27,9 @@ namespace docnb::kernel {
 void block_interrupts();
 
 // While alive, SIGINT and the signals a cell may handle are delivered to the calling thread
-// (the one running cells) and the gate is armed; on destruction they are blocked again, the gate closed, and a
-// KeyboardInterrupt that Python noted but has not raised yet is discarded. The GIL must be
-// held throughout.
+// (the one running cells) and the gate is armed; on destruction they are blocked again, the
+// gate closed, and a KeyboardInterrupt that Python noted but has not raised yet is discarded.
+// The GIL must be held throughout.
 class InterruptWindow {
 public:
   explicit InterruptWindow(const pybind11::module_& shell_module);

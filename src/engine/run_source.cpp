@@ -156,8 +156,8 @@ SourceResult run_source(const RunContext& context, PreparedSource& prepared) {
     // its warnings (a docstring whose examples are not Python).
     const PlannedSource& planned = *prepared.planned;
     if (planned.source.kind != converters::SourceKind::docstring) {
-      finish(context, planned, check::JudgedRun{{planned.source.notebook, {}, false, false, {}}, {}},
-             result);
+      finish(context, planned,
+             check::JudgedRun{{planned.source.notebook, {}, false, false, {}}, {}}, result);
     } else {
       result.warnings = planned.plan.warnings;
     }
