@@ -110,7 +110,7 @@ void end_without_destructors(int status, void* /*unused*/) {
 // xeus ends a kernel that was asked to shut down with exit(0) from its shell thread, after
 // this. exit() runs every library's static destructors (in the reverse order of their
 // registration): with torch imported, tearing down its operator registry writes to pages a
-// forked kernel shares with its server, about 60 ms of CPU per kernel, and nothing outside the
+// forked kernel shares with its server, about 100 ms of CPU per kernel, and nothing outside the
 // process sees any of it (Python itself is not finalised by exit(), so its atexit functions
 // never ran here). Registered now, after every library the kernel loaded, this handler runs
 // first and ends the process, as a forked ipykernel ends with os._exit.

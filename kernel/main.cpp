@@ -119,18 +119,6 @@ void preload_modules(const std::string& modules) {
   }
 }
 
-// CPython's recipe for fork servers (as client/ipykernel_zygote.py does): what the server
-// holds goes to the collector's permanent generation, so that a kernel's full collections
-// neither walk it nor write to the pages it shares with the server. Without it, a kernel forked
-// from a server that imported torch copies most of torch's objects at its first full
-// collection: about 70 ms of CPU per kernel.
-void freeze_for_forks() {
-  const pybind11::gil_scoped_acquire gil;
-  pybind11::module_ gc = pybind11::module_::import("gc");
-  gc.attr("collect")();
-  gc.attr("freeze")();
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -163,7 +151,6 @@ int main(int argc, char** argv) {
   if (const docnb::Status preloaded = run_preload(args.preload); !preloaded) {
     return fail(preloaded.error());
   }
-  freeze_for_forks();
   return docnb::kernel::serve_forks(
       args.fork_server, [&interpreter](const std::vector<std::string>& kernel_argv) {
         Arguments kernel;
