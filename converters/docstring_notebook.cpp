@@ -46,7 +46,7 @@ std::string docstring_setup_code(const DocstringModule& module, const DocstringE
   std::ostringstream code;
   code << "# docnb: " << example.id << " starts in a fresh namespace: the globals of "
        << module.module_name << " and global_exec; values shown with repr()\n"
-       << python::fresh_namespace_source() << "__docnb_fresh_namespace(get_ipython(), "
+       << python::fresh_namespace_source() << python::fresh_namespace_function << "(get_ipython(), "
        << py_literal(module.module_name) << ", "
        << py_literal(import_root(module.path, module.module_name).string()) << ", "
        << py_literal(options.global_exec) << ")";

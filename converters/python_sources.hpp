@@ -17,8 +17,9 @@ struct PythonFile {
 [[nodiscard]] std::span<const PythonFile> helper_files();
 
 // The function a docstring example's setup cell defines and calls in the kernel
-// (converters/python/fresh_namespace.py).
+// (converters/python/fresh_namespace.py), and its name.
 [[nodiscard]] std::string_view fresh_namespace_source();
+inline constexpr std::string_view fresh_namespace_function = "__docnb_fresh_namespace";
 
 // The doctest runner the kernel runs doctest parts with (converters/python/doctest_part.py):
 // executed with __name__ "__docnb_doctest", it installs itself as that module.

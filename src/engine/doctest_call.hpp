@@ -13,9 +13,10 @@
 
 namespace docnb {
 
-// The code to send for `cell`: the runner's call for a doctest part; the cell's own source for
-// a docstring example's namespace cell (which hands its namespace to the runner); nullopt for
-// any other cell (sent as it is).
+// The code to send for `cell`: the runner's call for a doctest part; for a docstring example's
+// namespace cell (which hands its namespace to the runner), its last line, the call of the
+// namespace function, made on the runner's copy of that function; nullopt for any other cell
+// (sent as it is).
 [[nodiscard]] std::optional<std::string> doctest_part_code(const nlohmann::json& cell);
 
 // The expression that installs the runner in a kernel (ExecuteOptions::prelude).

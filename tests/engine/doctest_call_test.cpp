@@ -42,10 +42,17 @@ TEST_CASE("a docstring part keeps xdoctest's mode and runs in its example's name
   map.compile_mode = "eval";
   CHECK(doctest_part_code(cell_of("1 + 1", map)) ==
         "__import__('__docnb_doctest').run(None, \"1 + 1\", \"eval\", \"pkg/mod.py\", 12)");
-  // The namespace cell runs as it is, but needs the runner: its source is its code.
+  // The namespace cell's call of its function is made on the runner's copy of the function,
+  // which the cell need not define again; a cell not ending in that call is sent as it is.
   map.role = CellRole::example_namespace;
   map.compile_mode.clear();
+  CHECK(doctest_part_code(cell_of("# comment\ndef __docnb_fresh_namespace(shell, m):\n    pass\n"
+                                  "__docnb_fresh_namespace(get_ipython(), \"m\\n\")",
+                                  map)) ==
+        "__import__('__docnb_doctest').__docnb_fresh_namespace(get_ipython(), \"m\\n\")");
   CHECK(doctest_part_code(cell_of("setup()", map)) == "setup()");
+  CHECK(doctest_part_code(cell_of("__docnb_fresh_namespace(1)\nmore()", map)) ==
+        "__docnb_fresh_namespace(1)\nmore()");
 }
 
 TEST_CASE("a page's Sphinx testcode runs in the page's namespace in its own mode",
@@ -78,4 +85,8 @@ TEST_CASE("the runner installs itself from an exec of its source", "[engine][doc
   CHECK(install.starts_with("__import__('sys').modules.get('__docnb_doctest') or exec(\""));
   CHECK(install.ends_with(", {'__name__': '__docnb_doctest'})"));
   CHECK(install.find("def run(namespace, source, mode, filename, line)") != std::string::npos);
+  // The namespace function comes before the runner's own code, which ends in its install.
+  const std::size_t fresh = install.find("def __docnb_fresh_namespace(");
+  REQUIRE(fresh != std::string::npos);
+  CHECK(fresh < install.find("def run(namespace, source, mode, filename, line)"));
 }
