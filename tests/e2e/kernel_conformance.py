@@ -11,10 +11,8 @@ import json
 import os
 import random
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import unittest
@@ -32,6 +30,19 @@ from jupyter_client.connect import write_connection_file  # noqa: E402
 from jupyter_client.manager import start_new_kernel  # noqa: E402
 
 REPLY_TIMEOUT = 30  # seconds to wait for a message; a wait, never a timing assertion
+START_ATTEMPTS = 3
+
+
+def start_docnb_kernel(**kwargs):
+    """start_new_kernel, again on fresh ports when the kernel died at once: jupyter_client lets
+    go of the ports it picked before the kernel binds them, and under parallel tests another
+    process may take one first (which says nothing about the kernel)."""
+    for attempt in range(START_ATTEMPTS):
+        try:
+            return start_new_kernel(kernel_name="docnb-python", **kwargs)
+        except RuntimeError as error:
+            if attempt + 1 == START_ATTEMPTS or "died" not in str(error):
+                raise
 
 
 class DocnbKernelTests(jupyter_kernel_test.KernelTests):
@@ -238,7 +249,7 @@ class KernelSignalTests(unittest.TestCase):
             self.assertTrue(alive())
 
     def test_plain_kernel(self):
-        km, kc = start_new_kernel(kernel_name="docnb-python")
+        km, kc = start_docnb_kernel()
         try:
             self.check_children_ending_between_cells(kc, km.is_alive)
         finally:
@@ -251,29 +262,54 @@ class KernelSignalTests(unittest.TestCase):
                                    str(folder / "fork.sock")], stdout=subprocess.PIPE, text=True)
         try:
             self.assertIn("ready", server.stdout.readline())
-            connection_file, _ = write_connection_file(str(folder / "kernel.json"),
-                                                       key=uuid.uuid4().hex.encode())
-            request = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            request.connect(str(folder / "fork.sock"))
-            request.sendall((json.dumps({"argv": ["-f", connection_file], "cwd": str(folder),
-                                         "env": dict(os.environ)}) + "\n").encode())
-            lines = request.makefile()
-            pid = json.loads(lines.readline())["pid"]
-            kc = BlockingKernelClient(connection_file=connection_file)
-            kc.load_connection_file()
-            kc.start_channels()
-            try:
-                kc.wait_for_ready(timeout=REPLY_TIMEOUT)
-                self.check_children_ending_between_cells(
-                    kc, lambda: Path(f"/proc/{pid}").exists() and "Z" not in
-                    Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0])
-            finally:
-                kc.stop_channels()
-                request.close()  # the server kills the kernel of a request that went away
+            for attempt in range(START_ATTEMPTS):
+                request, kc, alive = self.fork_kernel(folder, attempt)
+                try:
+                    if not self.ready_unless_dead(kc, alive):
+                        continue  # its ports were taken before it bound them: fresh ones
+                    self.check_children_ending_between_cells(kc, alive)
+                    return
+                finally:
+                    kc.stop_channels()
+                    request.close()  # the server kills the kernel of a request that went away
+            self.fail(f"no forked kernel started in {START_ATTEMPTS} attempts")
         finally:
             server.kill()
             server.wait()
             shutil.rmtree(folder)
+
+    @staticmethod
+    def fork_kernel(folder, attempt):
+        """A kernel forked by the server on fresh ports: (the request's connection, a client,
+        whether the kernel process is alive)."""
+        connection_file, _ = write_connection_file(str(folder / f"kernel-{attempt}.json"),
+                                                   key=uuid.uuid4().hex.encode())
+        request = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        request.connect(str(folder / "fork.sock"))
+        request.sendall((json.dumps({"argv": ["-f", connection_file], "cwd": str(folder),
+                                     "env": dict(os.environ)}) + "\n").encode())
+        pid = json.loads(request.makefile().readline())["pid"]
+        kc = BlockingKernelClient(connection_file=connection_file)
+        kc.load_connection_file()
+        kc.start_channels()
+
+        def alive():
+            stat = Path(f"/proc/{pid}/stat")
+            return stat.exists() and stat.read_text().split(")")[-1].split()[0] != "Z"
+        return request, kc, alive
+
+    @staticmethod
+    def ready_unless_dead(kc, alive):
+        deadline = time.monotonic() + REPLY_TIMEOUT
+        while time.monotonic() < deadline:
+            if not alive():
+                return False
+            try:
+                kc.wait_for_ready(timeout=1)
+                return True
+            except RuntimeError:
+                pass
+        raise AssertionError(f"the forked kernel did not answer within {REPLY_TIMEOUT} s")
 
 
 class KernelShutdownTests(unittest.TestCase):
@@ -283,7 +319,7 @@ class KernelShutdownTests(unittest.TestCase):
 
     def test_shutdown_replies_and_skips_the_libraries_exit_handlers(self):
         marker = Path(tempfile.mkdtemp(prefix="docnb-kernel-exit-")) / "exit-handler-ran"
-        km, kc = start_new_kernel(kernel_name="docnb-python")
+        km, kc = start_docnb_kernel()
         try:
             # A C-level exit handler registered from a cell: it stands for the destructors of a
             # library the kernel loaded, registered the same way (__cxa_atexit).
