@@ -95,13 +95,14 @@ nl::json DocnbInterpreter::error_reply(const PythonError& error, bool silent) {
 namespace {
 
 // Ends the process that exit() was called in, without the exit handlers registered before
-// this one: flushes what was printed, gives ZeroMQ's I/O thread a moment to write the
-// shutdown_reply the control thread is sending, and leaves.
+// this one: flushes what was printed, gives the control thread and ZeroMQ's I/O thread time to
+// send the shutdown_reply (no socket of xeus' is in reach to wait on; 50 ms is a wait, not CPU,
+// and a kernel's end is waited for in the background), and leaves.
 void end_without_destructors(int status, void* /*unused*/) {
   std::cout.flush();
   std::cerr.flush();
   std::fflush(nullptr);
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
   _exit(status);
 }
 
