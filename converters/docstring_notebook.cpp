@@ -24,14 +24,6 @@ Json code_cell(const std::string& id, const std::string& source, const SourceMap
   return cell;
 }
 
-// A Python string literal for text, so any bytes round-trip into the setup code: the JSON
-// form of a string is one (json.dumps's escapes are Python's too).
-std::string py_literal(const std::string& text) {
-  std::string out;
-  append_python_string(out, text);
-  return out;
-}
-
 Json literal_json(const DocstringLiteral& literal) {
   const char* form = literal.form == DocstringLiteral::Form::plain ? "plain"
                      : literal.form == DocstringLiteral::Form::raw ? "raw"
@@ -47,9 +39,9 @@ std::string docstring_setup_code(const DocstringModule& module, const DocstringE
   code << "# docnb: " << example.id << " starts in a fresh namespace: the globals of "
        << module.module_name << " and global_exec; values shown with repr()\n"
        << python::fresh_namespace_source() << python::fresh_namespace_function << "(get_ipython(), "
-       << py_literal(module.module_name) << ", "
-       << py_literal(import_root(module.path, module.module_name).string()) << ", "
-       << py_literal(options.global_exec) << ")";
+       << python_string_literal(module.module_name) << ", "
+       << python_string_literal(import_root(module.path, module.module_name).string()) << ", "
+       << python_string_literal(options.global_exec) << ")";
   return code.str();
 }
 

@@ -7,12 +7,6 @@
 namespace docnb {
 namespace {
 
-std::string py_literal(std::string_view text) {
-  std::string out;
-  append_python_string(out, text);
-  return out;
-}
-
 // A namespace cell defines the function (some 20 lines, tokenized, transformed and compiled by
 // IPython in every example) and calls it on its last line: the same call of the copy the
 // runner's install put in its module is all the kernel needs. A cell not ending in that call
@@ -40,8 +34,8 @@ std::optional<std::string> doctest_part_code(const nlohmann::json& cell) {
   const bool docstring = map->example.kind() == ExampleId::Kind::named;
   const std::string mode = map->session ? "single" : map->compile_mode;
   return "__import__('__docnb_doctest').run(" + std::string(docstring ? "None" : "globals()") +
-         ", " + py_literal(source) + ", " + py_literal(mode) + ", " +
-         py_literal(map->example.file()) + ", " + std::to_string(map->line) + ")";
+         ", " + python_string_literal(source) + ", " + python_string_literal(mode) + ", " +
+         python_string_literal(map->example.file()) + ", " + std::to_string(map->line) + ")";
 }
 
 std::string doctest_runner_install() {
@@ -49,8 +43,8 @@ std::string doctest_runner_install() {
   // With the namespace function first: the runner's source installs the module at its end,
   // with every name defined by then.
   return "__import__('sys').modules.get('__docnb_doctest') or exec(" +
-         py_literal(std::string(python::fresh_namespace_source()) + "\n\n" +
-                    std::string(python::doctest_part_source())) +
+         python_string_literal(std::string(python::fresh_namespace_source()) + "\n\n" +
+                               std::string(python::doctest_part_source())) +
          ", {'__name__': '__docnb_doctest'})";
 }
 

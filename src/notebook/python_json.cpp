@@ -103,6 +103,12 @@ void append_python_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
+std::string python_string_literal(std::string_view text) {
+  std::string out;
+  append_python_string(out, text);
+  return out;
+}
+
 namespace {
 
 // json.encoder's floatstr: non-finite values use JavaScript's spelling.

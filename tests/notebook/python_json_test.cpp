@@ -40,3 +40,9 @@ TEST_CASE("JSON pieces: strings escaped as json.dumps escapes them, items indent
   append_python_json(out, Json::array({1, 0.5}), 1);
   CHECK(out == "[\n  1,\n  0.5\n ]");
 }
+
+TEST_CASE("a string literal for Python code holds any text, quotes and newlines escaped",
+          "[notebook]") {
+  CHECK(python_string_literal("a'b\"c\nd\\") == "\"a'b\\\"c\\nd\\\\\"");
+  CHECK(python_string_literal("caf\u00e9") == "\"caf\u00e9\"");
+}
