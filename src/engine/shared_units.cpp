@@ -23,6 +23,10 @@ bool SharedUnits::pending() {
 
 double SharedUnits::pending_seconds() {
   const std::lock_guard lock(mutex_);
+  return pending_seconds_locked();
+}
+
+double SharedUnits::pending_seconds_locked() const {
   double seconds = 0;
   for (std::size_t k = next_; k < start_order_.size(); ++k)
     seconds += estimates_.at(start_order_[k]);
@@ -30,8 +34,8 @@ double SharedUnits::pending_seconds() {
 }
 
 double SharedUnits::expected_seconds(std::chrono::steady_clock::time_point now) {
-  const double estimated = pending_seconds();
   const std::lock_guard lock(mutex_);
+  const double estimated = pending_seconds_locked();
   if (!last_claim_ || next_ >= start_order_.size()) return estimated;
   return std::max(estimated, std::chrono::duration<double>(now - *last_claim_).count());
 }

@@ -71,6 +71,8 @@ public:
   std::mutex& callbacks() { return callbacks_; }
 
 private:
+  [[nodiscard]] double pending_seconds_locked() const; // with mutex_ held
+
   std::vector<ExecutionUnit> units_;
   std::vector<std::size_t> start_order_;
   std::vector<double> estimates_;
